@@ -1,0 +1,361 @@
+//! The STAR label vocabulary: recognising "**Situation:**", "S:", "## Result (the numbers)",
+//! "Context and goal", "S/T:" and friends at the start of a line.
+
+use super::SectionName;
+
+/// How much to trust a label. Strong labels always open a section; weak ones (words that
+/// also appear as sub-headings, such as "Impact:" inside results) only move the answer forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    Strong,
+    Weak,
+}
+
+/// A recognised label: the sections it opens and the text after it on the same line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label<'a> {
+    pub sections: Vec<SectionName>,
+    pub strength: Strength,
+    /// True for a one-letter abbreviation (`S:`), which needs company to be believed.
+    pub letter: bool,
+    /// Text after the label (and its delimiter) on the same line.
+    pub rest: &'a str,
+}
+
+/// Maps one normalised label phrase to a section.
+fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
+    use SectionName::*;
+    use Strength::*;
+    let found = match phrase {
+        "situation" | "the situation" | "context" | "background" | "setting" | "scenario"
+        | "situation overview" => (Situation, Strong),
+        "problem" | "the problem" | "challenge" | "the challenge" | "the setup" | "baseline" => {
+            (Situation, Weak)
+        }
+        "task" | "the task" | "my task" | "goal" | "goals" | "the goal" | "my goal"
+        | "objective" | "objectives" | "mission" | "the ask" => (Task, Strong),
+        "responsibility" | "responsibilities" | "my responsibility" | "role" | "my role"
+        | "ownership" | "success criteria" => (Task, Weak),
+        "action"
+        | "actions"
+        | "actions taken"
+        | "action taken"
+        | "approach"
+        | "my approach"
+        | "what i did"
+        | "what i actually did"
+        | "steps"
+        | "steps taken"
+        | "execution"
+        | "how i did it"
+        | "solution" => (Actions, Strong),
+        "how" | "implementation" | "plan" | "the plan" => (Actions, Weak),
+        "result" | "results" | "outcome" | "outcomes" | "the result" | "the results"
+        | "the outcome" | "results and impact" | "impact and results" => (Results, Strong),
+        "impact" | "the impact" | "business impact" => (Results, Weak),
+        "reflection"
+        | "reflections"
+        | "learnings"
+        | "learning"
+        | "lessons"
+        | "lesson"
+        | "lessons learned"
+        | "lessons learnt"
+        | "key learnings"
+        | "takeaway"
+        | "takeaways"
+        | "key takeaways"
+        | "what i learned"
+        | "what i learnt"
+        | "what i'd do differently"
+        | "what i would do differently"
+        | "what i'd change"
+        | "what i would change"
+        | "looking back"
+        | "in hindsight"
+        | "retrospective" => (Reflection, Strong),
+        "trade-offs"
+        | "tradeoffs"
+        | "trade offs"
+        | "trade-offs and rationale"
+        | "tradeoffs and rationale"
+        | "trade-offs and reflection" => (Reflection, Weak),
+        _ => return None,
+    };
+    Some(found)
+}
+
+fn letter(c: char) -> Option<SectionName> {
+    match c.to_ascii_uppercase() {
+        'S' => Some(SectionName::Situation),
+        'T' => Some(SectionName::Task),
+        'A' => Some(SectionName::Actions),
+        'R' => Some(SectionName::Results),
+        'L' => Some(SectionName::Reflection),
+        _ => None,
+    }
+}
+
+/// Recognises a label at the start of `content` (markers already peeled).
+/// `whole_line_ok` allows a label with no delimiter when it is alone on the line
+/// (headings, bold labels, "Situation" on a line of its own).
+pub fn detect(content: &str) -> Option<Label<'_>> {
+    if let Some(label) = bracketed_letter(content) {
+        return Some(label);
+    }
+    let (inner, emphasised, after_emphasis) = peel_emphasis(content);
+    let (phrase_end, delimiter) = phrase_extent(inner);
+    let phrase = inner[..phrase_end].trim();
+    if phrase.is_empty() || phrase.len() > 48 {
+        return None;
+    }
+    let normal = normalise(phrase);
+    // Text after the phrase: for an emphasised label, what follows the closing marker.
+    let tail = match after_emphasis {
+        Some(rest) if phrase_end >= inner.trim_end().len() || delimiter.is_some() => rest,
+        Some(_) => return None,
+        None => &inner[phrase_end..],
+    };
+    let (rest, had_delimiter) = after_label(tail, delimiter);
+    let alone = rest.is_empty();
+
+    // "S – Situation", "S - Situation:" : a letter spelled out.
+    if let Some(label) = letter_spelled_out(&normal, rest) {
+        return Some(label);
+    }
+    let (sections, strength, is_letter) = sections_for(&normal)?;
+    // Without a colon or dash, a bare word counts only when it stands alone (or is emphasised).
+    if !had_delimiter && !alone && !emphasised {
+        return None;
+    }
+    if is_letter && !had_delimiter && !(emphasised && alone) {
+        return None;
+    }
+    Some(Label {
+        sections,
+        strength,
+        letter: is_letter,
+        rest,
+    })
+}
+
+/// "(S) text": a letter in brackets.
+fn bracketed_letter(content: &str) -> Option<Label<'_>> {
+    let inner = content.strip_prefix('(')?;
+    let mut chars = inner.chars();
+    let section = letter(chars.next()?)?;
+    let rest = chars.as_str().strip_prefix(')')?;
+    Some(Label {
+        sections: vec![section],
+        strength: Strength::Strong,
+        letter: true,
+        rest: rest.trim_start_matches([':', ' ']).trim_start(),
+    })
+}
+
+/// `**Situation:** text` -> (`Situation:`, true, Some(" text")). Handles `*`, `_`, `**`, `__`.
+fn peel_emphasis(content: &str) -> (&str, bool, Option<&str>) {
+    for marker in ["**", "__", "*", "_"] {
+        if let Some(after_open) = content.strip_prefix(marker)
+            && let Some(close) = after_open.find(marker)
+            && close > 0
+        {
+            let inner = &after_open[..close];
+            let rest = &after_open[close + marker.len()..];
+            return (inner, true, Some(rest));
+        }
+    }
+    (content, false, None)
+}
+
+/// Where the label phrase ends and which delimiter (if any) ends it.
+fn phrase_extent(text: &str) -> (usize, Option<char>) {
+    let mut end = text.len();
+    let mut delimiter = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            ':' => {
+                end = i;
+                delimiter = Some(':');
+                break;
+            }
+            '(' | '[' => {
+                end = i;
+                break;
+            }
+            '—' | '–' => {
+                end = i;
+                delimiter = Some('-');
+                break;
+            }
+            '-' if text[i..].starts_with("- ") && text[..i].ends_with(' ') => {
+                end = i;
+                delimiter = Some('-');
+                break;
+            }
+            '.' | ',' | ';' | '!' | '?' => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+        if i > 60 {
+            return (0, None);
+        }
+    }
+    (end, delimiter)
+}
+
+/// Skips the delimiter and any annotation such as "(90 seconds)"; returns the text after.
+fn after_label(tail: &str, delimiter: Option<char>) -> (&str, bool) {
+    let mut rest = tail.trim_start();
+    let mut had = false;
+    // An annotation in brackets may sit between label and delimiter.
+    for _ in 0..2 {
+        if rest.starts_with('(') || rest.starts_with('[') {
+            let close = if rest.starts_with('(') { ')' } else { ']' };
+            match rest.find(close) {
+                Some(end) if end < 60 => rest = rest[end + 1..].trim_start(),
+                _ => break,
+            }
+        }
+        rest = rest.trim_start_matches(['*', '_']).trim_start();
+        if let Some(r) = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix("—"))
+            .or_else(|| rest.strip_prefix("–"))
+            .or_else(|| rest.strip_prefix("- "))
+            .or_else(|| rest.strip_prefix('-').filter(|r| r.is_empty()))
+        {
+            rest = r.trim_start_matches(['*', '_']).trim_start();
+            had = true;
+            break;
+        }
+    }
+    let _ = delimiter;
+    (rest, had)
+}
+
+fn normalise(phrase: &str) -> String {
+    phrase
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '#')
+        .trim()
+        .to_lowercase()
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A phrase may name one section, a letter, or several joined by `/`, `&`, `+`, `and`.
+fn sections_for(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
+    let bare = phrase.trim_matches(|c| c == '(' || c == ')');
+    if bare.chars().count() == 1 {
+        let section = letter(bare.chars().next()?)?;
+        return Some((vec![section], Strength::Strong, true));
+    }
+    if let Some((section, strength)) = lookup(phrase) {
+        return Some((vec![section], strength, false));
+    }
+    let parts: Vec<&str> = phrase
+        .split(['/', '&', '+', ','])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut sections = Vec::new();
+    let mut strength = Strength::Strong;
+    let mut all_letters = true;
+    for part in parts {
+        let (section, part_strength) = if part.chars().count() == 1 {
+            (letter(part.chars().next()?)?, Strength::Strong)
+        } else {
+            all_letters = false;
+            lookup(part)?
+        };
+        if part_strength == Strength::Weak {
+            strength = Strength::Weak;
+        }
+        if !sections.contains(&section) {
+            sections.push(section);
+        }
+    }
+    sections.sort();
+    Some((sections, strength, all_letters))
+}
+
+/// "S – Situation", "R - Results: ..." : a letter followed by its own word.
+fn letter_spelled_out<'a>(normal: &str, rest: &'a str) -> Option<Label<'a>> {
+    let section = letter(normal.chars().next()?).filter(|_| normal.chars().count() == 1)?;
+    let word_end = rest
+        .find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '\''))
+        .unwrap_or(rest.len());
+    let word = normalise(&rest[..word_end]);
+    let (named, _) = lookup(&word)?;
+    if named != section {
+        return None;
+    }
+    let (after, _) = after_label(&rest[word_end..], None);
+    Some(Label {
+        sections: vec![section],
+        strength: Strength::Strong,
+        letter: false,
+        rest: after,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SectionName::*;
+
+    fn sections(line: &str) -> Option<Vec<SectionName>> {
+        detect(line).map(|l| l.sections)
+    }
+
+    #[test]
+    fn common_label_styles() {
+        assert_eq!(sections("**Situation:** we had"), Some(vec![Situation]));
+        assert_eq!(sections("**Situation**: we had"), Some(vec![Situation]));
+        assert_eq!(sections("*Task:* own it"), Some(vec![Task]));
+        assert_eq!(sections("_Action_"), Some(vec![Actions]));
+        assert_eq!(sections("Result: p95 fell"), Some(vec![Results]));
+        assert_eq!(sections("S: the queue"), Some(vec![Situation]));
+        assert_eq!(sections("T - my job"), Some(vec![Task]));
+        assert_eq!(sections("S – Situation"), Some(vec![Situation]));
+        assert_eq!(sections("(S) the queue"), Some(vec![Situation]));
+        assert_eq!(sections("SITUATION"), Some(vec![Situation]));
+        assert_eq!(sections("Lessons learned:"), Some(vec![Reflection]));
+        assert_eq!(sections("What I'd do differently"), Some(vec![Reflection]));
+    }
+
+    #[test]
+    fn combined_and_annotated_labels() {
+        assert_eq!(sections("S/T: both"), Some(vec![Situation, Task]));
+        assert_eq!(sections("Situation & Task"), Some(vec![Situation, Task]));
+        assert_eq!(sections("Context and goal:"), Some(vec![Situation, Task]));
+        assert_eq!(sections("**ACTION** (90 seconds)"), Some(vec![Actions]));
+        assert_eq!(sections("Result (the numbers)"), Some(vec![Results]));
+    }
+
+    #[test]
+    fn prose_and_sub_headings_are_not_labels() {
+        assert_eq!(sections("Situation was bad, so I moved fast."), None);
+        assert_eq!(sections("A big problem was the cache."), None);
+        assert_eq!(sections("Technical strategy: I wrote an RFC"), None);
+        assert_eq!(sections("Step 1: audit"), None);
+        assert_eq!(sections("The result was a 40% cut."), None);
+        assert_eq!(sections("Results were good overall"), None);
+    }
+
+    #[test]
+    fn rest_is_the_text_after_the_label() {
+        assert_eq!(detect("**Task:** I owned it").unwrap().rest, "I owned it");
+        assert_eq!(detect("S: queue").unwrap().rest, "queue");
+        assert_eq!(detect("**ACTION** (90 seconds)").unwrap().rest, "");
+    }
+}

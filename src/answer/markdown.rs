@@ -1,0 +1,326 @@
+//! A line-level markdown walk: enough structure to find labels and prose, in linear time.
+//!
+//! A full CommonMark parser would be overkill and can be slow on hostile nesting; coach only
+//! needs to know, line by line, what is prose, what is a heading, and what is not prose at all
+//! (front matter, fenced code, HTML comments).
+
+/// What a line is, as far as finding STAR sections and sentences goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    /// Inside the YAML front matter block, including its fences.
+    FrontMatter,
+    /// Inside a fenced code block, including its fences.
+    Code,
+    /// Wholly inside an HTML comment.
+    Comment,
+    /// ATX heading (`## Title`) or the text line of a setext heading.
+    Heading,
+    /// The `===`/`---` underline of a setext heading, or a thematic break.
+    Rule,
+    /// A markdown table row or delimiter row.
+    TableRow,
+    /// Ordinary prose, possibly a list item or inside a blockquote.
+    Text,
+}
+
+/// One line of the answer, with its markers peeled off.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the file.
+    pub number: usize,
+    pub kind: LineKind,
+    /// The visible text: without blockquote and list markers, heading hashes and comments.
+    pub content: String,
+    /// True when this line opens a list item (`- `, `* `, `+ `, `1. `, `1) `).
+    pub list_item: bool,
+}
+
+/// Classifies every line of `text` (LF line ends).
+pub fn walk(text: &str) -> Vec<Line> {
+    let raw: Vec<&str> = text.split('\n').collect();
+    let mut lines = Vec::with_capacity(raw.len());
+    let front_matter_end = front_matter_end(&raw);
+    let mut fence: Option<(char, usize)> = None;
+    let mut in_comment = false;
+
+    for (index, &line) in raw.iter().enumerate() {
+        let number = index + 1;
+        let mut push = |kind, content: String, list_item| {
+            lines.push(Line {
+                number,
+                kind,
+                content,
+                list_item,
+            })
+        };
+        if front_matter_end.is_some_and(|end| index <= end) {
+            push(LineKind::FrontMatter, String::new(), false);
+            continue;
+        }
+        let (unquoted, _) = strip_blockquote(line);
+        if let Some((ch, len)) = fence {
+            if is_fence_close(unquoted, ch, len) {
+                fence = None;
+            }
+            push(LineKind::Code, String::new(), false);
+            continue;
+        }
+        if !in_comment && let Some(open) = fence_open(unquoted) {
+            fence = Some(open);
+            push(LineKind::Code, String::new(), false);
+            continue;
+        }
+        let (visible, still_in_comment) = strip_comments(unquoted, in_comment);
+        let was_in_comment = in_comment;
+        in_comment = still_in_comment;
+        if visible.trim().is_empty() {
+            let kind = if was_in_comment || unquoted.contains("<!--") {
+                LineKind::Comment
+            } else {
+                LineKind::Blank
+            };
+            push(kind, String::new(), false);
+            continue;
+        }
+        let trimmed = visible.trim();
+        if let Some(heading) = atx_heading(trimmed) {
+            push(LineKind::Heading, heading.to_string(), false);
+            continue;
+        }
+        if is_rule(trimmed) {
+            push(LineKind::Rule, String::new(), false);
+            continue;
+        }
+        if trimmed.starts_with('|') {
+            push(LineKind::TableRow, table_text(trimmed), false);
+            continue;
+        }
+        let (content, list_item) = strip_list_marker(trimmed);
+        // A list item may itself hold a blockquote or heading marker; peel once more.
+        let (content, _) = strip_blockquote(content);
+        let content = match atx_heading(content.trim()) {
+            Some(heading) => heading,
+            None => content.trim(),
+        };
+        push(LineKind::Text, content.to_string(), list_item);
+    }
+    mark_setext_headings(&mut lines, &raw);
+    lines
+}
+
+/// Index of the closing fence when the file opens with a `---` front matter block.
+fn front_matter_end(raw: &[&str]) -> Option<usize> {
+    if raw.first().map(|l| l.trim_end()) != Some("---") {
+        return None;
+    }
+    raw.iter()
+        .enumerate()
+        .skip(1)
+        .take(200)
+        .find(|(_, l)| matches!(l.trim_end(), "---" | "..."))
+        .map(|(i, _)| i)
+}
+
+/// The YAML text between the front matter fences, if there is front matter.
+pub fn front_matter(text: &str) -> Option<String> {
+    let raw: Vec<&str> = text.split('\n').collect();
+    let end = front_matter_end(&raw)?;
+    Some(raw[1..end].join("\n"))
+}
+
+/// Peels any number of `>` markers (with optional spaces) from the start of a line.
+fn strip_blockquote(line: &str) -> (&str, usize) {
+    let mut rest = line;
+    let mut depth = 0;
+    loop {
+        let trimmed = rest.trim_start();
+        match trimmed.strip_prefix('>') {
+            Some(after) => {
+                rest = after;
+                depth += 1;
+            }
+            None => return (if depth == 0 { line } else { rest }, depth),
+        }
+    }
+}
+
+fn fence_open(line: &str) -> Option<(char, usize)> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let ch = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = trimmed.chars().take_while(|c| *c == ch).count();
+    if len < 3 {
+        return None;
+    }
+    // A backtick fence's info string may not contain backticks.
+    if ch == '`' && trimmed[len..].contains('`') {
+        return None;
+    }
+    Some((ch, len))
+}
+
+fn is_fence_close(line: &str, ch: char, len: usize) -> bool {
+    let trimmed = line.trim();
+    trimmed.len() >= len && trimmed.chars().all(|c| c == ch)
+}
+
+/// Removes `<!-- ... -->` spans; returns the visible text and whether a comment is still open.
+fn strip_comments(line: &str, mut in_comment: bool) -> (String, bool) {
+    if !in_comment && !line.contains("<!--") {
+        return (line.to_string(), false);
+    }
+    let mut visible = String::new();
+    let mut rest = line;
+    loop {
+        if in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    in_comment = false;
+                }
+                None => return (visible, true),
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(start) => {
+                    visible.push_str(&rest[..start]);
+                    rest = &rest[start + 4..];
+                    in_comment = true;
+                }
+                None => {
+                    visible.push_str(rest);
+                    return (visible, false);
+                }
+            }
+        }
+    }
+}
+
+/// `## Title ##` -> `Title`.
+fn atx_heading(line: &str) -> Option<&str> {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &line[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim_end();
+    Some(text)
+}
+
+/// `---`, `***`, `___` (with optional spaces): a thematic break or setext underline.
+fn is_rule(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.len() >= 3
+        && (compact.chars().all(|c| c == '-')
+            || compact.chars().all(|c| c == '*')
+            || compact.chars().all(|c| c == '_')
+            || compact.chars().all(|c| c == '='))
+}
+
+fn strip_list_marker(line: &str) -> (&str, bool) {
+    let bytes = line.as_bytes();
+    if bytes.len() >= 2 && matches!(bytes[0], b'-' | b'*' | b'+') && bytes[1] == b' ' {
+        return (line[2..].trim_start(), true);
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits)
+        && bytes.len() > digits + 1
+        && matches!(bytes[digits], b'.' | b')')
+        && bytes[digits + 1] == b' '
+    {
+        return (line[digits + 2..].trim_start(), true);
+    }
+    (line, false)
+}
+
+/// Table cells joined as one readable line; delimiter rows become empty.
+fn table_text(line: &str) -> String {
+    let cells: Vec<&str> = line
+        .trim_matches('|')
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && !c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        .collect();
+    cells.join(" | ")
+}
+
+/// A text line directly above `===` (or `---` after text) is a setext heading.
+fn mark_setext_headings(lines: &mut [Line], raw: &[&str]) {
+    for i in 1..lines.len() {
+        if lines[i].kind != LineKind::Rule || lines[i - 1].kind != LineKind::Text {
+            continue;
+        }
+        let underline = raw[i].trim();
+        if underline.starts_with('=') || underline.starts_with('-') {
+            if lines[i - 1].list_item {
+                continue;
+            }
+            lines[i - 1].kind = LineKind::Heading;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<LineKind> {
+        walk(text).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn front_matter_code_and_comments_are_not_prose() {
+        let text = "---\nquestion: Why?\n---\nSituation: x\n```\nResult: ok\n```\n<!-- Task: hidden\nstill -->\nText";
+        use LineKind::*;
+        assert_eq!(
+            kinds(text),
+            vec![
+                FrontMatter,
+                FrontMatter,
+                FrontMatter,
+                Text,
+                Code,
+                Code,
+                Code,
+                Comment,
+                Comment,
+                Text
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_are_peeled() {
+        let lines = walk("> - **Situation:** a\n1. Task: b\n## Result (numbers)");
+        assert_eq!(lines[0].content, "**Situation:** a");
+        assert!(lines[0].list_item);
+        assert_eq!(lines[1].content, "Task: b");
+        assert_eq!(lines[2].kind, LineKind::Heading);
+        assert_eq!(lines[2].content, "Result (numbers)");
+    }
+
+    #[test]
+    fn setext_heading() {
+        let lines = walk("Situation\n=========\ntext");
+        assert_eq!(lines[0].kind, LineKind::Heading);
+        assert_eq!(lines[1].kind, LineKind::Rule);
+    }
+
+    #[test]
+    fn inline_comment_is_removed() {
+        let lines = walk("I led it <!-- check numbers --> well");
+        assert_eq!(lines[0].content, "I led it  well");
+    }
+
+    #[test]
+    fn deep_blockquote_is_linear() {
+        let text = ">".repeat(20_000) + " text";
+        assert_eq!(walk(&text)[0].content, "text");
+    }
+}

@@ -1,0 +1,563 @@
+//! The parsed answer: STAR sections with line spans, and sentences that know their section.
+
+pub mod infer;
+pub mod labels;
+pub mod markdown;
+pub mod sentences;
+
+use labels::{Label, Strength};
+use markdown::{Line, LineKind};
+use sentences::Block;
+use serde::{Deserialize, Serialize};
+
+/// The five parts of a STAR(R) answer, in the order they are told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionName {
+    Situation,
+    Task,
+    Actions,
+    Results,
+    Reflection,
+}
+
+impl SectionName {
+    pub const ALL: [SectionName; 5] = [
+        SectionName::Situation,
+        SectionName::Task,
+        SectionName::Actions,
+        SectionName::Results,
+        SectionName::Reflection,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionName::Situation => "situation",
+            SectionName::Task => "task",
+            SectionName::Actions => "actions",
+            SectionName::Results => "results",
+            SectionName::Reflection => "reflection",
+        }
+    }
+}
+
+impl std::fmt::Display for SectionName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The sections a sentence belongs to: usually one, two under a combined label ("S/T:").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct SectionSet(u8);
+
+impl SectionSet {
+    pub fn of(sections: &[SectionName]) -> Self {
+        SectionSet(sections.iter().fold(0, |bits, s| bits | 1 << s.index()))
+    }
+
+    pub fn contains(self, section: SectionName) -> bool {
+        self.0 & (1 << section.index()) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The latest section in STAR order, used to tell whether a label moves forward.
+    pub fn last(self) -> Option<SectionName> {
+        SectionName::ALL
+            .into_iter()
+            .rev()
+            .find(|s| self.contains(*s))
+    }
+
+    pub fn first(self) -> Option<SectionName> {
+        SectionName::ALL.into_iter().find(|s| self.contains(*s))
+    }
+}
+
+/// One section as found in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub name: SectionName,
+    /// The label line when labelled, else the line where the section's first sentence starts.
+    pub start_line: usize,
+    pub end_line: usize,
+    pub labelled: bool,
+}
+
+/// What kind of block a sentence came from; headings and table rows are not spoken prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentenceKind {
+    Prose,
+    ListItem,
+    Heading,
+    TableRow,
+}
+
+/// A sentence of prose, with where it sits.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub text: String,
+    /// 1-based line on which the sentence starts.
+    pub line: usize,
+    /// (byte offset in `text`, line) for every line the sentence crosses after the first.
+    pub breaks: Vec<(usize, usize)>,
+    pub sections: SectionSet,
+    pub kind: SentenceKind,
+}
+
+impl Sentence {
+    /// The file line on which byte `offset` of this sentence sits.
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.breaks
+            .iter()
+            .take_while(|(start, _)| *start <= offset)
+            .last()
+            .map_or(self.line, |(_, line)| *line)
+    }
+
+    pub fn in_section(&self, section: SectionName) -> bool {
+        self.sections.contains(section)
+    }
+}
+
+/// Optional metadata an answer may carry in YAML front matter.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub struct FrontMatter {
+    pub question: Option<String>,
+    pub rubric: Option<String>,
+}
+
+/// A parsed answer: everything the detectors and the scorer need, and nothing about files.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub front_matter: FrontMatter,
+    /// A heading before any prose, usually the question being answered.
+    pub title: Option<String>,
+    pub sections: Vec<Section>,
+    pub sentences: Vec<Sentence>,
+    /// Spoken words: prose and list items, not headings, labels or tables.
+    pub words: usize,
+    /// Problems that did not stop parsing (for example unreadable front matter).
+    pub warnings: Vec<String>,
+}
+
+impl Answer {
+    pub fn section(&self, name: SectionName) -> Option<&Section> {
+        self.sections.iter().find(|s| s.name == name)
+    }
+
+    pub fn has_section(&self, name: SectionName) -> bool {
+        self.section(name).is_some()
+    }
+
+    /// True when at least one section came from an explicit label.
+    pub fn is_labelled(&self) -> bool {
+        self.sections.iter().any(|s| s.labelled)
+    }
+}
+
+/// Parses markdown text (LF line ends) into an [`Answer`].
+pub fn parse(text: &str) -> Answer {
+    let lines = markdown::walk(text);
+    let mut answer = Answer::default();
+    if let Some(yaml) = markdown::front_matter(text) {
+        match crate::yaml::front_matter(&yaml) {
+            Ok(front_matter) => answer.front_matter = front_matter,
+            Err(message) => answer
+                .warnings
+                .push(format!("front matter ignored: {message}")),
+        }
+    }
+    let walked = split_blocks(&lines);
+    answer.title = walked.title;
+    let mut sentences = to_sentences(&walked.blocks);
+    let labelled = !walked.starts.is_empty();
+    infer_unlabelled(&mut sentences, walked.starts.first().map(|s| s.1));
+    answer.sections = if labelled {
+        labelled_spans(&walked.starts, &lines)
+    } else {
+        inferred_spans(&sentences)
+    };
+    if labelled {
+        // Preamble prose inferred before the first label becomes an inferred section.
+        for section in inferred_spans(&sentences) {
+            if !answer.has_section(section.name) {
+                answer.sections.push(section);
+            }
+        }
+        answer.sections.sort_by_key(|s| (s.name, s.start_line));
+    }
+    answer.words = sentences
+        .iter()
+        .filter(|s| matches!(s.kind, SentenceKind::Prose | SentenceKind::ListItem))
+        .map(|s| count_words(&s.text))
+        .sum();
+    answer.sentences = sentences;
+    answer
+}
+
+/// Words as a listener hears them: tokens with at least one letter or digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+struct PendingBlock {
+    block: Block,
+    sections: SectionSet,
+    kind: SentenceKind,
+}
+
+struct Walked {
+    title: Option<String>,
+    blocks: Vec<PendingBlock>,
+    /// (line, sections) for every accepted label, in file order.
+    starts: Vec<(usize, SectionSet)>,
+}
+
+/// Walks the lines once: accepts labels, groups prose into blocks tagged with their section.
+fn split_blocks(lines: &[Line]) -> Walked {
+    let letters_ok = letter_labels_believable(lines);
+    let mut walked = Walked {
+        title: None,
+        blocks: Vec::new(),
+        starts: Vec::new(),
+    };
+    let mut current = SectionSet::default();
+    let mut open: Option<PendingBlock> = None;
+    let close = |open: &mut Option<PendingBlock>, blocks: &mut Vec<PendingBlock>| {
+        if let Some(block) = open.take()
+            && !block.block.is_empty()
+        {
+            blocks.push(block);
+        }
+    };
+
+    for line in lines {
+        match line.kind {
+            LineKind::Blank
+            | LineKind::Rule
+            | LineKind::Code
+            | LineKind::Comment
+            | LineKind::FrontMatter => close(&mut open, &mut walked.blocks),
+            LineKind::TableRow => {
+                close(&mut open, &mut walked.blocks);
+                if !line.content.is_empty() {
+                    let mut block = Block::default();
+                    block.push_line(line.number, &line.content);
+                    walked.blocks.push(PendingBlock {
+                        block,
+                        sections: current,
+                        kind: SentenceKind::TableRow,
+                    });
+                }
+            }
+            LineKind::Heading | LineKind::Text => {
+                let heading = line.kind == LineKind::Heading;
+                let label = labels::detect(&line.content)
+                    .filter(|label| accept_label(label, current, line, heading, letters_ok));
+                let (content, starts_block) = match &label {
+                    Some(label) => {
+                        let sections = SectionSet::of(&label.sections);
+                        if sections != current {
+                            current = sections;
+                            walked.starts.push((line.number, current));
+                        }
+                        (label.rest, true)
+                    }
+                    None => (line.content.as_str(), heading || line.list_item),
+                };
+                if heading
+                    && label.is_none()
+                    && walked.blocks.is_empty()
+                    && open.is_none()
+                    && current.is_empty()
+                    && walked.title.is_none()
+                {
+                    walked.title = Some(line.content.clone());
+                    continue;
+                }
+                if starts_block || open.is_none() {
+                    close(&mut open, &mut walked.blocks);
+                    open = Some(PendingBlock {
+                        block: Block::default(),
+                        sections: current,
+                        kind: if heading && label.is_none() {
+                            SentenceKind::Heading
+                        } else if line.list_item {
+                            SentenceKind::ListItem
+                        } else {
+                            SentenceKind::Prose
+                        },
+                    });
+                }
+                if let Some(block) = open.as_mut()
+                    && !content.trim().is_empty()
+                {
+                    block.block.push_line(line.number, content);
+                }
+                if heading {
+                    close(&mut open, &mut walked.blocks);
+                }
+            }
+        }
+    }
+    close(&mut open, &mut walked.blocks);
+    walked
+}
+
+/// One-letter labels ("A:") are believed only when at least two different ones appear,
+/// so a lone "A:" answering a "Q:" is not taken for actions.
+fn letter_labels_believable(lines: &[Line]) -> bool {
+    let mut seen = SectionSet::default();
+    for line in lines {
+        if matches!(line.kind, LineKind::Text | LineKind::Heading)
+            && let Some(label) = labels::detect(&line.content)
+            && label.letter
+        {
+            seen = SectionSet(seen.0 | SectionSet::of(&label.sections).0);
+        }
+    }
+    seen.0.count_ones() >= 2
+}
+
+fn accept_label(
+    label: &Label<'_>,
+    current: SectionSet,
+    line: &Line,
+    heading: bool,
+    letters_ok: bool,
+) -> bool {
+    if label.letter && !letters_ok {
+        return false;
+    }
+    let target = SectionSet::of(&label.sections);
+    if label.strength == Strength::Strong {
+        return true;
+    }
+    if target == current {
+        return false;
+    }
+    let forward = match (current.last(), target.first()) {
+        (None, _) => true,
+        (Some(now), Some(next)) => next > now,
+        _ => false,
+    };
+    // A weak word as a bullet with text after it is a sub-point, not a new section.
+    let sub_point = line.list_item && !label.rest.is_empty() && !heading;
+    forward && !sub_point
+}
+
+fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for pending in blocks {
+        let block = &pending.block;
+        let spans = match pending.kind {
+            SentenceKind::Heading | SentenceKind::TableRow => vec![(0, block.text.len())],
+            _ => sentences::split(&block.text),
+        };
+        for (start, end) in spans {
+            let text = block.text[start..end].to_string();
+            let line = block.line_at(start);
+            let breaks = block
+                .lines
+                .iter()
+                .filter(|(offset, _)| *offset > start && *offset < end)
+                .map(|(offset, line)| (offset - start, *line))
+                .collect();
+            out.push(Sentence {
+                text,
+                line,
+                breaks,
+                sections: pending.sections,
+                kind: pending.kind,
+            });
+        }
+    }
+    out
+}
+
+/// Gives sections to sentences no label covers: the whole answer when it has no labels,
+/// else the preamble before the first label (only sections that come before that label).
+fn infer_unlabelled(sentences: &mut [Sentence], first_label: Option<SectionSet>) {
+    let indices: Vec<usize> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.sections.is_empty() && s.kind != SentenceKind::TableRow)
+        .map(|(i, _)| i)
+        .collect();
+    if indices.is_empty() {
+        return;
+    }
+    let texts: Vec<&str> = indices
+        .iter()
+        .map(|&i| sentences[i].text.as_str())
+        .collect();
+    let inferred = infer::infer(&texts);
+    let limit = first_label.and_then(SectionSet::first);
+    for (&i, section) in indices.iter().zip(inferred) {
+        if limit.is_none_or(|first| section < first) {
+            sentences[i].sections = SectionSet::of(&[section]);
+        }
+    }
+    // Table rows in unlabelled answers follow the sentence before them.
+    let mut last = SectionSet::default();
+    for sentence in sentences.iter_mut() {
+        if sentence.kind == SentenceKind::TableRow && sentence.sections.is_empty() {
+            sentence.sections = last;
+        }
+        last = sentence.sections;
+    }
+}
+
+/// Spans for labelled answers: each label opens a section that runs to the next label.
+fn labelled_spans(starts: &[(usize, SectionSet)], lines: &[Line]) -> Vec<Section> {
+    let last_content_line = |from: usize, before: usize| -> usize {
+        lines
+            .iter()
+            .filter(|l| l.number >= from && l.number < before)
+            .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Rule))
+            .map(|l| l.number)
+            .next_back()
+            .unwrap_or(from)
+    };
+    let mut sections: Vec<Section> = Vec::new();
+    for (i, (start, set)) in starts.iter().enumerate() {
+        let next = starts.get(i + 1).map_or(usize::MAX, |s| s.0);
+        let end = last_content_line(*start, next);
+        for name in SectionName::ALL.into_iter().filter(|n| set.contains(*n)) {
+            match sections.iter_mut().find(|s| s.name == name) {
+                Some(existing) => existing.end_line = existing.end_line.max(end),
+                None => sections.push(Section {
+                    name,
+                    start_line: *start,
+                    end_line: end,
+                    labelled: true,
+                }),
+            }
+        }
+    }
+    sections.sort_by_key(|s| (s.name, s.start_line));
+    sections
+}
+
+/// Spans for inferred sections: from the first sentence to the last one assigned.
+fn inferred_spans(sentences: &[Sentence]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for sentence in sentences {
+        let end = sentence.breaks.last().map_or(sentence.line, |b| b.1);
+        for name in SectionName::ALL {
+            if !sentence.in_section(name) {
+                continue;
+            }
+            match sections.iter_mut().find(|s| s.name == name) {
+                Some(section) => section.end_line = section.end_line.max(end),
+                None => sections.push(Section {
+                    name,
+                    start_line: sentence.line,
+                    end_line: end,
+                    labelled: false,
+                }),
+            }
+        }
+    }
+    sections.sort_by_key(|s| s.name);
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SectionName::*;
+
+    fn starts(text: &str) -> Vec<(SectionName, usize, bool)> {
+        parse(text)
+            .sections
+            .iter()
+            .map(|s| (s.name, s.start_line, s.labelled))
+            .collect()
+    }
+
+    #[test]
+    fn headings_split_sections() {
+        let text = "# How I cut deploy time?\n\n## Situation\nDeploys were slow.\n\n## Task\nI owned it.\n\n## Actions\nI cached builds.\n### Step 2\nI sharded tests.\n\n## Results\nDeploys fell to 9 minutes.\n";
+        assert_eq!(
+            starts(text),
+            vec![
+                (Situation, 3, true),
+                (Task, 6, true),
+                (Actions, 9, true),
+                (Results, 14, true)
+            ]
+        );
+        let answer = parse(text);
+        assert_eq!(answer.title.as_deref(), Some("How I cut deploy time?"));
+        let step = answer
+            .sentences
+            .iter()
+            .find(|s| s.text == "Step 2")
+            .unwrap();
+        assert!(step.in_section(Actions));
+    }
+
+    #[test]
+    fn combined_label_covers_both_sections() {
+        let answer =
+            parse("S/T: Builds were slow and I owned fixing them.\nA: I cached.\nR: 9 minutes.");
+        assert_eq!(answer.sections[0].name, Situation);
+        assert_eq!(answer.sections[1].name, Task);
+        assert_eq!(answer.sections[1].start_line, 1);
+        assert!(answer.sentences[0].in_section(Task));
+    }
+
+    #[test]
+    fn lone_a_after_q_is_not_actions() {
+        let answer = parse("Q: Tell me about a failure.\nA: I once broke prod.");
+        assert!(!answer.is_labelled());
+    }
+
+    #[test]
+    fn weak_label_inside_its_own_section_is_content() {
+        let answer = parse("**Results:**\n- Impact: 40% fewer pages\n- Cost: down 22%");
+        assert_eq!(answer.sections.len(), 1);
+        assert_eq!(answer.sentences[0].text, "Impact: 40% fewer pages");
+    }
+
+    #[test]
+    fn unlabelled_prose_is_inferred() {
+        let answer = parse(
+            "At my last job our builds took an hour and failed every week. My goal was to get them\nunder ten minutes. I moved them to cached runners and I split the slow suites. As a\nresult builds dropped to 8 minutes. Next time I would involve QA earlier.",
+        );
+        let names: Vec<_> = answer
+            .sections
+            .iter()
+            .map(|s| (s.name, s.start_line))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                (Situation, 1),
+                (Task, 1),
+                (Actions, 2),
+                (Results, 2),
+                (Reflection, 3)
+            ]
+        );
+        assert!(!answer.is_labelled());
+    }
+
+    #[test]
+    fn words_exclude_headings_and_labels() {
+        let answer = parse("## Situation\nOne two three.\n**Task:** four five");
+        assert_eq!(answer.words, 5);
+    }
+}

@@ -1,0 +1,150 @@
+//! Splitting prose into sentences that remember the line they start on.
+
+/// A run of prose lines that reads as one block (a paragraph, a list item, a heading).
+#[derive(Debug, Default)]
+pub struct Block {
+    /// Joined text of the block's lines, separated by single spaces.
+    pub text: String,
+    /// (byte offset in `text`, 1-based line number) for each line that joined the block.
+    pub lines: Vec<(usize, usize)>,
+}
+
+impl Block {
+    pub fn push_line(&mut self, line: usize, content: &str) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.lines.push((self.text.len(), line));
+        self.text.push_str(content.trim());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The line on which byte `offset` of the joined text sits.
+    pub fn line_at(&self, offset: usize) -> usize {
+        match self.lines.binary_search_by(|(start, _)| start.cmp(&offset)) {
+            Ok(i) => self.lines[i].1,
+            Err(0) => self.lines.first().map_or(1, |l| l.1),
+            Err(i) => self.lines[i - 1].1,
+        }
+    }
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "vs", "etc", "approx", "mr", "mrs", "ms", "dr", "st", "no", "fig", "inc", "ltd",
+    "jr", "sr", "u.s", "a.m", "p.m", "cf", "al", "est", "min", "max", "avg",
+];
+
+/// Byte ranges of the sentences in `text`.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Swallow a run of terminators and closing quotes/brackets/emphasis.
+            let mut end = i + 1;
+            while end < bytes.len()
+                && matches!(
+                    bytes[end],
+                    b'.' | b'!' | b'?' | b'"' | b')' | b'*' | b'_' | b'\''
+                )
+            {
+                end += 1;
+            }
+            if end < bytes.len() && text[end..].starts_with('”') {
+                end += '”'.len_utf8();
+            }
+            if ends_sentence(text, start, i, end) {
+                push_trimmed(text, start, end, &mut sentences);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut sentences);
+    sentences
+}
+
+fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
+    let after = &text[end..];
+    if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let next = after.trim_start().chars().next();
+    let Some(next) = next else { return true };
+    if !(next.is_uppercase() || next.is_ascii_digit() || "\"'“(*_[`~$".contains(next)) {
+        return false;
+    }
+    if text.as_bytes()[dot] != b'.' {
+        return true;
+    }
+    let word_start = text[start..dot]
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(start, |p| start + p + 1);
+    let word = text[word_start..dot].to_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    // A single capital letter ("J. Smith") is an initial.
+    !(word.len() == 1 && word.chars().all(|c| c.is_alphabetic()))
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if start + lead < end - trail {
+        out.push((start + lead, end - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminators_but_not_decimals_or_abbreviations() {
+        assert_eq!(
+            sentences("Availability hit 99.95% e.g. in May. Then I left! Why? Because."),
+            vec![
+                "Availability hit 99.95% e.g. in May.",
+                "Then I left!",
+                "Why?",
+                "Because."
+            ]
+        );
+    }
+
+    #[test]
+    fn lowercase_continuation_is_not_a_new_sentence() {
+        assert_eq!(
+            sentences("It took approx. three weeks."),
+            vec!["It took approx. three weeks."]
+        );
+        assert_eq!(
+            sentences("Use node.js. it works"),
+            vec!["Use node.js. it works"]
+        );
+    }
+
+    #[test]
+    fn block_maps_offsets_to_lines() {
+        let mut block = Block::default();
+        block.push_line(3, "First line.");
+        block.push_line(4, "Second line.");
+        assert_eq!(block.line_at(0), 3);
+        assert_eq!(block.line_at(13), 4);
+    }
+}

@@ -1,0 +1,77 @@
+//! Command-line arguments. Only definitions here: `main.rs` turns them into a run.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Scores behavioral-interview answers (STAR) against a rubric and prints what to fix.
+#[derive(Debug, Parser)]
+#[command(name = "coach", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score answers and print a gap table (or JSON).
+    Score(ScoreArgs),
+    /// Show how answers were split into situation, task, actions, results and reflection.
+    Sections(SectionsArgs),
+    /// Explain a check: what it looks for, why interviewers care, examples.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Answer files in markdown; `-` reads a pasted answer from standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = coach::source::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Built-in rubric name (infra-leadership, star) or path to a rubric YAML file.
+    #[arg(long, short, value_name = "NAME|PATH")]
+    pub rubric: Option<String>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Exit 1 when any answer scores below this (default: the rubric's pass score, 70).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub min_score: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct SectionsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Check id, e.g. results.before-after.
+    pub id: String,
+
+    /// Look in this rubric only (name or path).
+    #[arg(long, short, value_name = "NAME|PATH")]
+    pub rubric: Option<String>,
+}

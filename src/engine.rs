@@ -1,0 +1,274 @@
+//! Scoring: an answer and a rubric in, a report out. Pure: no I/O, no clock, no randomness.
+
+use crate::answer::{Answer, SectionName, Sentence};
+use crate::report::{CheckResult, FileReport, Grade, SignalSummary, Status};
+use crate::rubric::{Check, Matcher, Rubric};
+use crate::signals::{self, Evidence, SignalId, Signals};
+
+/// Scores one parsed answer against a compiled rubric.
+pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
+    let signals = signals::detect(answer);
+    let speaking_seconds = speaking_seconds(answer.words, rubric.length.words_per_minute);
+    let checks: Vec<CheckResult> = rubric
+        .checks
+        .iter()
+        .map(|check| run_check(check, answer, &signals, rubric, speaking_seconds))
+        .collect();
+    let earned: u32 = checks.iter().map(|c| c.points).sum();
+    let possible: u32 = checks.iter().map(|c| c.max_points).sum();
+    let score = if possible == 0 {
+        0
+    } else {
+        ((earned as f64 * 100.0 / possible as f64).round() as u32).min(100)
+    };
+    FileReport {
+        path: path.to_string(),
+        rubric: rubric.name().to_string(),
+        score,
+        grade: Grade::from_score(score, &rubric.grades),
+        words: answer.words,
+        speaking_seconds,
+        sections: answer.sections.clone(),
+        signals: summaries(&signals, |id| id.is_strength()),
+        pitfalls: summaries(&signals, |id| !id.is_strength()),
+        checks,
+        warnings: answer.warnings.clone(),
+    }
+}
+
+/// Seconds to say `words` at `wpm` words a minute.
+pub fn speaking_seconds(words: usize, wpm: u32) -> u32 {
+    ((words as f64) * 60.0 / f64::from(wpm.max(1))).round() as u32
+}
+
+fn summaries(signals: &Signals, keep: impl Fn(SignalId) -> bool) -> Vec<(SignalId, SignalSummary)> {
+    SignalId::ALL
+        .into_iter()
+        .filter(|id| keep(*id))
+        .map(|id| {
+            let evidence = signals.evidence(id).to_vec();
+            (
+                id,
+                SignalSummary {
+                    present: !evidence.is_empty(),
+                    evidence,
+                },
+            )
+        })
+        .collect()
+}
+
+fn run_check(
+    check: &Check,
+    answer: &Answer,
+    signals: &Signals,
+    rubric: &Rubric,
+    speaking_seconds: u32,
+) -> CheckResult {
+    let spec = &check.spec;
+    let scope = check.scope().section();
+    let mut result = CheckResult {
+        id: spec.id.clone(),
+        title: spec.title.clone(),
+        section: scope,
+        status: Status::Pass,
+        points: spec.points,
+        max_points: spec.points,
+        message: String::new(),
+        hint: spec.hint.clone(),
+        evidence: Vec::new(),
+        line: None,
+        severity: spec.severity,
+    };
+    let section_line = scope.and_then(|s| answer.section(s)).map(|s| s.start_line);
+
+    match &check.matcher {
+        Matcher::SectionPresent => {
+            let name = scope.expect("validated: section-present has a section");
+            match answer.section(name) {
+                Some(section) => {
+                    result.line = Some(section.start_line);
+                    result.message = format!(
+                        "{} section, lines {}–{} ({})",
+                        name,
+                        section.start_line,
+                        section.end_line,
+                        if section.labelled {
+                            "labelled"
+                        } else {
+                            "inferred"
+                        }
+                    );
+                }
+                None => lose_all(&mut result, format!("no {name} section found")),
+            }
+            return result;
+        }
+        Matcher::SpeakingTime => {
+            let target = rubric.length;
+            let (low, high) = (target.min_seconds, target.max_seconds);
+            result.message = format!(
+                "{} words ≈ {} spoken (target {}–{})",
+                answer.words,
+                clock(speaking_seconds),
+                clock(low),
+                clock(high)
+            );
+            let fraction = if speaking_seconds < low {
+                f64::from(speaking_seconds) / f64::from(low) * 2.0 - 1.0
+            } else if speaking_seconds > high {
+                1.0 - (f64::from(speaking_seconds) - f64::from(high)) / f64::from(high)
+            } else {
+                1.0
+            };
+            result.points = scaled(spec.points, fraction);
+            result.status = status_for(result.points, spec.points);
+            return result;
+        }
+        _ => {}
+    }
+
+    // Evidence-counting checks.
+    let evidence = match &check.matcher {
+        Matcher::Signal(id) => signals
+            .evidence(*id)
+            .iter()
+            .filter(|e| in_scope(e, scope))
+            .cloned()
+            .collect(),
+        Matcher::Keywords(matcher) => scan_sentences(answer, scope, |text| {
+            matcher
+                .find_iter(text)
+                .filter(|m| whole_word(text, m.start(), m.end()))
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        }),
+        Matcher::Pattern(regex) => scan_sentences(answer, scope, |text| {
+            regex
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        }),
+        Matcher::SectionPresent | Matcher::SpeakingTime => unreachable!("handled above"),
+    };
+    let evidence = dedupe(evidence);
+    let count = evidence.len() as u32;
+    let partial = spec.partial.unwrap_or(true);
+    result.line = evidence.first().map(|e| e.line).or(section_line);
+    let where_ = scope.map_or("the answer".to_string(), |s| format!("the {s}"));
+
+    if let Some(most) = spec.at_most {
+        result.evidence = evidence;
+        if count <= most {
+            result.message = if count == 0 {
+                format!("none found in {where_}")
+            } else {
+                format!("{count} found, {most} allowed")
+            };
+        } else {
+            let over = count - most;
+            let fraction = if partial {
+                1.0 - f64::from(over) * 0.5
+            } else {
+                0.0
+            };
+            result.points = scaled(spec.points, fraction);
+            result.status = status_for(result.points, spec.points);
+            result.message = format!("{count} found in {where_}, {most} allowed");
+        }
+        return result;
+    }
+
+    let least = spec.at_least.unwrap_or(1);
+    if let Some(name) = scope
+        && !answer.has_section(name)
+    {
+        lose_all(&mut result, format!("no {name} section to look in"));
+        return result;
+    }
+    result.evidence = evidence;
+    if count >= least {
+        result.message = format!("{count} found in {where_}");
+    } else {
+        let fraction = if partial {
+            f64::from(count) / f64::from(least)
+        } else {
+            0.0
+        };
+        result.points = scaled(spec.points, fraction);
+        result.status = status_for(result.points, spec.points);
+        result.message = if count == 0 {
+            format!("none found in {where_}")
+        } else {
+            format!("{count} of {least} found in {where_}")
+        };
+    }
+    result
+}
+
+fn lose_all(result: &mut CheckResult, message: String) {
+    result.points = 0;
+    result.status = Status::Fail;
+    result.message = message;
+}
+
+fn scaled(points: u32, fraction: f64) -> u32 {
+    (f64::from(points) * fraction.clamp(0.0, 1.0)).round() as u32
+}
+
+fn status_for(points: u32, max: u32) -> Status {
+    if points >= max {
+        Status::Pass
+    } else if points == 0 {
+        Status::Fail
+    } else {
+        Status::Partial
+    }
+}
+
+fn in_scope(evidence: &Evidence, scope: Option<SectionName>) -> bool {
+    scope.is_none_or(|s| evidence.sections.contains(s))
+}
+
+fn sentence_in_scope(sentence: &Sentence, scope: Option<SectionName>) -> bool {
+    scope.is_none_or(|s| sentence.in_section(s))
+}
+
+fn scan_sentences(
+    answer: &Answer,
+    scope: Option<SectionName>,
+    find: impl Fn(&str) -> Vec<(usize, usize)>,
+) -> Vec<Evidence> {
+    answer
+        .sentences
+        .iter()
+        .filter(|s| sentence_in_scope(s, scope))
+        .flat_map(|s| {
+            find(&s.text)
+                .into_iter()
+                .map(move |(start, end)| Evidence::from_span(s, start, end))
+        })
+        .collect()
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The same phrase on the same line counts once.
+fn dedupe(mut evidence: Vec<Evidence>) -> Vec<Evidence> {
+    let mut seen = std::collections::HashSet::new();
+    evidence.retain(|e| seen.insert((e.line, e.text.clone())));
+    evidence
+}
+
+/// "2m45s" style durations for people.
+pub fn clock(seconds: u32) -> String {
+    if seconds < 60 {
+        format!("{seconds}s")
+    } else {
+        format!("{}m{:02}s", seconds / 60, seconds % 60)
+    }
+}

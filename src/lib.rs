@@ -1,0 +1,13 @@
+//! coach: scores behavioral-interview answers (STAR) against a rubric, offline.
+//!
+//! The flow runs one way: [`source`] reads bytes, [`answer`] parses them into sections and
+//! sentences, [`signals`] detects what interviewers listen for, [`engine::score`] weighs the
+//! signals with a [`rubric`], and [`report`] renders the result.
+
+pub mod answer;
+pub mod engine;
+pub mod report;
+pub mod rubric;
+pub mod signals;
+pub mod source;
+pub mod yaml;

@@ -1,0 +1,131 @@
+//! What scoring produces, and one renderer per output format.
+
+pub mod json;
+pub mod table;
+
+use crate::answer::{Section, SectionName};
+use crate::rubric::model::{GradeBands, Severity};
+use crate::signals::{Evidence, SignalId};
+use serde::Serialize;
+
+/// The 1–4 scale interviewers use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grade {
+    Weak,
+    Mixed,
+    Good,
+    Strong,
+}
+
+impl Grade {
+    pub fn from_score(score: u32, bands: &GradeBands) -> Grade {
+        if score >= bands.strong {
+            Grade::Strong
+        } else if score >= bands.good {
+            Grade::Good
+        } else if score >= bands.mixed {
+            Grade::Mixed
+        } else {
+            Grade::Weak
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Weak => "weak",
+            Grade::Mixed => "mixed",
+            Grade::Good => "good",
+            Grade::Strong => "strong",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Partial,
+    Fail,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Partial => "partial",
+            Status::Fail => "fail",
+        }
+    }
+}
+
+/// Whether a signal was found and the evidence for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignalSummary {
+    pub present: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+/// One rubric check's outcome.
+#[derive(Debug, Clone)]
+pub struct CheckResult {
+    pub id: String,
+    pub title: String,
+    /// The section the check looks in; `None` for the whole answer.
+    pub section: Option<SectionName>,
+    pub status: Status,
+    pub points: u32,
+    pub max_points: u32,
+    pub message: String,
+    pub hint: String,
+    pub evidence: Vec<Evidence>,
+    /// The line to look at: the first evidence, or the section's start.
+    pub line: Option<usize>,
+    pub severity: Severity,
+}
+
+impl CheckResult {
+    pub fn lost(&self) -> u32 {
+        self.max_points - self.points
+    }
+}
+
+/// Everything coach says about one answer.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub rubric: String,
+    pub score: u32,
+    pub grade: Grade,
+    pub words: usize,
+    pub speaking_seconds: u32,
+    pub sections: Vec<Section>,
+    pub signals: Vec<(SignalId, SignalSummary)>,
+    pub pitfalls: Vec<(SignalId, SignalSummary)>,
+    pub checks: Vec<CheckResult>,
+    pub warnings: Vec<String>,
+}
+
+impl FileReport {
+    /// The checks that lost the most points, largest first (ties in rubric order).
+    pub fn top_fixes(&self, count: usize) -> Vec<&CheckResult> {
+        let mut lost: Vec<&CheckResult> = self.checks.iter().filter(|c| c.lost() > 0).collect();
+        lost.sort_by_key(|c| std::cmp::Reverse(c.lost()));
+        lost.truncate(count);
+        lost
+    }
+}
+
+/// An input that could not be scored.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// The outcome of one run over many inputs.
+#[derive(Debug, Clone, Default)]
+pub struct RunReport {
+    pub files: Vec<FileReport>,
+    pub errors: Vec<FileError>,
+}

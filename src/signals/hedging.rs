@@ -1,0 +1,70 @@
+//! **hedging** (pitfall): hedges and fillers that make a confident story sound unsure.
+//!
+//! Why: "I kind of led it, I guess" undersells the work and reads as either unsure memory
+//! or unclear ownership. Spoken fillers ("basically", "you know") also eat the time budget.
+//!
+//! Fires: "I kind of", "sort of", "basically", "I guess", "I think it probably helped", "you know".
+//! Does not fire: "a kind of cache", "what sort of load", "just-in-time compilation".
+
+use super::Evidence;
+use super::text::pattern;
+use crate::answer::Answer;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:kind of|sort of|kinda|sorta|basically|i guess|i suppose|i think (?:it|we|that|maybe|this|they|i)|maybe|probably|perhaps|somewhat|more or less|you know|i mean|to be honest|honestly|hopefully|i believe (?:it|we|that)|it seemed|it seems|seemingly|pretty much|i'm not (?:really )?sure|not (?:really )?sure|i don't (?:really )?remember|if i remember|or something|and stuff|stuff like that|and whatnot|i'd say|ish|roughly speaking|in a way|to some extent|a little bit|i would say|like,)",
+    )
+});
+/// "a kind of cache", "what sort of load": a category, not a hedge.
+static CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:a|the|this|that|what|which|any|every|some|one|same|each|another|new|different|right|wrong|only|first)\s+$",
+    )
+});
+
+pub fn detect(answer: &Answer) -> Vec<Evidence> {
+    let mut evidence = Vec::new();
+    for sentence in &answer.sentences {
+        for m in HEDGE.find_iter(&sentence.text) {
+            let word = m.as_str().to_lowercase();
+            let category = (word.starts_with("kind of") || word.starts_with("sort of"))
+                && CATEGORY.is_match(&sentence.text[..m.start()]);
+            if !category {
+                evidence.push(Evidence::from_span(sentence, m.start(), m.end()));
+            }
+        }
+    }
+    evidence
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::parse;
+
+    fn count(text: &str) -> usize {
+        super::detect(&parse(text)).len()
+    }
+
+    #[test]
+    fn hedges_fire() {
+        assert_eq!(
+            count("I kind of led it, I guess, and it probably helped."),
+            3
+        );
+        assert_eq!(count("Basically we sort of moved it, you know."), 3);
+    }
+
+    #[test]
+    fn categories_do_not() {
+        assert_eq!(
+            count("We needed a kind of cache that survives restarts."),
+            0
+        );
+        assert_eq!(
+            count("What sort of load did it take? Just-in-time compilation helped."),
+            0
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! **learning**: a lesson drawn, or what the speaker would do differently.
+//!
+//! Why: reflection shows the speaker grows from their work; the same mistake twice is the
+//! thing interviewers fear.
+//!
+//! Fires: "Next time I'd bring the data team in before the design review", "In hindsight…",
+//! "I learned that migrations need an owner per team".
+//! Does not fire: "I learned Kubernetes for the project", "our machine learning pipeline",
+//! "the team learned about the outage from Twitter".
+
+use super::Evidence;
+use super::text::pattern;
+use crate::answer::Answer;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LESSON: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:i|we) (?:also )?(?:learn(?:ed|t)|realized|realised|discovered|understood) (?:that|how|why|the (?:hard way|importance|value)|to\b|a lot about (?:how|why)|not to)",
+        r"|\b(?:the |my |a |one |biggest |main |key |big |hard |real |important )*lessons? (?:(?:i |we )?(?:learned|learnt|took|take)|for me|here|was|is|i'd|from)\b|\b(?:lessons learned|lessons learnt)\b",
+        r"|\bnext time\b|\bin hindsight\b|\blooking back\b|\bin retrospect\b|\bwith hindsight\b",
+        r"|\bif i (?:did|were to do|had to do|could do|were doing|was doing|ran|had) (?:it|this|that|the project|the migration)? ?(?:again|over|differently)\b",
+        r"|\bi(?: would|'d|’d) (?:have |also |definitely |probably )?(?:start(?:ed)?|involve[d]?|push(?:ed)?|spen[dt]|ask(?:ed)?|set|build|built|write|written|bring|brought|plan(?:ned)?|invest(?:ed)?|change[d]?|do(?:ne)?|communicate[d]?|automate[d]?|measure[d]?|codif(?:y|ied)|document(?:ed)?|add(?:ed)?|talk(?:ed)?|get|got|move[d]?|pick(?:ed)?|skip(?:ped)?|avoid(?:ed)?|insist(?:ed)?)\b[^.]{0,60}\b(?:earlier|sooner|first|differently|instead|again|upfront|up front|before|from day one|from the start|next)\b",
+        r"|\b(?:do|done|handle|approach|run) (?:it |things |this |that )?differently\b|\btaught me\b|\btakeaways?\b|\bsince then,? (?:i|we) (?:always|now|make sure|never|start)\b|\bi now (?:always|make sure|insist|start|begin|push)\b|\bmy (?:main |key |biggest )?(?:learning|lesson)s?\b|\bwhat i(?:'d| would) change\b|\bwhat i took away\b|\bthe mistake i made\b"
+    ))
+});
+static SKILL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:learn(?:ed|t)|learning) (?:about the|of the) (?:outage|incident|news|change)\b")
+});
+
+pub fn detect(answer: &Answer) -> Vec<Evidence> {
+    answer
+        .sentences
+        .iter()
+        .filter(|s| super::buzzwords::is_real_prose(s))
+        .filter(|s| !SKILL_ONLY.is_match(&s.text))
+        .filter_map(|sentence| {
+            LESSON
+                .find(&sentence.text)
+                .map(|m| Evidence::from_span(sentence, m.start(), m.end()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::parse;
+
+    fn fires(text: &str) -> bool {
+        !super::detect(&parse(text)).is_empty()
+    }
+
+    #[test]
+    fn lessons_fire() {
+        assert!(fires(
+            "Next time I'd bring the data team in before the design review."
+        ));
+        assert!(fires(
+            "I learned that every migration needs one owner per team."
+        ));
+        assert!(fires("In hindsight, the pilot should have been smaller."));
+        assert!(fires("I would have started the capacity plan earlier."));
+    }
+
+    #[test]
+    fn skills_and_lookalikes_do_not() {
+        assert!(!fires("I learned Kubernetes for the project."));
+        assert!(!fires("Our machine learning pipeline ran nightly."));
+        assert!(!fires("The team learned about the outage from Twitter."));
+    }
+}

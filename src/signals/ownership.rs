@@ -1,0 +1,191 @@
+//! **ownership**: the speaker's own actions, in the first person singular.
+//!
+//! Why: the interviewer is hiring you, not your team. "I wrote the RFC and ran the review"
+//! says who did what; "we decided, the team built" hides it. This file also measures the
+//! pitfall **hiding_behind_we**: actions told mostly as "we".
+//!
+//! Fires: "I wrote the RFC", "I led the migration", "I paired with the DBA on the cutover".
+//! Does not fire: "I think it went well", "I was told to", "I was there", "we built it".
+
+use super::Evidence;
+use super::text::pattern;
+use crate::answer::{Answer, SectionName, Sentence};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "I" followed, within a word or two, by a verb of doing.
+static MINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w'’])I(?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)")
+        .expect("ownership pattern")
+});
+static OURS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?:^|[^\w'’])(?:we|the team|my team|our team)\s+(?:(?:then|also|all|first|finally|quickly|eventually|just|collectively|had to|needed to|decided to|started to|began to|managed to)\s+)*(?P<verb>[a-z]+)",
+    )
+});
+/// Verbs that state a feeling, a state or being acted upon, not a deed.
+const NOT_DEEDS: &[&str] = &[
+    "think",
+    "thought",
+    "feel",
+    "felt",
+    "believe",
+    "believed",
+    "guess",
+    "was",
+    "am",
+    "were",
+    "had",
+    "have",
+    "hope",
+    "hoped",
+    "wish",
+    "want",
+    "wanted",
+    "know",
+    "knew",
+    "mean",
+    "meant",
+    "suppose",
+    "remember",
+    "like",
+    "liked",
+    "love",
+    "loved",
+    "told",
+    "asked",
+    "got",
+    "been",
+    "being",
+    "would",
+    "could",
+    "should",
+    "might",
+    "will",
+    "can",
+    "may",
+    "must",
+    "do",
+    "did",
+    "don't",
+    "didn't",
+    "wasn't",
+    "realized",
+    "realised",
+    "learned",
+    "learnt",
+    "saw",
+    "heard",
+    "noticed",
+    "joined",
+    "agree",
+    "agreed",
+    "needed",
+    "tried",
+    "try",
+    "are",
+    "is",
+    "also",
+    "personally",
+    "really",
+    "kind",
+    "sort",
+    "never",
+    "always",
+    "not",
+    "wonder",
+    "wondered",
+    "see",
+    "expected",
+    "assumed",
+    "understood",
+    "found",
+    "enjoyed",
+    "inherited",
+    "received",
+    "became",
+    "stayed",
+    "sat",
+];
+
+/// Who did what in the answer's actions.
+#[derive(Debug, Clone, Default)]
+pub struct Ownership {
+    /// Sentences where the speaker did something ("I wrote…").
+    pub mine: Vec<Evidence>,
+    /// Sentences where the team did something ("we migrated…").
+    pub ours: Vec<Evidence>,
+    /// The same two counts, restricted to the actions (or the whole answer without one).
+    pub mine_in_actions: usize,
+    pub ours_in_actions: usize,
+}
+
+impl Ownership {
+    /// The "we" sentences, when they outnumber the speaker's own deeds by two to one.
+    pub fn hiding_behind_we(&self) -> Vec<Evidence> {
+        if self.ours_in_actions >= 3 && self.ours_in_actions > 2 * self.mine_in_actions {
+            self.ours.clone()
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+pub fn analyse(answer: &Answer) -> Ownership {
+    let has_actions = answer.has_section(SectionName::Actions);
+    let mut result = Ownership::default();
+    for sentence in answer
+        .sentences
+        .iter()
+        .filter(|s| super::buzzwords::is_real_prose(s))
+    {
+        let in_actions = !has_actions || sentence.in_section(SectionName::Actions);
+        if let Some(evidence) = deed(&MINE, sentence) {
+            result.mine_in_actions += usize::from(in_actions);
+            result.mine.push(evidence);
+        }
+        if let Some(evidence) = deed(&OURS, sentence) {
+            result.ours_in_actions += usize::from(in_actions);
+            result.ours.push(evidence);
+        }
+    }
+    result
+}
+
+fn deed(pattern: &Regex, sentence: &Sentence) -> Option<Evidence> {
+    pattern.captures_iter(&sentence.text).find_map(|caps| {
+        let verb = caps.name("verb")?;
+        let word = verb.as_str().to_lowercase();
+        if NOT_DEEDS.contains(&word.as_str()) || word.len() < 2 {
+            return None;
+        }
+        let start = caps.get(0)?.start();
+        Some(Evidence::from_span(sentence, start, verb.end()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::parse;
+
+    #[test]
+    fn first_person_deeds_count() {
+        let o = analyse(&parse(
+            "I wrote the RFC. I then paired with the DBA. I think it went well. I was told to hurry.",
+        ));
+        assert_eq!(o.mine.len(), 2);
+    }
+
+    #[test]
+    fn we_heavy_actions_are_hiding() {
+        let o = analyse(&parse(
+            "**Actions:** We built a queue. We migrated the jobs. The team wrote tests. We shipped it.",
+        ));
+        assert!(!o.hiding_behind_we().is_empty());
+        let o = analyse(&parse(
+            "**Actions:** I built a queue. We migrated the jobs. I wrote tests. We shipped it.",
+        ));
+        assert!(o.hiding_behind_we().is_empty());
+    }
+}

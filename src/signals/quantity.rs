@@ -1,0 +1,341 @@
+//! Numbers with meaning: a value, a unit, and where they sit in the sentence.
+//!
+//! Shared by the metrics, before→after and SLO detectors. Dates, versions, step numbers,
+//! ticket ids and bare numbers are not quantities.
+
+use super::text::pattern;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What kind of thing a number measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    /// Milliseconds and seconds: usually latency.
+    Latency,
+    /// Minutes and longer: durations, lead times, MTTR.
+    Duration,
+    Money,
+    Rate,
+    Multiplier,
+    Size,
+    /// A count of things: "12 services", "forty engineers".
+    Count,
+}
+
+/// One quantity found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: Unit,
+}
+
+/// Spelled-out amounts; written with `\s+` because the quantity pattern is in verbose mode.
+const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|a\s+few|several|thousands\s+of";
+
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    let number = format!(
+        r"(?:\d[\d,]*(?:\.\d+)?|\.\d+|{WORD_NUMBER})(?:\s?(?:k|m|mm|b|bn|million|billion|thousand)\b)?"
+    );
+    pattern(&format!(
+        r"(?x)
+        (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|quarter|day))?)
+        | (?P<nines>\b(?:two|three|four|five|2|3|4|5)\s+nines\b)
+        | (?P<mult>\b\d+(?:\.\d+)?\s?(?:x|×)(?:\b|\s|$)|\b(?:halved|doubled|tripled|quadrupled)\b|\btwice\s+as\b|\b\d+\s+times\s+(?:faster|slower|more|less|fewer|cheaper|higher|lower|better)\b)
+        | (?P<num>\b{number})
+          \s?-?\s?
+          (?P<unit>
+              %|\s?percent(?:age\s+points?)?\b|pp\b
+            | (?:ms|msec|milliseconds?|µs|us|μs|ns|microseconds?)\b
+            | (?:s|secs?|seconds?)\b
+            | (?:mins?|minutes?|m|hrs?|hours?|h|days?|d|weeks?|wks?|months?|quarters?|years?|yrs?|sprints?)\b
+            | (?:usd|eur|gbp|dollars?|euros?|pounds?)\b
+            | (?:req(?:uests)?/s|rps|qps|tps|rpm|ops/s|events/s|msgs?/s|requests?\s+(?:per|a|an)\s+(?:second|sec|minute|min|hour)|queries\s+per\s+second)\b
+            | (?:deploys?|deployments?|releases?|builds?|pages?|alerts?|incidents?)\s+(?:per|a|an|each)\s+(?:day|week|month|night|quarter|year)\b
+            | (?:kb|mb|gb|tb|pb|kib|mib|gib|tib|vcpus?|cores?|cpus?)\b
+            | (?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]{{2,}}s)\b
+          )",
+    ))
+});
+
+/// Words that follow a number without making it a measurement.
+const NOT_COUNTED: &[&str] = &[
+    "things",
+    "ways",
+    "reasons",
+    "points",
+    "ideas",
+    "steps",
+    "phases",
+    "questions",
+    "times",
+    "items",
+    "parts",
+    "options",
+    "is",
+    "was",
+    "has",
+    "does",
+    "goes",
+    "us",
+    "of",
+    "as",
+    "its",
+    "this",
+    "yes",
+    "across",
+    "minus",
+    "plus",
+    "versus",
+    "vs",
+    "others",
+    "ones",
+];
+
+static NOT_A_QUANTITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?:\b(?:step|phase|stage|sprint|round|level|tier|part|section|chapter|version|release|ver|v|q[1-4]|fy|h[12]|number|no\.?|item|jira|ticket|issue|pr|rfc|adr|sev|p|java|python|node|postgres(?:ql)?|mysql|kubernetes|k8s|ubuntu|debian|rhel|centos|go|golang|rails|react|angular|vue|php|ruby|scala|spark|kafka|elasticsearch|redis|terraform|ios|android|windows|jdk|gcc|http|tls|ipv|iphone|python2|python3|gen|class|grade|room|building|floor|route|highway)\s?#?|#|[a-z]-)$",
+    )
+});
+
+static YEAR_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?:\b(?:in|since|by|of|from|until|till|during|early|late|mid|circa|around|q[1-4]|fy|h[12]|summer|winter|spring|fall|autumn|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s+|-)$",
+    )
+});
+
+/// Every quantity in `sentence`, left to right, without overlaps.
+pub fn find(sentence: &str) -> Vec<Quantity> {
+    let mut found = Vec::new();
+    for caps in QUANTITY.captures_iter(sentence) {
+        let whole = caps.get(0).expect("match");
+        let (start, unit, value_text) = if let Some(m) = caps.name("money") {
+            (m.start(), Unit::Money, m.as_str())
+        } else if let Some(m) = caps.name("nines") {
+            (m.start(), Unit::Percent, m.as_str())
+        } else if let Some(m) = caps.name("mult") {
+            (m.start(), Unit::Multiplier, m.as_str())
+        } else {
+            let num = caps.name("num").expect("number");
+            let unit_text = caps.name("unit").map_or("", |u| u.as_str());
+            let number_text = num
+                .as_str()
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let start = num.end() - number_text.len();
+            let Some(unit) = classify_unit(unit_text, caps.name("noun").is_some()) else {
+                continue;
+            };
+            if !plausible(sentence, start, number_text, unit) {
+                continue;
+            }
+            (start, unit, number_text)
+        };
+        let end = whole.end();
+        let value = parse_value(value_text);
+        found.push(Quantity {
+            start,
+            end,
+            value,
+            unit,
+        });
+    }
+    found
+}
+
+fn classify_unit(unit: &str, is_noun: bool) -> Option<Unit> {
+    let unit = unit.trim().to_lowercase();
+    if is_noun {
+        let last = unit.split_whitespace().last().unwrap_or("");
+        if NOT_COUNTED.contains(&last) || unit.split_whitespace().any(|w| NOT_COUNTED.contains(&w))
+        {
+            return None;
+        }
+        return Some(Unit::Count);
+    }
+    let head = unit.split_whitespace().next().unwrap_or("");
+    Some(match head {
+        "%" | "percent" | "percentage" | "pp" | "points" | "point" => Unit::Percent,
+        u if u.starts_with("ms")
+            || u.starts_with("msec")
+            || u.starts_with("milli")
+            || u.starts_with("micro")
+            || matches!(u, "µs" | "us" | "μs" | "ns") =>
+        {
+            Unit::Latency
+        }
+        "s" | "sec" | "secs" | "second" | "seconds" => Unit::Latency,
+        u if u.starts_with("min")
+            || u == "m"
+            || u.starts_with("h")
+            || u.starts_with("day")
+            || u == "d"
+            || u.starts_with("week")
+            || u.starts_with("wk")
+            || u.starts_with("month")
+            || u.starts_with("quarter")
+            || u.starts_with("year")
+            || u.starts_with("yr")
+            || u.starts_with("sprint") =>
+        {
+            Unit::Duration
+        }
+        u if ["usd", "eur", "gbp"].contains(&u)
+            || u.starts_with("dollar")
+            || u.starts_with("euro")
+            || u.starts_with("pound") =>
+        {
+            Unit::Money
+        }
+        u if u.contains('/')
+            || ["rps", "qps", "tps", "rpm"].contains(&u)
+            || u.starts_with("request")
+            || u.starts_with("quer") =>
+        {
+            Unit::Rate
+        }
+        u if u.starts_with("deploy")
+            || u.starts_with("release")
+            || u.starts_with("build")
+            || u.starts_with("page")
+            || u.starts_with("alert")
+            || u.starts_with("incident") =>
+        {
+            Unit::Rate
+        }
+        _ => Unit::Size,
+    })
+}
+
+/// Filters years, versions, step numbers, ticket ids and list markers.
+fn plausible(sentence: &str, start: usize, number: &str, unit: Unit) -> bool {
+    let before = sentence[..start].trim_end();
+    let before_lower = before.to_lowercase();
+    if NOT_A_QUANTITY_BEFORE.is_match(&before_lower) && !matches!(unit, Unit::Percent | Unit::Money)
+    {
+        return false;
+    }
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let is_year = digits.len() == 4
+        && (digits.starts_with("19") || digits.starts_with("20"))
+        && !number.contains(',');
+    if is_year && (unit == Unit::Count || YEAR_CONTEXT.is_match(&format!("{before_lower} "))) {
+        return false;
+    }
+    // "3.2.1" and the like are versions.
+    if number.matches('.').count() > 1 {
+        return false;
+    }
+    true
+}
+
+fn parse_value(text: &str) -> f64 {
+    let lower = text.to_lowercase();
+    let words = [
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("fifteen", 15.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("hundred", 100.0),
+        ("dozen", 12.0),
+        ("couple", 2.0),
+        ("few", 3.0),
+        ("several", 4.0),
+        ("thousands", 1000.0),
+        ("halved", 0.5),
+        ("doubled", 2.0),
+        ("tripled", 3.0),
+        ("quadrupled", 4.0),
+        ("twice", 2.0),
+    ];
+    let numeric: String = lower
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit() && *c != '.')
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let mut value = match numeric.parse::<f64>() {
+        Ok(v) => v,
+        Err(_) => words
+            .iter()
+            .find(|(w, _)| lower.split(|c: char| !c.is_alphabetic()).any(|t| t == *w))
+            .map_or(0.0, |(_, v)| *v),
+    };
+    let suffix = lower.trim_end();
+    if suffix.ends_with('k') || suffix.contains("thousand") {
+        value *= 1e3;
+    } else if suffix.ends_with('m') && !suffix.ends_with("ms") || suffix.contains("million") {
+        value *= 1e6;
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(sentence: &str) -> Vec<(String, Unit)> {
+        find(sentence)
+            .into_iter()
+            .map(|q| (sentence[q.start..q.end].trim().to_string(), q.unit))
+            .collect()
+    }
+
+    #[test]
+    fn finds_metrics_with_units() {
+        let found =
+            units("p95 fell from 320 ms to 185 ms, saving $40k per month across 12 services.");
+        let kinds: Vec<Unit> = found.iter().map(|f| f.1).collect();
+        assert_eq!(
+            kinds,
+            vec![Unit::Latency, Unit::Latency, Unit::Money, Unit::Count]
+        );
+    }
+
+    #[test]
+    fn percent_multiplier_and_nines() {
+        let kinds: Vec<Unit> =
+            units("Availability hit 99.95%, three nines, and deploys got 3x faster.")
+                .into_iter()
+                .map(|f| f.1)
+                .collect();
+        assert_eq!(kinds, vec![Unit::Percent, Unit::Percent, Unit::Multiplier]);
+    }
+
+    #[test]
+    fn dates_versions_and_steps_are_not_quantities() {
+        assert!(
+            units("In 2021 we moved from Java 8 to Java 17 in step 2 of JIRA-1234.").is_empty()
+        );
+        assert!(units("We upgraded to Postgres 14.2.1 in March 2022.").is_empty());
+        assert!(units("There were 3 reasons and 2 options.").is_empty());
+    }
+
+    #[test]
+    fn values_parse() {
+        let q = find("cut from 45 minutes to 1,200 ms");
+        assert_eq!(q[0].value, 45.0);
+        assert_eq!(q[1].value, 1200.0);
+    }
+
+    #[test]
+    fn word_numbers_count_things() {
+        let found = units("I brought in two engineers and a dozen services moved.");
+        assert_eq!(found.len(), 2);
+    }
+}

@@ -1,0 +1,127 @@
+//! **slo**: service-level targets and figures — availability, latency percentiles, error
+//! rate and budget, MTTR/MTTA/MTTD, RTO/RPO.
+//!
+//! Why: a senior infrastructure answer states what "good" meant in numbers the business
+//! signed up to, not just that things were faster.
+//!
+//! Fires: "99.95% availability", "three nines", "p99 under 250 ms", "error rate below 0.1%",
+//! "MTTR down to 12 minutes", "we froze deploys when the error budget was spent", "RPO of 5 minutes".
+//! Does not fire: "40% cheaper", "30% of the team", "we talked about SLOs" (no figure, no definition).
+
+use super::text::{pattern, widen_left};
+use super::{Evidence, quantity};
+use crate::answer::Answer;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static AVAILABILITY: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b9\d(?:\.\d+)?\s?%|\b(?:two|three|four|five|2|3|4|5)\s+nines\b"));
+static AVAILABILITY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:availability|available|uptime|slo|sla|sli|success rate|success|reliab\w*|of requests|durability|nines)\b",
+    )
+});
+static PERCENTILE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\bp(?:50|75|90|95|99|99\.9|999)\b|\b(?:50|75|90|95|99)(?:th)?[- ]percentile\b|\btail latency\b|\bmedian latency\b",
+    )
+});
+static ERROR_RATE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\berror[- ]rates?\b|\b5xx\b|\bfailure rate\b|\bchange[- ]failure rate\b")
+});
+static ERROR_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\berror[- ]budgets?\b[^.]{0,60}\b(?:polic\w*|burn\w*|spent|exhaust\w*|consumed|breach\w*|freeze|froze|alert\w*|left|remaining|\d)|\b(?:burn|spent|exhausted|blew|breached)\b[^.]{0,30}\berror[- ]budget",
+    )
+});
+static RECOVERY_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:mttr|mtta|mttd|mttf|mtbf|rto|rpo)\b|\bmean time to (?:recover\w*|restore|repair|detect\w*|acknowledge\w*|resolve|resolution)\b|\btime to (?:detect|recover|restore|mitigate)\b",
+    )
+});
+static SLO_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:slos?|slas?|slis?|service[- ]level (?:objectives?|agreements?|indicators?))\b")
+});
+static SLO_DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:defined|define|set|agreed|introduced|wrote|published|established|negotiated|proposed|adopted|signed|committed to|target(?:ed|s)?|tied)\b",
+    )
+});
+
+pub fn detect(answer: &Answer) -> Vec<Evidence> {
+    let mut evidence = Vec::new();
+    for sentence in answer
+        .sentences
+        .iter()
+        .filter(|s| super::buzzwords::is_real_prose(s))
+    {
+        let text = sentence.text.as_str();
+        let quantities = quantity::find(text);
+        let has_time = quantities
+            .iter()
+            .any(|q| matches!(q.unit, quantity::Unit::Latency | quantity::Unit::Duration));
+        let has_percent = quantities.iter().any(|q| q.unit == quantity::Unit::Percent);
+        let mut hit = |m: regex::Match<'_>| {
+            evidence.push(Evidence::from_span(
+                sentence,
+                widen_left(text, m.start(), 2),
+                m.end(),
+            ));
+        };
+        if let Some(m) = AVAILABILITY.find(text)
+            && (AVAILABILITY_CONTEXT.is_match(text)
+                || m.as_str().contains("nines")
+                || m.as_str().starts_with("99"))
+        {
+            hit(m);
+        } else if let Some(m) = PERCENTILE.find(text).filter(|_| has_time) {
+            hit(m);
+        } else if let Some(m) = ERROR_RATE.find(text).filter(|_| has_percent) {
+            hit(m);
+        } else if let Some(m) = ERROR_BUDGET.find(text) {
+            hit(m);
+        } else if let Some(m) = RECOVERY_TIMES
+            .find(text)
+            .filter(|_| has_time || has_percent)
+        {
+            hit(m);
+        } else if let Some(m) = SLO_WORD
+            .find(text)
+            .filter(|_| !quantities.is_empty() || SLO_DEFINED.is_match(text))
+        {
+            hit(m);
+        }
+    }
+    evidence
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::parse;
+
+    fn fires(text: &str) -> bool {
+        !super::detect(&parse(text)).is_empty()
+    }
+
+    #[test]
+    fn slo_figures_fire() {
+        assert!(fires("We held 99.95% availability through the quarter."));
+        assert!(fires("I set a p99 target of 250 ms for checkout."));
+        assert!(fires("MTTR fell to 12 minutes."));
+        assert!(fires("Error rate stayed below 0.1%."));
+        assert!(fires(
+            "I defined SLOs for the three tier-one APIs with product."
+        ));
+        assert!(fires(
+            "We froze feature work whenever the error budget was exhausted."
+        ));
+    }
+
+    #[test]
+    fn other_percentages_and_bare_mentions_do_not() {
+        assert!(!fires("The new instances were 40% cheaper."));
+        assert!(!fires("About 30% of the team was new."));
+        assert!(!fires("We talked about SLOs a lot."));
+        assert!(!fires("Our p95 dashboards were noisy."));
+    }
+}

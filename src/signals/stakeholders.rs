@@ -1,0 +1,97 @@
+//! **stakeholders**: other teams or roles named, and how they were brought along.
+//!
+//! Why: infrastructure work lands on other people. Naming Security, Finance or Product and
+//! saying what they agreed to shows influence; "stakeholders" on its own shows nothing.
+//!
+//! Fires: "I ran a weekly review with SRE and Security; Security signed off on mTLS",
+//! "I got Product to agree to a two-week freeze".
+//! Does not fire: "the security team uses Go", "stakeholders" as a bare word.
+
+use super::Evidence;
+use super::text::pattern;
+use crate::answer::Answer;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:security|product|finance|legal|compliance|sre|sres|ops|operations|platform|data science|data engineering|analytics|support|customer success|sales|marketing|design|ux|qa|leadership|execs?|executives?|vps?|cto|ceo|cfo|ciso|directors?|head of \w+|product managers?|pms?|engineering managers?|(?:my|our|the) (?:manager|boss|skip[- ]level|director)|tech leads?|architects?|architecture (?:board|review|council)|downstream (?:teams?|consumers|owners)|upstream teams?|partner teams?|other teams|(?:\w+[- ])?teams?|stakeholders|customers?|clients?|vendors?|procurement|hr|infosec|dbas?|owners|on-call|peers?|principal engineers?|staff engineers?|senior engineers?)\b",
+    )
+});
+static ALIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:aligned|align(?:ing|ment)? (?:with|on)|agreed|agree to|signed off|sign-?off|buy-?in|bought in|on board|convinced|persuaded|negotiated|met (?:with|weekly|every)|meetings? with|ran (?:a|an|the|weekly|biweekly|fortnightly|regular|daily)\b[^.]{0,30}\b(?:review|sync|meeting|forum|session|steering|standup|workshop|demo)|steering|review(?:ed)? (?:it |the \w+ )?with|walked (?:\w+ ){1,3}through|presented|pitched|consulted|partnered|brought (?:\w+ ){1,3}in|escalated|raci|kept (?:\w+ ){1,3}(?:informed|updated|in the loop)|synced|syncs|1:1s?|one-on-ones?|got (?:\w+ ){1,4}(?:to agree|on board|approval|sign-off|to sign off|to commit)|approved|approval|workshops?|demoed|shared (?:the|a|my) (?:rfc|doc|plan|proposal|design)|(?:rfc|design doc|proposal) (?:review|with)|commented on|feedback from|won over|talked (?:\w+ ){1,3}(?:into|through)|committed to|co-?wrote|asked (?:\w+ ){1,3}for|set up a (?:channel|sync|meeting))\b",
+    )
+});
+
+pub fn detect(answer: &Answer) -> Vec<Evidence> {
+    let mut evidence = Vec::new();
+    for sentence in answer
+        .sentences
+        .iter()
+        .filter(|s| super::buzzwords::is_real_prose(s))
+    {
+        let text = sentence.text.as_str();
+        let parties: Vec<_> = PARTY
+            .find_iter(text)
+            .filter(|m| {
+                !m.as_str().eq_ignore_ascii_case("stakeholders") && !is_own_team(m.as_str())
+            })
+            .collect();
+        if let (Some(first), Some(align)) = (parties.first(), ALIGNMENT.find(text)) {
+            let start = first.start().min(align.start());
+            let end = parties
+                .last()
+                .map_or(align.end(), |m| m.end())
+                .max(align.end());
+            evidence.push(Evidence::from_span(sentence, start, end));
+        }
+    }
+    evidence
+}
+
+/// "my team" / "the team" / "our team" is the speaker's own team, not a stakeholder.
+fn is_own_team(party: &str) -> bool {
+    let lower = party.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "team"
+            | "teams"
+            | "the team"
+            | "my team"
+            | "our team"
+            | "whole team"
+            | "entire team"
+            | "a team"
+            | "this team"
+    ) || lower.ends_with(" team")
+        && [
+            "my", "our", "the", "whole", "entire", "a", "this", "same", "new",
+        ]
+        .contains(&lower.trim_end_matches(" team"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::parse;
+
+    fn fires(text: &str) -> bool {
+        !super::detect(&parse(text)).is_empty()
+    }
+
+    #[test]
+    fn named_parties_with_alignment_fire() {
+        assert!(fires(
+            "I ran a weekly review with SRE and Security, and Security signed off on mTLS."
+        ));
+        assert!(fires("I got Product to agree to a two-week change freeze."));
+        assert!(fires("Finance agreed to a cost-per-request target."));
+    }
+
+    #[test]
+    fn mentions_without_alignment_do_not() {
+        assert!(!fires("The security team uses Go for everything."));
+        assert!(!fires("Stakeholders were important."));
+        assert!(!fires("I met with my team every morning."));
+    }
+}

@@ -1,0 +1,121 @@
+//! Small text helpers the detectors share: snippets, word tests, negation and hypotheticals.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Widest evidence text shown; longer spans are cut at word boundaries.
+const SNIPPET_CHARS: usize = 90;
+
+/// The words of `text[start..end]`, widened to whole words and shortened to a readable length.
+pub fn snippet(text: &str, start: usize, end: usize) -> String {
+    let start = floor_boundary(text, start.min(text.len()));
+    let end = floor_boundary(text, end.min(text.len())).max(start);
+    let from = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |p| p + 1)
+        .min(start);
+    let to = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| end + p);
+    let piece = text[from..to].trim();
+    let piece = piece.trim_matches(|c: char| matches!(c, '*' | '_' | '`'));
+    if piece.chars().count() <= SNIPPET_CHARS {
+        return piece.to_string();
+    }
+    let mut cut: String = piece.chars().take(SNIPPET_CHARS).collect();
+    if let Some(space) = cut.rfind(' ') {
+        cut.truncate(space);
+    }
+    cut.push('…');
+    cut
+}
+
+fn floor_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Compiles a case-insensitive pattern once; patterns are constants, so failure is a bug.
+pub fn pattern(source: &str) -> Regex {
+    Regex::new(&format!("(?i){source}")).expect("built-in detector pattern")
+}
+
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^\s*(if|in case|should|whenever|unless)\b|\b(would have|could have|we would|i would|we'd|we could|we might|in case (of|something)|if (anything|something|it|we|things)\b[^.]*\b(went|go|goes|failed|fails|broke|breaks))",
+    )
+});
+
+/// True when a sentence talks about what might happen, not what did.
+pub fn is_hypothetical(sentence: &str) -> bool {
+    HYPOTHETICAL.is_match(sentence)
+}
+
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(no|not|never|without|didn't|did not|wasn't|weren't|lacked|lacking|zero|none)\b")
+});
+
+/// True when a negation stands within the few words before `at`.
+pub fn negated_before(sentence: &str, at: usize) -> bool {
+    let at = floor_boundary(sentence, at.min(sentence.len()));
+    let window_start = sentence[..at]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(4)
+        .map_or(0, |(i, _)| i);
+    NEGATED.is_match(&sentence[window_start..at])
+}
+
+/// True when `text` has a digit or a spelled-out quantity, used to tell vague claims from numbers.
+pub fn has_number(text: &str) -> bool {
+    static NUMBERISH: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"\d|\b(half|halved|doubled|tripled|twice|thrice|dozen|hundred|thousand|million|billion|nines)\b",
+        )
+    });
+    NUMBERISH.is_match(text)
+}
+
+/// Moves `start` left over up to `words` words, so evidence shows what a number measures.
+pub fn widen_left(text: &str, start: usize, words: usize) -> usize {
+    let mut index = floor_boundary(text, start.min(text.len()));
+    for _ in 0..words {
+        let head = text[..index].trim_end();
+        if head.is_empty() || head.ends_with(['.', ';', ':', ',', '(', '—']) {
+            break;
+        }
+        index = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_widens_to_words() {
+        assert_eq!(snippet("p95 latency 320 ms today", 5, 14), "latency 320");
+    }
+
+    #[test]
+    fn snippet_shortens_long_text() {
+        let long = "word ".repeat(60);
+        assert!(snippet(&long, 0, long.len()).ends_with('…'));
+    }
+
+    #[test]
+    fn negation_window() {
+        assert!(negated_before("we had no rollback plan", 11));
+        assert!(!negated_before("we had a rollback plan", 9));
+    }
+
+    #[test]
+    fn hypotheticals() {
+        assert!(is_hypothetical("If the canary failed we would roll back."));
+        assert!(!is_hypothetical("The canary failed and I rolled back."));
+    }
+}

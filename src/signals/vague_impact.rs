@@ -1,0 +1,60 @@
+//! **vague_impact** (pitfall): impact claimed with intensifiers and no number.
+//!
+//! Why: "significantly improved performance" is the sentence interviewers stop believing;
+//! the same claim with "p95 from 900 to 300 ms" is evidence.
+//!
+//! Fires: "significantly improved performance", "things got a lot better", "a huge impact".
+//! Does not fire: "significantly faster: p95 dropped from 900 to 300 ms", "improved latency by 40%".
+
+use super::Evidence;
+use super::text::{has_number, pattern};
+use crate::answer::Answer;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:significantly|greatly|hugely|massively|dramatically|substantially|considerably|tremendously|vastly|drastically|noticeably|much|a lot|way|far|really|very|super|so much|incredibly|enormously|meaningfully|markedly)\s+(?:\w+\s+)?(?:better|faster|improved|improving|improve|reduced|reducing|increased|increasing|cheaper|more (?:reliable|stable|efficient|scalable|performant|robust|resilient|productive)|less|fewer|quicker|smoother|stabler|easier|lower|higher|happier|healthier)\b",
+        r"|\b(?:huge|big|massive|major|significant|great|tremendous|positive|real|measurable|noticeable|dramatic|substantial|game-?changing|large|amazing|incredible|strong) (?:business )?(?:impact|improvement|improvements|difference|wins?|gains?|boost|success|reduction|savings?|uplift|increase|decrease|effect|results?)\b",
+        r"|\b(?:improved|increased|reduced|boosted|enhanced|optimi[sz]ed|lowered|cut|decreased|sped up) (?:the |our |overall |system |platform )?(?:performance|reliability|stability|efficiency|latency|throughput|velocity|productivity|morale|quality|scalability|uptime|costs?|speed|experience|developer experience|resilience|availability|observability|load times?|build times?|deploy times?|toil)\b",
+        r"|\bmade (?:a|things|everything|it|life|the \w+) (?:\w+ )?(?:better|faster|easier|smoother|difference)\b|\beveryone was (?:happy|pleased|thrilled|impressed)\b|\bwent (?:really |very |super |pretty |extremely )?(?:well|smoothly)\b|\b(?:it|this|that) (?:was|turned out) (?:a )?(?:(?:huge|big|great|massive|real) )?(?:success|win)\b"
+    ))
+});
+
+pub fn detect(answer: &Answer) -> Vec<Evidence> {
+    answer
+        .sentences
+        .iter()
+        .filter(|s| !has_number(&s.text))
+        .filter_map(|s| {
+            VAGUE
+                .find(&s.text)
+                .map(|m| Evidence::from_span(s, m.start(), m.end()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::parse;
+
+    fn fires(text: &str) -> bool {
+        !super::detect(&parse(text)).is_empty()
+    }
+
+    #[test]
+    fn numberless_claims_fire() {
+        assert!(fires("This significantly improved performance."));
+        assert!(fires("Things got a lot better for the on-call team."));
+        assert!(fires("The project had a huge impact."));
+    }
+
+    #[test]
+    fn claims_with_numbers_do_not() {
+        assert!(!fires(
+            "Significantly faster: p95 dropped from 900 to 300 ms."
+        ));
+        assert!(!fires("I improved latency by 40%."));
+        assert!(!fires("We had a lot of meetings."));
+    }
+}

@@ -1,0 +1,205 @@
+//! Reading answers: the only place that touches bytes, sizes and encodings.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// Default cap on an answer's size. Answers are a few kilobytes; anything near this is a mistake.
+pub const DEFAULT_MAX_BYTES: u64 = 1024 * 1024;
+
+/// A readable answer: where it came from and its text, normalised (no BOM, LF line ends).
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path as the user gave it (or `-` for stdin), used in every message.
+    pub path: String,
+    pub text: String,
+}
+
+/// Why an input could not be read; each variant's message says what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    NotFound,
+    IsDirectory,
+    PermissionDenied,
+    TooLarge { size: u64, limit: u64 },
+    Binary,
+    NotUtf8 { line: usize },
+    Empty,
+    Io(String),
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::NotFound => write!(f, "no such file"),
+            SourceError::IsDirectory => {
+                write!(
+                    f,
+                    "is a directory; pass the files in it (coach score DIR/*.md)"
+                )
+            }
+            SourceError::PermissionDenied => write!(f, "permission denied"),
+            SourceError::TooLarge { size, limit } => write!(
+                f,
+                "file is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)"
+            ),
+            SourceError::Binary => write!(f, "looks binary (contains NUL bytes); not an answer"),
+            SourceError::NotUtf8 { line } => write!(
+                f,
+                "is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8"
+            ),
+            SourceError::Empty => write!(f, "is empty; write an answer first"),
+            SourceError::Io(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// An input that could not be read, with the path it was read from.
+#[derive(Debug, Clone)]
+pub struct ReadError {
+    pub path: String,
+    pub error: SourceError,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.error)
+    }
+}
+
+/// Reads a file with a size limit; never follows up with a write.
+pub fn read_path(path: &Path, max_bytes: u64) -> Result<Source, ReadError> {
+    let display = path.display().to_string();
+    let fail = |error| ReadError {
+        path: display.clone(),
+        error,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(io_error(&e)))?;
+    if meta.is_dir() {
+        return Err(fail(SourceError::IsDirectory));
+    }
+    if meta.len() > max_bytes {
+        return Err(fail(SourceError::TooLarge {
+            size: meta.len(),
+            limit: max_bytes,
+        }));
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(io_error(&e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Read one byte past the limit so a file that grew after stat is still caught.
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(io_error(&e)))?;
+    from_bytes(&display, bytes, max_bytes).map_err(fail)
+}
+
+/// Reads standard input (a pasted answer) with the same checks as a file.
+pub fn read_stdin(max_bytes: u64) -> Result<Source, ReadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError {
+            path: "-".into(),
+            error: io_error(&e),
+        })?;
+    from_bytes("-", bytes, max_bytes).map_err(|error| ReadError {
+        path: "-".into(),
+        error,
+    })
+}
+
+/// Validates and normalises raw bytes into a [`Source`].
+pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, SourceError> {
+    if bytes.len() as u64 > max_bytes {
+        return Err(SourceError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(SourceError::Binary);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..valid]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            return Err(SourceError::NotUtf8 { line });
+        }
+    };
+    let text = normalise(text);
+    if text.trim().is_empty() {
+        return Err(SourceError::Empty);
+    }
+    Ok(Source {
+        path: path.to_string(),
+        text,
+    })
+}
+
+/// Strips a BOM and turns CRLF/CR line ends into LF so line numbers match every editor.
+fn normalise(text: String) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+fn io_error(e: &std::io::Error) -> SourceError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => SourceError::NotFound,
+        std::io::ErrorKind::PermissionDenied => SourceError::PermissionDenied,
+        std::io::ErrorKind::IsADirectory => SourceError::IsDirectory,
+        _ => SourceError::Io(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_bom_read_like_lf() {
+        let a = from_bytes("a", b"\xef\xbb\xbfS: one\r\nT: two\r\n".to_vec(), 100).unwrap();
+        assert_eq!(a.text, "S: one\nT: two\n");
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        assert_eq!(
+            from_bytes("a", b"abc\0def".to_vec(), 100).unwrap_err(),
+            SourceError::Binary
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = from_bytes("a", b"ok\nok\nbad \xff here".to_vec(), 100).unwrap_err();
+        assert_eq!(err, SourceError::NotUtf8 { line: 3 });
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        assert_eq!(
+            from_bytes("a", b" \n\n\t".to_vec(), 100).unwrap_err(),
+            SourceError::Empty
+        );
+    }
+
+    #[test]
+    fn over_limit_is_refused() {
+        assert!(matches!(
+            from_bytes("a", vec![b'a'; 11], 10).unwrap_err(),
+            SourceError::TooLarge { .. }
+        ));
+    }
+}

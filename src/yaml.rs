@@ -1,0 +1,119 @@
+//! The one place that knows which YAML crate coach uses. Everything else asks for typed values.
+
+use serde::de::DeserializeOwned;
+
+/// A YAML problem with the position it was found at (1-based; 0 when unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for YamlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// Limits well above any real rubric and far below what would hurt: alias bombs, deep
+/// nesting and event floods are refused before they cost memory.
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_events = 200_000;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_depth = 64;
+    serde_saphyr::options! {
+        budget: Some(budget),
+    }
+}
+
+/// Largest YAML document coach will read (rubrics and configs are a few kilobytes).
+pub const MAX_YAML_BYTES: usize = 512 * 1024;
+
+/// Parses one YAML document into `T`, with the position of the first problem on failure.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if text.len() > MAX_YAML_BYTES {
+        return Err(YamlError {
+            line: 1,
+            column: 1,
+            message: format!(
+                "document is {} bytes, over the {MAX_YAML_BYTES}-byte limit",
+                text.len()
+            ),
+        });
+    }
+    serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+        let plain = e
+            .without_snippet()
+            .render_with_options(serde_saphyr::render_options! {
+                snippets: serde_saphyr::SnippetMode::Off,
+            });
+        YamlError {
+            line,
+            column,
+            message: strip_location_suffix(&plain),
+        }
+    })
+}
+
+/// The crate appends " at line L, column C" to plain messages; coach prints positions itself.
+fn strip_location_suffix(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim();
+    match first.rfind(" at line ") {
+        Some(at) => first[..at].to_string(),
+        None => first.to_string(),
+    }
+}
+
+/// Reads answer front matter, where unknown keys are the user's business and are ignored.
+pub fn front_matter(text: &str) -> Result<crate::answer::FrontMatter, YamlError> {
+    #[derive(serde::Deserialize)]
+    struct Loose {
+        question: Option<String>,
+        rubric: Option<String>,
+    }
+    if text.trim().is_empty() {
+        return Ok(Default::default());
+    }
+    let loose: Loose = parse(text)?;
+    Ok(crate::answer::FrontMatter {
+        question: loose.question,
+        rubric: loose.rubric,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn error_has_line_and_column() {
+        let err = parse::<BTreeMap<String, u32>>("a: 1\nb: [unclosed\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+        assert!(err.column >= 1);
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..30 {
+            let prev = i - 1;
+            bomb.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        assert!(parse::<BTreeMap<String, serde_json::Value>>(&bomb).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse::<serde_json::Value>(&deep).is_err());
+    }
+}
