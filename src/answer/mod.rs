@@ -7,7 +7,7 @@ pub mod sentences;
 
 use labels::{Label, Strength};
 use markdown::{Line, LineKind};
-use sentences::Block;
+use sentences::{Block, Opening};
 use serde::{Deserialize, Serialize};
 
 /// The five parts of a STAR(R) answer, in the order they are told.
@@ -110,6 +110,8 @@ pub struct Sentence {
     pub breaks: Vec<(usize, usize)>,
     pub sections: SectionSet,
     pub kind: SentenceKind,
+    /// Whether the sentence opens a paragraph, a line, or follows another on its line.
+    pub opening: Opening,
 }
 
 impl Sentence {
@@ -380,6 +382,7 @@ fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
                 breaks,
                 sections: pending.sections,
                 kind: pending.kind,
+                opening: block.opening_at(start),
             });
         }
     }
@@ -398,11 +401,14 @@ fn infer_unlabelled(sentences: &mut [Sentence], first_label: Option<SectionSet>)
     if indices.is_empty() {
         return;
     }
-    let texts: Vec<&str> = indices
+    let units: Vec<infer::Unit<'_>> = indices
         .iter()
-        .map(|&i| sentences[i].text.as_str())
+        .map(|&i| infer::Unit {
+            text: &sentences[i].text,
+            opening: sentences[i].opening,
+        })
         .collect();
-    let inferred = infer::infer(&texts);
+    let inferred = infer::infer(&units);
     let limit = first_label.and_then(SectionSet::first);
     for (&i, section) in indices.iter().zip(inferred) {
         if limit.is_none_or(|first| section < first) {

@@ -1,5 +1,17 @@
 //! Splitting prose into sentences that remember the line they start on.
 
+/// Where a sentence starts relative to the writer's layout, which hints at where a new
+/// part of the story may begin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// First sentence of a paragraph, list item, heading or table row.
+    Block,
+    /// Starts at the beginning of a line inside a paragraph.
+    LineStart,
+    /// Starts after another sentence on the same line.
+    MidLine,
+}
+
 /// A run of prose lines that reads as one block (a paragraph, a list item, a heading).
 #[derive(Debug, Default)]
 pub struct Block {
@@ -20,6 +32,17 @@ impl Block {
 
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
+    }
+
+    /// How a sentence starting at byte `offset` opens.
+    pub fn opening_at(&self, offset: usize) -> Opening {
+        if self.lines.first().is_none_or(|(start, _)| *start >= offset) {
+            Opening::Block
+        } else if self.lines.iter().any(|(start, _)| *start == offset) {
+            Opening::LineStart
+        } else {
+            Opening::MidLine
+        }
     }
 
     /// The line on which byte `offset` of the joined text sits.
@@ -146,5 +169,8 @@ mod tests {
         block.push_line(4, "Second line.");
         assert_eq!(block.line_at(0), 3);
         assert_eq!(block.line_at(13), 4);
+        assert_eq!(block.opening_at(0), Opening::Block);
+        assert_eq!(block.opening_at(12), Opening::LineStart);
+        assert_eq!(block.opening_at(6), Opening::MidLine);
     }
 }
