@@ -1,5 +1,6 @@
 //! The parsed answer: STAR sections with line spans, and sentences that know their section.
 
+pub mod cues;
 pub mod infer;
 pub mod labels;
 pub mod markdown;

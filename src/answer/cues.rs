@@ -1,0 +1,276 @@
+//! What a sentence sounds like: per-section cue scores for unlabelled prose.
+//!
+//! A cue is a phrase a listener hears as a section marker: "my goal was" (task), "I rewrote"
+//! (actions), "six months later" (results), "next time" (reflection). Scores add up; the
+//! ordering and the layout are weighed later, in `infer.rs`.
+
+use super::SectionName;
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Cue {
+    section: SectionName,
+    weight: f32,
+    pattern: Regex,
+}
+
+/// Irregular past-tense verbs a speaker uses for what they did ("-ed" forms are found apart).
+const IRREGULAR_DEEDS: &[&str] = &[
+    "wrote", "built", "ran", "set", "led", "made", "took", "drove", "began", "sat", "held", "went",
+    "did", "gave", "kept", "found", "dug", "rewrote", "split", "broke", "brought", "chose", "put",
+    "got", "spoke", "met", "sent", "read", "drew", "threw", "spent", "cut", "sought", "fought",
+    "taught", "bought", "sold", "froze", "shut", "rebuilt", "undid", "spun", "told", "sold",
+    "wound", "tore", "hid", "paid", "let", "laid", "sketched",
+];
+
+/// "-ed" words that state a feeling, a need or a fact rather than a step taken.
+const NOT_DEEDS: &[&str] = &[
+    "learned",
+    "realized",
+    "realised",
+    "wanted",
+    "needed",
+    "noticed",
+    "liked",
+    "loved",
+    "hoped",
+    "wished",
+    "joined",
+    "worried",
+    "seemed",
+    "used",
+    "based",
+    "called",
+    "named",
+    "owned",
+    "limited",
+    "related",
+    "interested",
+    "tired",
+    "bored",
+    "excited",
+    "scared",
+    "concerned",
+    "assumed",
+    "believed",
+    "expected",
+    "inherited",
+    "need",
+    "feed",
+    "seed",
+    "speed",
+    "shed",
+    "red",
+    "bed",
+    "hundred",
+    "indeed",
+    "embed",
+    "exceed",
+    "proceed",
+    "succeed",
+    "agreed",
+    "supposed",
+    "tried",
+    "failed",
+    "asked",
+    "happened",
+    "mentioned",
+    "managed",
+];
+
+/// Adverbs that may sit between "I" and the verb ("I also wrote", "I then moved").
+const BETWEEN: &[&str] = &[
+    "also",
+    "then",
+    "first",
+    "quickly",
+    "eventually",
+    "personally",
+    "immediately",
+    "just",
+    "finally",
+    "next",
+    "later",
+    "actually",
+    "basically",
+    "carefully",
+    "manually",
+    "still",
+];
+
+/// Openers that may precede a verb-first fragment ("Then rewrote the job").
+const OPENERS: &[&str] = &[
+    "then", "first", "next", "finally", "also", "so", "and", "later",
+];
+
+fn is_deed(word: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if NOT_DEEDS.contains(&word.as_str()) {
+        return false;
+    }
+    (word.len() > 4 && word.ends_with("ed")) || IRREGULAR_DEEDS.contains(&word.as_str())
+}
+
+/// How strongly the sentence narrates the speaker's own steps: 2.5 for "I <did>",
+/// 1.5 for a fragment that opens on a past-tense verb ("Rewrote the alerts"), else 0.
+fn deed_score(text: &str) -> f32 {
+    let words: Vec<&str> = text.split_whitespace().take(80).collect();
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    for (i, word) in words.iter().enumerate() {
+        if lower(word) != "i" {
+            continue;
+        }
+        let verb = words[i + 1..]
+            .iter()
+            .map(|w| lower(w))
+            .find(|w| !BETWEEN.contains(&w.as_str()));
+        // "When I joined" describes the scene, not a step.
+        let scene = i > 0 && matches!(lower(words[i - 1]).as_str(), "when" | "before" | "until");
+        if let Some(verb) = verb
+            && is_deed(&verb)
+            && !scene
+        {
+            return 2.5;
+        }
+    }
+    let first = words
+        .iter()
+        .map(|w| lower(w))
+        .find(|w| !OPENERS.contains(&w.as_str()));
+    let passive = words.get(1).is_some_and(|w| lower(w) == "by");
+    match first {
+        Some(verb) if is_deed(&verb) && !passive && words.len() > 2 => 1.5,
+        _ => 0.0,
+    }
+}
+
+static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    use SectionName::*;
+    let cue = |section, weight, pattern: &str| Cue {
+        section,
+        weight,
+        pattern: Regex::new(&format!("(?i){pattern}")).expect("cue pattern"),
+    };
+    vec![
+        // Situation: the scene, the baseline, the pain before anyone acted.
+        cue(
+            Situation,
+            1.0,
+            r"\b(used to|at the time|back (then|in)|we had|there (was|were)|had been|kept (failing|breaking|paging|crashing)|every (day|night|week|month|release|time)|legacy|manual(ly)?|flaky|baseline|nobody|no one|(was|were) (slow|painful|unreliable|expensive|fragile|brittle|stuck|growing|taking|silent|broken|failing|down))\b",
+        ),
+        cue(
+            Situation,
+            2.5,
+            r"^(so,? |well,? |okay,? |sure,? )?(when i (first )?(joined|took over|started|arrived|inherited|moved)|back (when|in)|(a (couple|few) of|a few|two|three|four|several|some) (years|months) ago|(at|in) my (last|previous|current|old|former|first)|last (year|spring|summer|autumn|fall|winter|quarter)|i('m| am) an? |i was (working|an? ) )",
+        ),
+        cue(Situation, 0.6, r"\b(was|were|had)\b"),
+        // Task: what the speaker was asked to do, owned, or set out to achieve.
+        cue(
+            Task,
+            3.0,
+            r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|it was (up to|on) me|i was the (tech |team |technical )?lead)\b",
+        ),
+        // A change verb in the infinitive is a target, not an outcome ("asked to cut costs").
+        cue(
+            Task,
+            1.0,
+            r"\bto (cut|reduce|improve|increase|decrease|halve|double|save|reach|hit|bring|get (it |them |that )?(down|up))\b",
+        ),
+        cue(
+            Results,
+            -2.0,
+            r"\bto (cut|reduce|improve|increase|decrease|halve|double|save|reach|hit)\b",
+        ),
+        // Actions: sequencing words and "we" steps; "I <did>" is found by `deed_score`.
+        cue(
+            Actions,
+            1.0,
+            r"^(first|then|next|after that|finally|so)\b|\b(and then|then i|so i|after that|once that|we (added|built|moved|wrote|set up|introduced|rolled|migrated|shipped|ran|used|classified|converted|agreed|switched|did))\b",
+        ),
+        // Results: what changed after the work, usually with time passing and numbers.
+        cue(
+            Results,
+            2.5,
+            r"\b(as a result|in the end|ended up|the result|the outcome|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|we (finished|delivered|completed|launched|went live))\b",
+        ),
+        cue(
+            Results,
+            2.0,
+            r"\b(dropped|fell|went (from|down|up)|came down|reduced|cut|improved|increased|decreased|halved|doubled|tripled|saved|saves|shrank|grew|down to|up to|now (takes|runs|is|are|has|have)|no longer|hit|reached|passed|got (down|up) to|(down|up) (by )?~?\d+|instead of)\b",
+        ),
+        // Softer outcome verbs: weaker than "I <did>", so a step that mentions one stays a step.
+        cue(
+            Results,
+            1.5,
+            r"\b(disappeared|went away|stopped|stayed (under|below|above|at|flat|within)|held|resumed|accepted|adopted|approved|signed off|never (\w+ )?(again|since)|got promoted|was promoted|\d+ (weeks|months|years) now)\b",
+        ),
+        cue(Results, 2.0, r"\bsince\s*([,.;]|$)"),
+        cue(
+            Results,
+            0.5,
+            r"\d+(\.\d+)?\s?(%|ms|x\b|percent|minutes|hours|days|k\b|\$)",
+        ),
+        // Reflection: the lesson, hindsight, what they would change.
+        cue(
+            Reflection,
+            4.0,
+            r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|i would (have|do|start|involve|push|spend|ask|set|repeat|keep|budget|change)|i'd (have|do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change|get)|what i'd|differently|takeaway|took away|taught me|in retrospect|i('ve| have) since|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
+        ),
+    ]
+});
+
+/// The cue score of one sentence for each section, before position and order are weighed.
+pub fn cue_scores(text: &str) -> [f32; 5] {
+    let mut scores = [0.0f32; 5];
+    for cue in CUES.iter() {
+        if cue.pattern.is_match(text) {
+            scores[cue.section.index()] += cue.weight;
+        }
+    }
+    scores[SectionName::Actions.index()] += deed_score(text);
+    scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SectionName::*;
+
+    fn score(text: &str, section: SectionName) -> f32 {
+        cue_scores(text)[section.index()]
+    }
+
+    #[test]
+    fn when_i_joined_sets_the_scene_not_an_action() {
+        let scores = cue_scores("When I took over the team, pages came in 30 times a week.");
+        assert!(scores[Situation.index()] > scores[Actions.index()]);
+    }
+
+    #[test]
+    fn verb_first_bullets_are_actions() {
+        let scores = cue_scores("Moved indices older than 7 days to a warm tier.");
+        assert!(scores[Actions.index()] > 0.0);
+        assert_eq!(
+            cue_scores("Used by every team for debugging.")[Actions.index()],
+            0.0
+        );
+    }
+
+    #[test]
+    fn feelings_are_not_deeds() {
+        assert_eq!(deed_score("I learned to review the down migration."), 0.0);
+        assert_eq!(deed_score("I wanted the team to trust the numbers."), 0.0);
+        assert_eq!(deed_score("I also rewrote the alert rules."), 2.5);
+    }
+
+    #[test]
+    fn a_target_is_a_task_not_a_result() {
+        let text = "I was the platform engineer asked to cut that by a third.";
+        assert!(score(text, Task) > score(text, Results));
+    }
+}
