@@ -173,7 +173,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Task,
             3.0,
-            r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|it was (up to|on) me|i was the (tech |team |technical )?lead)\b",
+            r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|it was (up to|on) me|i was the (tech |team |technical )?lead|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
         ),
         // A change verb in the infinitive is a target, not an outcome ("asked to cut costs").
         cue(
@@ -207,7 +207,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Results,
             1.5,
-            r"\b(disappeared|went away|stopped|stayed (under|below|above|at|flat|within)|held|resumed|accepted|adopted|approved|signed off|never (\w+ )?(again|since)|got promoted|was promoted|\d+ (weeks|months|years) now)\b",
+            r"\b(disappeared|went away|stopped|stayed (under|below|above|at|flat|within)|held|resumed|accepted|adopted|approved|signed off|never (\w+ )?(again|since)|got promoted|was promoted|\d+ (weeks|months|years) now|went (smoothly|well|fine|live)|(went|got|came) back (to|down|up)|back to normal|recovered|without (an? )?(incident|outage|issue|problem|hitch|rollback)s?|no (more )?(incidents|outages|issues|complaints|escalations|rollbacks))\b",
         ),
         cue(Results, 2.0, r"\bsince\s*([,.;]|$)"),
         cue(

@@ -16,6 +16,8 @@ use super::sentences::Opening;
 pub struct Unit<'a> {
     pub text: &'a str,
     pub opening: Opening,
+    /// A part of the story the interviewer just asked for, if any.
+    pub hint: Option<SectionName>,
 }
 
 /// Chooses a section for each sentence.
@@ -28,6 +30,9 @@ pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
             // Answers open on the scene.
             if i == 0 {
                 scores[SectionName::Situation.index()] += 2.0;
+            }
+            if let Some(section) = unit.hint {
+                scores[section.index()] += 3.0;
             }
             scores
         })
@@ -98,6 +103,7 @@ mod tests {
             .enumerate()
             .map(|(i, text)| Unit {
                 text,
+                hint: None,
                 opening: if i == 0 {
                     Opening::Block
                 } else {

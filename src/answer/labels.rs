@@ -96,10 +96,19 @@ fn letter(c: char) -> Option<SectionName> {
     }
 }
 
-/// Recognises a label at the start of `content` (markers already peeled).
-/// `whole_line_ok` allows a label with no delimiter when it is alone on the line
-/// (headings, bold labels, "Situation" on a line of its own).
+/// Recognises a label at the start of a prose line (markers already peeled).
 pub fn detect(content: &str) -> Option<Label<'_>> {
+    detect_in(content, false)
+}
+
+/// Recognises a label that makes up a heading. A heading may say more than the label
+/// ("Actions I took", "Results and what changed"), so a label phrase that opens it is enough.
+pub fn detect_heading(content: &str) -> Option<Label<'_>> {
+    detect_in(content, true)
+}
+
+fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
+    let content = strip_decoration(content);
     if let Some(label) = bracketed_letter(content) {
         return Some(label);
     }
@@ -123,7 +132,14 @@ pub fn detect(content: &str) -> Option<Label<'_>> {
     if let Some(label) = letter_spelled_out(&normal, rest) {
         return Some(label);
     }
-    let (sections, strength, is_letter) = sections_for(&normal)?;
+    let (sections, strength, is_letter) = sections_for(&normal).or_else(|| {
+        // Only a heading or an emphasised label may carry words after the label phrase.
+        if heading || emphasised {
+            label_prefix(&normal)
+        } else {
+            None
+        }
+    })?;
     // Without a colon or dash, a bare word counts only when it stands alone (or is emphasised).
     if !had_delimiter && !alone && !emphasised {
         return None;
@@ -136,6 +152,75 @@ pub fn detect(content: &str) -> Option<Label<'_>> {
         strength,
         letter: is_letter,
         rest,
+    })
+}
+
+/// The first label that starts inside a line rather than at its start:
+/// "... backing up. **Task:** I had to ..." or "... in May. Result: ...". Returns its byte
+/// offset in `text`. Emphasised labels may follow any space; plain ones must follow the end
+/// of a sentence, be spelled out and end with a colon or dash.
+pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
+    let bytes = text.as_bytes();
+    for (pos, c) in text.char_indices().skip(1) {
+        if bytes[pos - 1] != b' ' {
+            continue;
+        }
+        let emphasised = c == '*' || c == '_';
+        let after_sentence = text[..pos].trim_end().ends_with(['.', '!', '?']);
+        if !(emphasised || (after_sentence && c.is_uppercase())) {
+            continue;
+        }
+        let Some(label) = detect(&text[pos..]) else {
+            continue;
+        };
+        let phrase = &text[pos..text.len() - label.rest.len()];
+        let delimited = phrase.contains([':', '—', '–']) || phrase.contains(" - ");
+        let believable = if emphasised {
+            delimited || label.rest.is_empty()
+        } else {
+            delimited && !label.letter && label.strength == Strength::Strong
+        };
+        if believable {
+            return Some((pos, label));
+        }
+    }
+    None
+}
+
+/// Skips what may decorate a label without being part of it: emoji and arrows
+/// ("📍 Situation"), and a number ("1. Situation", "2) Task") left on headings.
+fn strip_decoration(content: &str) -> &str {
+    let rest = content.trim_start_matches(|c: char| {
+        !(c.is_alphanumeric() || c.is_whitespace() || "*_([".contains(c))
+    });
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && let Some(after) = rest[digits..]
+            .strip_prefix(". ")
+            .or_else(|| rest[digits..].strip_prefix(") "))
+    {
+        return after.trim_start();
+    }
+    rest
+}
+
+/// "actions i took" -> actions: a label phrase of up to three words followed by a few more,
+/// unless the next word makes it a sentence ("results were good").
+fn label_prefix(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
+    const VERBS: &[&str] = &[
+        "was", "were", "is", "are", "has", "have", "had", "will", "came",
+    ];
+    let words: Vec<&str> = phrase.split(' ').collect();
+    if words.len() > 7 {
+        return None;
+    }
+    (1..=3.min(words.len() - 1)).rev().find_map(|k| {
+        let (section, strength) = lookup(&words[..k].join(" "))?;
+        if VERBS.contains(&words[k]) {
+            return None;
+        }
+        Some((vec![section], strength, false))
     })
 }
 
@@ -350,6 +435,42 @@ mod tests {
         assert_eq!(sections("Step 1: audit"), None);
         assert_eq!(sections("The result was a 40% cut."), None);
         assert_eq!(sections("Results were good overall"), None);
+    }
+
+    #[test]
+    fn labels_inside_a_line() {
+        let text = "Our queue backed up. **Task:** I had to fix it.";
+        let (at, label) = find_inline(text).unwrap();
+        assert_eq!(&text[at..at + 2], "**");
+        assert_eq!(label.sections, vec![Task]);
+        assert_eq!(label.rest, "I had to fix it.");
+        assert!(find_inline("It fell by 40%. Result: p95 at 80ms").is_some());
+        // Plain words mid-sentence are prose, not labels.
+        assert!(find_inline("That was the result: a 40% cut").is_none());
+        assert!(find_inline("We lost. Action items were unclear").is_none());
+    }
+
+    #[test]
+    fn decorated_labels() {
+        assert_eq!(sections("📍 **Situation:** slow"), Some(vec![Situation]));
+        assert_eq!(sections("→ Result: 8 minutes"), Some(vec![Results]));
+        assert_eq!(
+            detect_heading("1. Situation").map(|l| l.sections),
+            Some(vec![Situation])
+        );
+        assert_eq!(sections("30% of lookups failed"), None);
+    }
+
+    #[test]
+    fn headings_may_say_more_than_the_label() {
+        let heading = |text| detect_heading(text).map(|l| l.sections);
+        assert_eq!(heading("Actions I took"), Some(vec![Actions]));
+        assert_eq!(heading("Results and what changed"), Some(vec![Results]));
+        assert_eq!(heading("Results were good"), None);
+        assert_eq!(heading("Step 1: audit"), None);
+        assert_eq!(sections("**What I did next**"), Some(vec![Actions]));
+        // A plain line needs the exact phrase.
+        assert_eq!(sections("Actions I took"), None);
     }
 
     #[test]

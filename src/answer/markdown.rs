@@ -34,6 +34,8 @@ pub struct Line {
     pub content: String,
     /// True when this line opens a list item (`- `, `* `, `+ `, `1. `, `1) `).
     pub list_item: bool,
+    /// Heading level 1-6 (setext `===` is 1, `---` is 2); 0 for anything else.
+    pub level: u8,
 }
 
 /// Classifies every line of `text` (LF line ends).
@@ -52,6 +54,7 @@ pub fn walk(text: &str) -> Vec<Line> {
                 kind,
                 content,
                 list_item,
+                level: 0,
             })
         };
         if front_matter_end.is_some_and(|end| index <= end) {
@@ -86,6 +89,9 @@ pub fn walk(text: &str) -> Vec<Line> {
         let trimmed = visible.trim();
         if let Some(heading) = atx_heading(trimmed) {
             push(LineKind::Heading, heading.to_string(), false);
+            if let Some(last) = lines.last_mut() {
+                last.level = heading_level(trimmed);
+            }
             continue;
         }
         if is_rule(trimmed) {
@@ -213,6 +219,11 @@ fn atx_heading(line: &str) -> Option<&str> {
     Some(text)
 }
 
+/// The number of leading `#` of an ATX heading.
+fn heading_level(line: &str) -> u8 {
+    line.chars().take_while(|c| *c == '#').count().min(6) as u8
+}
+
 /// `---`, `***`, `___` (with optional spaces): a thematic break or setext underline.
 fn is_rule(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -262,6 +273,7 @@ fn mark_setext_headings(lines: &mut [Line], raw: &[&str]) {
                 continue;
             }
             lines[i - 1].kind = LineKind::Heading;
+            lines[i - 1].level = if underline.starts_with('=') { 1 } else { 2 };
         }
     }
 }
@@ -303,12 +315,14 @@ mod tests {
         assert_eq!(lines[1].content, "Task: b");
         assert_eq!(lines[2].kind, LineKind::Heading);
         assert_eq!(lines[2].content, "Result (numbers)");
+        assert_eq!(lines[2].level, 2);
     }
 
     #[test]
     fn setext_heading() {
         let lines = walk("Situation\n=========\ntext");
         assert_eq!(lines[0].kind, LineKind::Heading);
+        assert_eq!(lines[0].level, 1);
         assert_eq!(lines[1].kind, LineKind::Rule);
     }
 

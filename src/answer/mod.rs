@@ -4,6 +4,7 @@ pub mod cues;
 pub mod infer;
 pub mod labels;
 pub mod markdown;
+pub mod prompts;
 pub mod sentences;
 
 use labels::{Label, Strength};
@@ -183,7 +184,11 @@ pub fn parse(text: &str) -> Answer {
     answer.title = walked.title;
     let mut sentences = to_sentences(&walked.blocks);
     let labelled = !walked.starts.is_empty();
-    infer_unlabelled(&mut sentences, walked.starts.first().map(|s| s.1));
+    infer_unlabelled(
+        &mut sentences,
+        walked.starts.first().map(|s| s.1),
+        &walked.hints,
+    );
     answer.sections = if labelled {
         labelled_spans(&walked.starts, &lines)
     } else {
@@ -225,97 +230,198 @@ struct Walked {
     blocks: Vec<PendingBlock>,
     /// (line, sections) for every accepted label, in file order.
     starts: Vec<(usize, SectionSet)>,
+    /// (line, section) where an interviewer's follow-up asked for a part of the story; the
+    /// first sentence after that line leans towards it.
+    hints: Vec<(usize, SectionName)>,
 }
 
 /// Walks the lines once: accepts labels, groups prose into blocks tagged with their section.
 fn split_blocks(lines: &[Line]) -> Walked {
-    let letters_ok = letter_labels_believable(lines);
-    let mut walked = Walked {
-        title: None,
-        blocks: Vec::new(),
-        starts: Vec::new(),
+    let mut walker = Walker {
+        letters_ok: letter_labels_believable(lines),
+        label_level: None,
+        current: SectionSet::default(),
+        open: None,
+        walked: Walked {
+            title: None,
+            blocks: Vec::new(),
+            starts: Vec::new(),
+            hints: Vec::new(),
+        },
     };
-    let mut current = SectionSet::default();
-    let mut open: Option<PendingBlock> = None;
-    let close = |open: &mut Option<PendingBlock>, blocks: &mut Vec<PendingBlock>| {
-        if let Some(block) = open.take()
-            && !block.block.is_empty()
-        {
-            blocks.push(block);
-        }
-    };
-
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         match line.kind {
             LineKind::Blank
             | LineKind::Rule
             | LineKind::Code
             | LineKind::Comment
-            | LineKind::FrontMatter => close(&mut open, &mut walked.blocks),
-            LineKind::TableRow => {
-                close(&mut open, &mut walked.blocks);
-                if !line.content.is_empty() {
-                    let mut block = Block::default();
-                    block.push_line(line.number, &line.content);
-                    walked.blocks.push(PendingBlock {
-                        block,
-                        sections: current,
-                        kind: SentenceKind::TableRow,
-                    });
-                }
-            }
+            | LineKind::FrontMatter => walker.close(),
+            LineKind::TableRow => walker.table_row(line),
             LineKind::Heading | LineKind::Text => {
-                let heading = line.kind == LineKind::Heading;
-                let label = labels::detect(&line.content)
-                    .filter(|label| accept_label(label, current, line, heading, letters_ok));
-                let (content, starts_block) = match &label {
-                    Some(label) => {
-                        let sections = SectionSet::of(&label.sections);
-                        if sections != current {
-                            current = sections;
-                            walked.starts.push((line.number, current));
-                        }
-                        (label.rest, true)
-                    }
-                    None => (line.content.as_str(), heading || line.list_item),
-                };
-                if heading
-                    && label.is_none()
-                    && walked.blocks.is_empty()
-                    && open.is_none()
-                    && current.is_empty()
-                    && walked.title.is_none()
-                {
-                    walked.title = Some(line.content.clone());
-                    continue;
-                }
-                if starts_block || open.is_none() {
-                    close(&mut open, &mut walked.blocks);
-                    open = Some(PendingBlock {
-                        block: Block::default(),
-                        sections: current,
-                        kind: if heading && label.is_none() {
-                            SentenceKind::Heading
-                        } else if line.list_item {
-                            SentenceKind::ListItem
-                        } else {
-                            SentenceKind::Prose
-                        },
-                    });
-                }
-                if let Some(block) = open.as_mut()
-                    && !content.trim().is_empty()
-                {
-                    block.block.push_line(line.number, content);
-                }
-                if heading {
-                    close(&mut open, &mut walked.blocks);
-                }
+                let ends_paragraph = lines
+                    .get(i + 1)
+                    .is_none_or(|next| next.kind != LineKind::Text || next.list_item);
+                walker.text_line(line, ends_paragraph);
             }
         }
     }
-    close(&mut open, &mut walked.blocks);
-    walked
+    walker.close();
+    walker.walked
+}
+
+/// State of the line walk: the section in force and the block being filled.
+struct Walker {
+    letters_ok: bool,
+    /// Heading level of the first heading label; deeper headings are sub-headings.
+    label_level: Option<u8>,
+    current: SectionSet,
+    open: Option<PendingBlock>,
+    walked: Walked,
+}
+
+impl Walker {
+    fn close(&mut self) {
+        if let Some(block) = self.open.take()
+            && !block.block.is_empty()
+        {
+            self.walked.blocks.push(block);
+        }
+    }
+
+    /// Table rows are never labels; they stay in the section around them.
+    fn table_row(&mut self, line: &Line) {
+        self.close();
+        if !line.content.is_empty() {
+            let mut block = Block::default();
+            block.push_line(line.number, &line.content);
+            self.walked.blocks.push(PendingBlock {
+                block,
+                sections: self.current,
+                kind: SentenceKind::TableRow,
+            });
+        }
+    }
+
+    /// Nothing of the answer has been seen yet: a heading or prompt here is the question.
+    fn before_answer(&self) -> bool {
+        self.walked.blocks.is_empty()
+            && self.open.is_none()
+            && self.current.is_empty()
+            && self.walked.title.is_none()
+    }
+
+    fn text_line(&mut self, line: &Line, ends_paragraph: bool) {
+        let heading = line.kind == LineKind::Heading;
+        let sub_heading = heading && self.label_level.is_some_and(|level| line.level > level);
+        let detected = if sub_heading {
+            None
+        } else if heading {
+            labels::detect_heading(&line.content)
+        } else {
+            labels::detect(&line.content)
+        };
+        let label = detected.filter(|label| self.accept(label, line, heading));
+        if label.is_some() && heading {
+            self.label_level.get_or_insert(line.level);
+        }
+        let mut content = match &label {
+            Some(label) => label.rest,
+            None => line.content.as_str(),
+        };
+        let mut starts_block = label.is_some() || heading || line.list_item;
+        if label.is_none() && !heading {
+            match prompts::speaker(content) {
+                // The interviewer's words are not part of the answer.
+                Some((prompts::Speaker::Interviewer, question)) => {
+                    self.close();
+                    if let Some(section) = prompts::asks_for(question) {
+                        self.walked.hints.push((line.number, section));
+                    }
+                    return;
+                }
+                Some((prompts::Speaker::Candidate, rest)) => {
+                    content = rest;
+                    starts_block = true;
+                }
+                None => {}
+            }
+        }
+        if label.is_none() && self.before_answer() {
+            let whole_line_emphasis = is_wholly_emphasised(content) && ends_paragraph;
+            if heading || whole_line_emphasis || prompts::is_prompt(content) {
+                self.walked.title = Some(line.content.clone());
+                return;
+            }
+        }
+        if let Some(label) = &label {
+            self.enter(SectionSet::of(&label.sections), line.number);
+        }
+        let kind = if heading && label.is_none() {
+            SentenceKind::Heading
+        } else if line.list_item {
+            SentenceKind::ListItem
+        } else {
+            SentenceKind::Prose
+        };
+        if starts_block || self.open.is_none() {
+            self.close();
+            self.open_block(kind);
+        }
+        // Labels may also start inside the line ("... backed up. **Task:** I ...").
+        let mut rest = content;
+        while !heading && let Some((at, inline)) = labels::find_inline(rest) {
+            if !self.accept(&inline, line, false) {
+                break;
+            }
+            self.push_text(line.number, &rest[..at]);
+            self.close();
+            self.enter(SectionSet::of(&inline.sections), line.number);
+            self.open_block(kind);
+            rest = inline.rest;
+        }
+        self.push_text(line.number, rest);
+        if heading {
+            self.close();
+        }
+    }
+
+    fn enter(&mut self, sections: SectionSet, line: usize) {
+        if sections != self.current {
+            self.current = sections;
+            self.walked.starts.push((line, sections));
+        }
+    }
+
+    fn open_block(&mut self, kind: SentenceKind) {
+        self.open = Some(PendingBlock {
+            block: Block::default(),
+            sections: self.current,
+            kind,
+        });
+    }
+
+    fn push_text(&mut self, line: usize, text: &str) {
+        if let Some(block) = self.open.as_mut()
+            && !text.trim().is_empty()
+        {
+            block.block.push_line(line, text);
+        }
+    }
+
+    fn accept(&self, label: &Label<'_>, line: &Line, heading: bool) -> bool {
+        accept_label(label, self.current, line, heading, self.letters_ok)
+    }
+}
+
+/// `**Tell me about a time ...**`: a line that is one emphasised span.
+fn is_wholly_emphasised(content: &str) -> bool {
+    let content = content.trim();
+    ["**", "__"].iter().any(|marker| {
+        content.len() > 2 * marker.len()
+            && content.starts_with(marker)
+            && content.ends_with(marker)
+            && !content[marker.len()..content.len() - marker.len()].contains(marker)
+    })
 }
 
 /// One-letter labels ("A:") are believed only when at least two different ones appear,
@@ -392,7 +498,11 @@ fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
 
 /// Gives sections to sentences no label covers: the whole answer when it has no labels,
 /// else the preamble before the first label (only sections that come before that label).
-fn infer_unlabelled(sentences: &mut [Sentence], first_label: Option<SectionSet>) {
+fn infer_unlabelled(
+    sentences: &mut [Sentence],
+    first_label: Option<SectionSet>,
+    hints: &[(usize, SectionName)],
+) {
     let indices: Vec<usize> = sentences
         .iter()
         .enumerate()
@@ -402,13 +512,24 @@ fn infer_unlabelled(sentences: &mut [Sentence], first_label: Option<SectionSet>)
     if indices.is_empty() {
         return;
     }
-    let units: Vec<infer::Unit<'_>> = indices
+    let mut units: Vec<infer::Unit<'_>> = indices
         .iter()
         .map(|&i| infer::Unit {
             text: &sentences[i].text,
             opening: sentences[i].opening,
+            hint: None,
         })
         .collect();
+    // Each follow-up question hints at the first sentence after it.
+    for &(line, section) in hints {
+        if let Some(unit) = indices
+            .iter()
+            .position(|&i| sentences[i].line > line)
+            .and_then(|at| units.get_mut(at))
+        {
+            unit.hint = Some(section);
+        }
+    }
     let inferred = infer::infer(&units);
     let limit = first_label.and_then(SectionSet::first);
     for (&i, section) in indices.iter().zip(inferred) {
@@ -560,6 +681,72 @@ mod tests {
             ]
         );
         assert!(!answer.is_labelled());
+    }
+
+    #[test]
+    fn transcript_skips_the_interviewer_and_follows_follow_ups() {
+        let text = "Q: Tell me about an incident.\n\nA: Last spring our API returned 502s for a fifth of calls.\nI rolled back the deploy and raised the pool size.\n\nQ: And what happened?\n\nA: Errors were gone within ten minutes.";
+        let found: Vec<_> = parse(text)
+            .sections
+            .iter()
+            .map(|s| (s.name, s.start_line))
+            .collect();
+        assert_eq!(found, vec![(Situation, 3), (Actions, 4), (Results, 8)]);
+        // The interviewer's lines are not spoken by the candidate.
+        assert_eq!(parse(text).words, 27);
+    }
+
+    #[test]
+    fn labels_inside_a_line_start_there() {
+        let text = "**Situation:** The queue backed up. **Task:** I had to fix it.\nI added consumers. **Result:** lag fell to 3 minutes.";
+        assert_eq!(
+            starts(text),
+            vec![(Situation, 1, true), (Task, 1, true), (Results, 2, true)]
+        );
+        let answer = parse(text);
+        let added = answer
+            .sentences
+            .iter()
+            .find(|s| s.text == "I added consumers.")
+            .unwrap();
+        assert!(added.in_section(Task));
+    }
+
+    #[test]
+    fn deeper_headings_are_sub_headings() {
+        let text = "## Situation\nDeploys broke weekly.\n## Actions\n### Results of the audit\nHalf were config errors.\n## Results\nIncidents fell by 60%.";
+        assert_eq!(
+            starts(text),
+            vec![(Situation, 1, true), (Actions, 3, true), (Results, 6, true)]
+        );
+    }
+
+    #[test]
+    fn question_above_the_answer_is_a_title() {
+        let answer = parse(
+            "**Tell me about a time you disagreed with your manager.**\n\nAt my last company my manager wanted to skip load tests.",
+        );
+        assert_eq!(answer.sections[0].start_line, 3);
+        assert!(answer.title.unwrap().contains("disagreed"));
+        let answer =
+            parse("Describe a time you failed.\n\nOur nightly backup had been failing for a week.");
+        assert_eq!(answer.sections[0].start_line, 3);
+    }
+
+    #[test]
+    fn numbered_and_decorated_labels() {
+        let text =
+            "## 1. Situation\nSlow.\n## 2. Actions I took\nI cached.\n\n📈 **Result:** 8 minutes.";
+        assert_eq!(
+            starts(text),
+            vec![(Situation, 1, true), (Actions, 3, true), (Results, 6, true)]
+        );
+    }
+
+    #[test]
+    fn table_rows_and_code_never_start_a_section() {
+        let text = "**Action:** I rewrote the job.\n\n```\nResult: 1\n```\n\n| Result | 4m |\n|---|---|\n\n**Result:** no failures since.";
+        assert_eq!(starts(text), vec![(Actions, 1, true), (Results, 10, true)]);
     }
 
     #[test]
