@@ -27,8 +27,8 @@ fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
     use SectionName::*;
     use Strength::*;
     let found = match phrase {
-        "situation" | "the situation" | "context" | "background" | "setting" | "scenario"
-        | "situation overview" => (Situation, Strong),
+        "situation" | "the situation" | "context" | "the context" | "background" | "setting"
+        | "scenario" | "situation overview" => (Situation, Strong),
         "problem" | "the problem" | "challenge" | "the challenge" | "the setup" | "baseline" => {
             (Situation, Weak)
         }
@@ -48,10 +48,16 @@ fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
         | "steps taken"
         | "execution"
         | "how i did it"
-        | "solution" => (Actions, Strong),
+        | "solution"
+        | "my actions"
+        | "key actions"
+        | "what we did"
+        | "the approach"
+        | "actions i took" => (Actions, Strong),
         "how" | "implementation" | "plan" | "the plan" => (Actions, Weak),
         "result" | "results" | "outcome" | "outcomes" | "the result" | "the results"
-        | "the outcome" | "results and impact" | "impact and results" => (Results, Strong),
+        | "the outcome" | "results and impact" | "impact and results" | "key results"
+        | "what happened" => (Results, Strong),
         "impact" | "the impact" | "business impact" => (Results, Weak),
         "reflection"
         | "reflections"
@@ -340,7 +346,11 @@ fn sections_for(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
         let section = letter(bare.chars().next()?)?;
         return Some((vec![section], Strength::Strong, true));
     }
-    if let Some((section, strength)) = lookup(phrase) {
+    // "Action 2", "Result #1": a numbered label is still the label.
+    let unnumbered = phrase
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '#')
+        .trim_end();
+    if let Some((section, strength)) = lookup(phrase).or_else(|| lookup(unnumbered)) {
         return Some((vec![section], strength, false));
     }
     let parts: Vec<&str> = phrase
@@ -416,6 +426,7 @@ mod tests {
         assert_eq!(sections("SITUATION"), Some(vec![Situation]));
         assert_eq!(sections("Lessons learned:"), Some(vec![Reflection]));
         assert_eq!(sections("What I'd do differently"), Some(vec![Reflection]));
+        assert_eq!(sections("Action 2: the rollout"), Some(vec![Actions]));
     }
 
     #[test]
@@ -470,7 +481,7 @@ mod tests {
         assert_eq!(heading("Step 1: audit"), None);
         assert_eq!(sections("**What I did next**"), Some(vec![Actions]));
         // A plain line needs the exact phrase.
-        assert_eq!(sections("Actions I took"), None);
+        assert_eq!(sections("Actions we took together"), None);
     }
 
     #[test]

@@ -506,7 +506,9 @@ fn infer_unlabelled(
     let indices: Vec<usize> = sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.sections.is_empty() && s.kind != SentenceKind::TableRow)
+        .filter(|(_, s)| {
+            s.sections.is_empty() && s.kind != SentenceKind::TableRow && !prompts::is_meta(&s.text)
+        })
         .map(|(i, _)| i)
         .collect();
     if indices.is_empty() {

@@ -37,6 +37,35 @@ pub fn speaker(content: &str) -> Option<(Speaker, &str)> {
     Some((who, rest))
 }
 
+/// Openings of a sentence that talks about the answer instead of telling it.
+const META_OPENINGS: &[&str] = &[
+    "here is my",
+    "here's my",
+    "here is the answer",
+    "here's the answer",
+    "here is how i",
+    "here's how i",
+    "i'll use the star",
+    "i will use the star",
+    "i'll answer",
+    "i will answer",
+    "i'll walk you through",
+    "i will walk you through",
+    "using the star",
+    "this is my answer",
+];
+
+/// True for a sentence about the answer itself ("Here is my answer, in STAR form:"),
+/// which belongs to no section.
+pub fn is_meta(sentence: &str) -> bool {
+    let lower = sentence.trim().to_lowercase().replace('’', "'");
+    META_OPENINGS
+        .iter()
+        .any(|opening| lower.starts_with(opening))
+        || lower.contains("star format")
+        || lower.contains("star method")
+}
+
 /// The part of the story a follow-up question asks for ("And what happened?" -> results).
 /// Checked in this order because "what would you do differently" also contains "what ... do".
 const FOLLOW_UPS: &[(SectionName, &[&str])] = &[
@@ -172,6 +201,15 @@ mod tests {
         );
         assert_eq!(asks_for("So what did you do?"), Some(SectionName::Actions));
         assert_eq!(asks_for("Tell me about a failure."), None);
+    }
+
+    #[test]
+    fn meta_sentences() {
+        assert!(is_meta(
+            "Here is the answer I practised for the on-call question:"
+        ));
+        assert!(is_meta("I'll use the STAR format."));
+        assert!(!is_meta("Here we had a problem with the queue."));
     }
 
     #[test]
