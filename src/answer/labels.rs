@@ -2,6 +2,8 @@
 //! "Context and goal", "S/T:" and friends at the start of a line.
 
 use super::SectionName;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// How much to trust a label. Strong labels always open a section; weak ones (words that
 /// also appear as sub-headings, such as "Impact:" inside results) only move the answer forward.
@@ -110,7 +112,58 @@ pub fn detect(content: &str) -> Option<Label<'_>> {
 /// Recognises a label that makes up a heading. A heading may say more than the label
 /// ("Actions I took", "Results and what changed"), so a label phrase that opens it is enough.
 pub fn detect_heading(content: &str) -> Option<Label<'_>> {
-    detect_in(content, true)
+    detect_in(content, true).or_else(|| heading_words(content))
+}
+
+/// Headings that name a part in their own words ("What I was asked to do", "How it turned
+/// out"). Weak: they only move the answer forward. Checked in this order because "what I
+/// learned from how it went" is a reflection, not a result.
+fn heading_words(content: &str) -> Option<Label<'_>> {
+    static WORDS: LazyLock<Vec<(SectionName, Regex)>> = LazyLock::new(|| {
+        use SectionName::*;
+        [
+            (
+                Reflection,
+                r"\b(learn\w*|lessons?|differently|hindsight|looking back|reflect\w*|takeaways?|again|retro\w*)\b",
+            ),
+            (
+                Results,
+                r"\b(turned out|how it went|outcomes?|results?|impact|happened|numbers|payoff|what changed)\b",
+            ),
+            (
+                Task,
+                r"\b(asked|goals?|role|responsib\w*|task|mission|objectives?|my job|brief)\b",
+            ),
+            (
+                Actions,
+                r"\b(what i did|how i|approach|steps|actions?|plan|execution|implementation|went about)\b",
+            ),
+            (
+                Situation,
+                r"\b(situation|context|background|problem|challenge|setting|setup|starting point)\b",
+            ),
+        ]
+        .into_iter()
+        .map(|(section, words)| {
+            let pattern = Regex::new(&format!("(?i){words}")).expect("heading words");
+            (section, pattern)
+        })
+        .collect()
+    });
+    let text = strip_decoration(content);
+    if text.split_whitespace().count() > 8 {
+        return None;
+    }
+    let section = WORDS
+        .iter()
+        .find(|(_, pattern)| pattern.is_match(text))
+        .map(|(section, _)| *section)?;
+    Some(Label {
+        sections: vec![section],
+        strength: Strength::Weak,
+        letter: false,
+        rest: "",
+    })
 }
 
 fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
@@ -131,7 +184,9 @@ fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
         Some(_) => return None,
         None => &inner[phrase_end..],
     };
-    let (rest, had_delimiter) = after_label(tail, delimiter);
+    let (rest, delimiter_after) = after_label(tail, delimiter);
+    // "**S:**" carries its colon inside the emphasis.
+    let had_delimiter = delimiter_after || delimiter.is_some();
     let alone = rest.is_empty();
 
     // "S – Situation", "S - Situation:" : a letter spelled out.
@@ -196,19 +251,24 @@ pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
 /// Skips what may decorate a label without being part of it: emoji and arrows
 /// ("📍 Situation"), and a number ("1. Situation", "2) Task") left on headings.
 fn strip_decoration(content: &str) -> &str {
-    let rest = content.trim_start_matches(|c: char| {
-        !(c.is_alphanumeric() || c.is_whitespace() || "*_([".contains(c))
-    });
-    let rest = rest.trim_start();
+    let symbols = |text: &str| -> usize {
+        let kept = text.trim_start_matches(|c: char| {
+            !(c.is_alphanumeric() || c.is_whitespace() || "*_([".contains(c))
+        });
+        text.len() - kept.trim_start().len()
+    };
+    let mut rest = &content[symbols(content)..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits)
         && let Some(after) = rest[digits..]
             .strip_prefix(". ")
             .or_else(|| rest[digits..].strip_prefix(") "))
     {
-        return after.trim_start();
+        rest = after;
+        // "1) 🎯 Goal": a symbol may follow the number too.
+        rest = &rest[symbols(rest)..];
     }
-    rest
+    rest.trim_start()
 }
 
 /// "actions i took" -> actions: a label phrase of up to three words followed by a few more,
@@ -222,7 +282,9 @@ fn label_prefix(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
         return None;
     }
     (1..=3.min(words.len() - 1)).rev().find_map(|k| {
-        let (section, strength) = lookup(&words[..k].join(" "))?;
+        // A weak word opening a longer phrase ("How it turned out") proves nothing.
+        let (section, strength) =
+            lookup(&words[..k].join(" ")).filter(|(_, strength)| *strength == Strength::Strong)?;
         if VERBS.contains(&words[k]) {
             return None;
         }
@@ -420,6 +482,7 @@ mod tests {
         assert_eq!(sections("_Action_"), Some(vec![Actions]));
         assert_eq!(sections("Result: p95 fell"), Some(vec![Results]));
         assert_eq!(sections("S: the queue"), Some(vec![Situation]));
+        assert_eq!(sections("**S:** the queue"), Some(vec![Situation]));
         assert_eq!(sections("T - my job"), Some(vec![Task]));
         assert_eq!(sections("S – Situation"), Some(vec![Situation]));
         assert_eq!(sections("(S) the queue"), Some(vec![Situation]));
@@ -470,6 +533,10 @@ mod tests {
             Some(vec![Situation])
         );
         assert_eq!(sections("30% of lookups failed"), None);
+        assert_eq!(
+            detect_heading("2) 🎯 Goal").map(|l| l.sections),
+            Some(vec![Task])
+        );
     }
 
     #[test]
@@ -477,8 +544,15 @@ mod tests {
         let heading = |text| detect_heading(text).map(|l| l.sections);
         assert_eq!(heading("Actions I took"), Some(vec![Actions]));
         assert_eq!(heading("Results and what changed"), Some(vec![Results]));
-        assert_eq!(heading("Results were good"), None);
+        assert_eq!(sections("**Results were good**"), None);
         assert_eq!(heading("Step 1: audit"), None);
+        assert_eq!(heading("What I was asked to do"), Some(vec![Task]));
+        assert_eq!(heading("How it turned out"), Some(vec![Results]));
+        assert_eq!(heading("How I went about it"), Some(vec![Actions]));
+        assert_eq!(
+            detect_heading("How it turned out").unwrap().strength,
+            Strength::Weak
+        );
         assert_eq!(sections("**What I did next**"), Some(vec![Actions]));
         // A plain line needs the exact phrase.
         assert_eq!(sections("Actions we took together"), None);

@@ -239,7 +239,7 @@ struct Walked {
 fn split_blocks(lines: &[Line]) -> Walked {
     let mut walker = Walker {
         letters_ok: letter_labels_believable(lines),
-        label_level: None,
+        label_level: label_heading_level(lines),
         current: SectionSet::default(),
         open: None,
         walked: Walked {
@@ -272,7 +272,7 @@ fn split_blocks(lines: &[Line]) -> Walked {
 /// State of the line walk: the section in force and the block being filled.
 struct Walker {
     letters_ok: bool,
-    /// Heading level of the first heading label; deeper headings are sub-headings.
+    /// The heading level that carries labels; other headings are titles or sub-headings.
     label_level: Option<u8>,
     current: SectionSet,
     open: Option<PendingBlock>,
@@ -312,18 +312,14 @@ impl Walker {
 
     fn text_line(&mut self, line: &Line, ends_paragraph: bool) {
         let heading = line.kind == LineKind::Heading;
-        let sub_heading = heading && self.label_level.is_some_and(|level| line.level > level);
-        let detected = if sub_heading {
-            None
-        } else if heading {
+        let detected = if !heading {
+            labels::detect(&line.content)
+        } else if self.label_level == Some(line.level) {
             labels::detect_heading(&line.content)
         } else {
-            labels::detect(&line.content)
+            None
         };
         let label = detected.filter(|label| self.accept(label, line, heading));
-        if label.is_some() && heading {
-            self.label_level.get_or_insert(line.level);
-        }
         let mut content = match &label {
             Some(label) => label.rest,
             None => line.content.as_str(),
@@ -411,6 +407,30 @@ impl Walker {
     fn accept(&self, label: &Label<'_>, line: &Line, heading: bool) -> bool {
         accept_label(label, self.current, line, heading, self.letters_ok)
     }
+}
+
+/// The heading level that carries the STAR labels: the shallowest level with a heading that
+/// is exactly a label ("## Results"), else the level with the most headings when it has at
+/// least three (headings such as "How it turned out"). Headings at other levels are the
+/// question above the answer or sub-headings inside a section.
+fn label_heading_level(lines: &[Line]) -> Option<u8> {
+    let headings = || lines.iter().filter(|l| l.kind == LineKind::Heading);
+    let exact = headings()
+        .filter(|l| labels::detect(&l.content).is_some())
+        .map(|l| l.level)
+        .min();
+    exact.or_else(|| {
+        let mut counts = [0usize; 7];
+        for line in headings() {
+            counts[usize::from(line.level.min(6))] += 1;
+        }
+        let (level, count) = counts
+            .iter()
+            .enumerate()
+            .rev()
+            .max_by_key(|(_, count)| **count)?;
+        (*count >= 3).then_some(level as u8)
+    })
 }
 
 /// `**Tell me about a time ...**`: a line that is one emphasised span.
