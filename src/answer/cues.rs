@@ -175,6 +175,12 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
             3.0,
             r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (tech |team |technical )?lead|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
         ),
+        // A time box is part of the brief ("I had one quarter to do it").
+        cue(
+            Task,
+            1.5,
+            r"\b(had|have|got|given) (only |just )?(one|two|three|four|six|a|an|\d+) (days?|weeks?|months?|quarters?|sprints?) to\b",
+        ),
         // A change verb in the infinitive is a target, not an outcome ("asked to cut costs").
         cue(
             Task,
@@ -215,11 +221,13 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
             0.5,
             r"\d+(\.\d+)?\s?(%|ms|x\b|percent|minutes|hours|days|k\b|\$)",
         ),
+        // "I have since ..." may be a changed habit or just more results: a mild cue.
+        cue(Reflection, 1.5, r"\bi('ve| have) since\b"),
         // Reflection: the lesson, hindsight, what they would change.
         cue(
             Reflection,
             4.0,
-            r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|i would (have|do|start|involve|push|spend|ask|set|repeat|keep|budget|change)|i'd (have|do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change|get)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|in retrospect|i('ve| have) since|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
+            r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|i would (have|do|start|involve|push|spend|ask|set|repeat|keep|budget|change)|i'd (have|do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change|get)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|in retrospect|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
         ),
     ]
 });

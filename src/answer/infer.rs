@@ -29,7 +29,7 @@ pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
             let mut scores = cue_scores(unit.text);
             // Answers open on the scene.
             if i == 0 {
-                scores[SectionName::Situation.index()] += 2.0;
+                scores[SectionName::Situation.index()] += 3.0;
             }
             if let Some(section) = unit.hint {
                 scores[section.index()] += 3.0;

@@ -341,7 +341,9 @@ fn phrase_extent(text: &str) -> (usize, Option<char>) {
                 delimiter = Some('-');
                 break;
             }
-            '-' if text[i..].starts_with("- ") && text[..i].ends_with(' ') => {
+            '-' if (text[i..].starts_with("- ") || text[i..].trim_end() == "-")
+                && text[..i].ends_with(' ') =>
+            {
                 end = i;
                 delimiter = Some('-');
                 break;
@@ -484,6 +486,7 @@ mod tests {
         assert_eq!(sections("S: the queue"), Some(vec![Situation]));
         assert_eq!(sections("**S:** the queue"), Some(vec![Situation]));
         assert_eq!(sections("T - my job"), Some(vec![Task]));
+        assert_eq!(sections("Task -"), Some(vec![Task]));
         assert_eq!(sections("S – Situation"), Some(vec![Situation]));
         assert_eq!(sections("(S) the queue"), Some(vec![Situation]));
         assert_eq!(sections("SITUATION"), Some(vec![Situation]));

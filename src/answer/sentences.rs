@@ -63,6 +63,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the sentences in `text`.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let lowercase = writes_in_lowercase(text);
     let bytes = text.as_bytes();
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -83,7 +84,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             if end < bytes.len() && text[end..].starts_with('”') {
                 end += '”'.len_utf8();
             }
-            if ends_sentence(text, start, i, end) {
+            if ends_sentence(text, start, i, end, lowercase) {
                 push_trimmed(text, start, end, &mut sentences);
                 start = end;
             }
@@ -96,14 +97,36 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     sentences
 }
 
-fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
+/// True for text whose sentences start in lower case ("... it broke. i rolled back."): at
+/// least two such starts and none in upper case.
+fn writes_in_lowercase(text: &str) -> bool {
+    let mut lower = 0;
+    for (i, _) in text.match_indices(['.', '!', '?']) {
+        let after = &text[i + 1..];
+        if !after.starts_with(' ') {
+            continue;
+        }
+        match after.trim_start().chars().next() {
+            Some(c) if c.is_uppercase() => return false,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    lower >= 2
+}
+
+fn ends_sentence(text: &str, start: usize, dot: usize, end: usize, lowercase: bool) -> bool {
     let after = &text[end..];
     if !after.is_empty() && !after.starts_with(char::is_whitespace) {
         return false;
     }
     let next = after.trim_start().chars().next();
     let Some(next) = next else { return true };
-    if !(next.is_uppercase() || next.is_ascii_digit() || "\"'“(*_[`~$".contains(next)) {
+    let starts_sentence = next.is_uppercase()
+        || (lowercase && next.is_lowercase())
+        || next.is_ascii_digit()
+        || "\"'“(*_[`~$".contains(next);
+    if !starts_sentence {
         return false;
     }
     if text.as_bytes()[dot] != b'.' {
@@ -159,6 +182,18 @@ mod tests {
         assert_eq!(
             sentences("Use node.js. it works"),
             vec!["Use node.js. it works"]
+        );
+    }
+
+    #[test]
+    fn lowercase_writers_still_have_sentences() {
+        assert_eq!(
+            sentences("so it broke every day. my lead asked me to look. i added a lock."),
+            vec![
+                "so it broke every day.",
+                "my lead asked me to look.",
+                "i added a lock."
+            ]
         );
     }
 
