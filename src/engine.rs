@@ -106,6 +106,8 @@ fn run_check(
         }
         Matcher::SpeakingTime => {
             let target = rubric.length;
+            // Length is a property of the whole answer: point at where it starts.
+            result.line = answer.sentences.first().map(|s| s.line);
             let (low, high) = (target.min_seconds, target.max_seconds);
             result.message = format!(
                 "{} words ≈ {} spoken (target {}–{})",
@@ -154,7 +156,15 @@ fn run_check(
     let evidence = dedupe(evidence);
     let count = evidence.len() as u32;
     let partial = spec.partial.unwrap_or(true);
-    result.line = evidence.first().map(|e| e.line).or(section_line);
+    result.line = evidence
+        .first()
+        .map(|e| e.line)
+        .or(section_line)
+        .or_else(|| {
+            home_section(check)
+                .and_then(|s| answer.section(s))
+                .map(|s| s.start_line)
+        });
     let where_ = scope.map_or("the answer".to_string(), |s| format!("the {s}"));
 
     if let Some(most) = spec.at_most {
@@ -202,8 +212,28 @@ fn run_check(
         } else {
             format!("{count} of {least} found in {where_}")
         };
+        if scope.is_none()
+            && let Some(home) = home_section(check)
+        {
+            match answer.section(home) {
+                Some(section) => {
+                    result.message += &format!(
+                        "; the {home} (line {}) is the place for it",
+                        section.start_line
+                    )
+                }
+                None => result.message += &format!("; there is no {home} section to add it to"),
+            }
+        }
     }
     result
+}
+
+/// Where a whole-answer check's evidence usually belongs, from the `section.name` id convention,
+/// so a gap can still point at a line.
+fn home_section(check: &Check) -> Option<SectionName> {
+    let prefix = check.id().split('.').next()?;
+    SectionName::ALL.into_iter().find(|s| s.as_str() == prefix)
 }
 
 fn lose_all(result: &mut CheckResult, message: String) {
@@ -234,6 +264,7 @@ fn sentence_in_scope(sentence: &Sentence, scope: Option<SectionName>) -> bool {
     scope.is_none_or(|s| sentence.in_section(s))
 }
 
+/// Keyword and pattern checks read only real sentences, so a pasted list of terms earns nothing.
 fn scan_sentences(
     answer: &Answer,
     scope: Option<SectionName>,
@@ -242,7 +273,7 @@ fn scan_sentences(
     answer
         .sentences
         .iter()
-        .filter(|s| sentence_in_scope(s, scope))
+        .filter(|s| sentence_in_scope(s, scope) && signals::buzzwords::is_real_prose(s))
         .flat_map(|s| {
             find(&s.text)
                 .into_iter()

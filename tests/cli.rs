@@ -1,0 +1,292 @@
+//! End-to-end tests: drive the `coach` binary on the samples and on broken inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn coach() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coach"));
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command.env_remove("COLUMNS");
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    coach().args(args).output().expect("coach runs")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["score", "--format", "json"];
+    all.extend_from_slice(args);
+    let output = run(&all);
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "bad JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+fn score_of(path: &Path) -> (u64, String) {
+    let value = json(&[path.to_str().unwrap()]);
+    let file = &value["files"][0];
+    (
+        file["score"].as_u64().unwrap(),
+        file["grade"].as_str().unwrap().to_string(),
+    )
+}
+
+fn samples() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Relative paths, so snapshots do not depend on where the project is checked out.
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("samples"))
+        .unwrap()
+        .map(|e| Path::new("samples").join(e.unwrap().file_name()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn strong_sample_is_strong() {
+    let (score, grade) = score_of(Path::new("samples/strong-queue-migration.md"));
+    assert!(score >= 90, "strong sample scored {score}");
+    assert_eq!(grade, "strong");
+}
+
+#[test]
+fn weak_samples_score_below_50_and_every_gap_is_located_with_a_fix() {
+    for path in samples()
+        .iter()
+        .filter(|p| p.to_string_lossy().contains("weak-"))
+    {
+        let value = json(&[path.to_str().unwrap()]);
+        let file = &value["files"][0];
+        let score = file["score"].as_u64().unwrap();
+        assert!(score < 50, "{} scored {score}", path.display());
+        for check in file["checks"].as_array().unwrap() {
+            if check["points"] == check["max_points"] {
+                continue;
+            }
+            let located =
+                check["line"].is_u64() || check["message"].as_str().unwrap().contains("section");
+            assert!(
+                located,
+                "{}: {} has no line: {check}",
+                path.display(),
+                check["id"]
+            );
+            assert!(!check["hint"].as_str().unwrap().is_empty());
+        }
+    }
+}
+
+/// The guide's own sample answer, when the shared folder is beside the project.
+#[test]
+fn seed_sample_answer_is_strong() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_9d8aab660710daa4.txt");
+    let Ok(text) = std::fs::read_to_string(&seed) else {
+        eprintln!("skipped: {} is not present", seed.display());
+        return;
+    };
+    let start = text.find("Situation: Our critical").expect("sample start");
+    let end_marker = "Reflection: Next time";
+    let end = text[start..].find(end_marker).expect("sample end") + start;
+    let end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "seed.md", &text[start..end]);
+    let (score, grade) = score_of(&path);
+    assert!(score >= 90, "seed sample scored {score}");
+    assert_eq!(grade, "strong");
+}
+
+#[test]
+fn removing_results_or_numbers_costs_at_least_20_points() {
+    let strong = std::fs::read_to_string("samples/strong-queue-migration.md").unwrap();
+    let (full, _) = score_of(Path::new("samples/strong-queue-migration.md"));
+    let dir = tempfile::tempdir().unwrap();
+
+    let results = strong.find("## Results").unwrap();
+    let reflection = strong.find("## Reflection").unwrap();
+    let no_results = format!("{}{}", &strong[..results], &strong[reflection..]);
+    let (without_results, _) = score_of(&write(dir.path(), "no-results.md", &no_results));
+    assert!(
+        full >= without_results + 20,
+        "results removed: {full} -> {without_results}"
+    );
+
+    let no_numbers: String = strong.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let (without_numbers, _) = score_of(&write(dir.path(), "no-numbers.md", &no_numbers));
+    assert!(
+        full >= without_numbers + 20,
+        "numbers stripped: {full} -> {without_numbers}"
+    );
+}
+
+#[test]
+fn json_always_has_the_nine_signal_keys() {
+    let value = json(&["samples/weak-bullets.md"]);
+    assert_eq!(value["schema_version"], 1);
+    let signals = value["files"][0]["signals"].as_object().unwrap();
+    let keys: Vec<&str> = signals.keys().map(String::as_str).collect();
+    for key in [
+        "metrics",
+        "before_after",
+        "slo",
+        "tradeoff",
+        "incident",
+        "stakeholders",
+        "guardrails",
+        "learning",
+        "ownership",
+    ] {
+        assert!(keys.contains(&key), "missing {key}");
+        assert!(signals[key]["present"].is_boolean());
+        assert!(signals[key]["evidence"].is_array());
+    }
+    assert_eq!(keys.len(), 9);
+}
+
+#[test]
+fn stdin_is_scored_as_dash() {
+    let mut child = coach()
+        .args(["score", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read("samples/strong-queue-migration.md").unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["files"][0]["path"], "-");
+    assert!(value["files"][0]["score"].as_u64().unwrap() >= 90);
+}
+
+#[test]
+fn exit_codes_follow_the_threshold() {
+    assert_eq!(
+        run(&["score", "samples/strong-queue-migration.md"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["score", "samples/weak-all-we.md"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["score", "--min-score", "0", "samples/weak-all-we.md"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&[
+            "score",
+            "--min-score",
+            "99",
+            "samples/strong-queue-migration.md"
+        ])
+        .status
+        .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn unreadable_inputs_are_reported_and_the_rest_still_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.md");
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let binary = dir.path().join("binary.md");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0IHDR").unwrap();
+    let latin1 = dir.path().join("latin1.md");
+    std::fs::write(&latin1, b"Situation: caf\xe9 outage\n").unwrap();
+    let paths = [&missing, &folder, &binary, &latin1];
+    let mut args = vec!["score".to_string()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    args.push("samples/strong-queue-migration.md".into());
+    let output = coach().args(&args).output().unwrap();
+
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("samples/strong-queue-migration.md"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    for (line, path) in lines.iter().zip(paths) {
+        assert!(line.contains(&path.display().to_string()), "{line}");
+    }
+    assert!(lines[1].contains("directory"));
+    assert!(lines[2].contains("binary"));
+    assert!(lines[3].contains("UTF-8") && lines[3].contains("line 1"));
+}
+
+#[test]
+fn malformed_rubric_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = write(
+        dir.path(),
+        "bad.yaml",
+        "name: bad\ntitle: Bad\nchecks:\n  - id: a\n    title: A\n    points: 5\n    hint: h\n    signal: metrics\n    colour: red\n",
+    );
+    let output = run(&[
+        "score",
+        "--rubric",
+        rubric.to_str().unwrap(),
+        "samples/strong-queue-migration.md",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:9:5", rubric.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("colour"), "{stderr}");
+}
+
+#[test]
+fn explain_prints_why_and_examples() {
+    let output = run(&["explain", "results.before-after"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Why it matters"));
+    assert!(text.contains("Passes") && text.contains("Fails"));
+    assert_eq!(run(&["explain", "no.such-check"]).status.code(), Some(2));
+}
+
+#[test]
+fn table_snapshots_for_samples() {
+    for path in samples() {
+        let output = run(&["score", path.to_str().unwrap()]);
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        insta::assert_snapshot!(
+            format!("table-{name}"),
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
+}
+
+#[test]
+fn json_snapshots_for_samples() {
+    for path in samples() {
+        let output = run(&["score", "--format", "json", path.to_str().unwrap()]);
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        insta::assert_snapshot!(
+            format!("json-{name}"),
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
+}
