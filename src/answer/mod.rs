@@ -162,6 +162,16 @@ impl Answer {
         self.section(name).is_some()
     }
 
+    /// The first spoken sentence of a section (headings inside it are skipped when there is
+    /// prose), for showing how a section opens.
+    pub fn opening(&self, name: SectionName) -> Option<&Sentence> {
+        let mut in_section = self.sentences.iter().filter(|s| s.in_section(name));
+        let first = in_section.clone().next();
+        in_section
+            .find(|s| matches!(s.kind, SentenceKind::Prose | SentenceKind::ListItem))
+            .or(first)
+    }
+
     /// True when at least one section came from an explicit label.
     pub fn is_labelled(&self) -> bool {
         self.sections.iter().any(|s| s.labelled)
@@ -329,6 +339,9 @@ impl Walker {
             match prompts::speaker(content) {
                 // The interviewer's words are not part of the answer.
                 Some((prompts::Speaker::Interviewer, question)) => {
+                    if self.before_answer() {
+                        self.walked.title = Some(question.to_string());
+                    }
                     self.close();
                     if let Some(section) = prompts::asks_for(question) {
                         self.walked.hints.push((line.number, section));
@@ -714,6 +727,10 @@ mod tests {
             .map(|s| (s.name, s.start_line))
             .collect();
         assert_eq!(found, vec![(Situation, 3), (Actions, 4), (Results, 8)]);
+        assert_eq!(
+            parse(text).title.as_deref(),
+            Some("Tell me about an incident.")
+        );
         // The interviewer's lines are not spoken by the candidate.
         assert_eq!(parse(text).words, 27);
     }
