@@ -234,7 +234,9 @@ pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
         let Some(label) = detect(&text[pos..]) else {
             continue;
         };
-        let phrase = &text[pos..text.len() - label.rest.len()];
+        let phrase = text
+            .get(pos..text.len().saturating_sub(label.rest.len()))
+            .unwrap_or_default();
         let delimited = phrase.contains([':', '—', '–']) || phrase.contains(" - ");
         let believable = if emphasised {
             delimited || label.rest.is_empty()
@@ -309,8 +311,10 @@ fn bracketed_letter(content: &str) -> Option<Label<'_>> {
 /// `**Situation:** text` -> (`Situation:`, true, Some(" text")). Handles `*`, `_`, `**`, `__`.
 fn peel_emphasis(content: &str) -> (&str, bool, Option<&str>) {
     for marker in ["**", "__", "*", "_"] {
+        // A label is short: look for the closing marker nearby only, so scanning a long
+        // line for labels stays linear.
         if let Some(after_open) = content.strip_prefix(marker)
-            && let Some(close) = after_open.find(marker)
+            && let Some(close) = prefix_within(after_open, 80).find(marker)
             && close > 0
         {
             let inner = &after_open[..close];
@@ -319,6 +323,15 @@ fn peel_emphasis(content: &str) -> (&str, bool, Option<&str>) {
         }
     }
     (content, false, None)
+}
+
+/// At most the first `max` bytes of `text`, cut on a character boundary.
+fn prefix_within(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Where the label phrase ends and which delimiter (if any) ends it.

@@ -555,13 +555,13 @@ fn infer_unlabelled(
             hint: None,
         })
         .collect();
-    // Each follow-up question hints at the first sentence after it.
+    // Each follow-up question hints at the first sentence after it (both are in line order).
+    let mut at = 0;
     for &(line, section) in hints {
-        if let Some(unit) = indices
-            .iter()
-            .position(|&i| sentences[i].line > line)
-            .and_then(|at| units.get_mut(at))
-        {
+        while at < indices.len() && sentences[indices[at]].line <= line {
+            at += 1;
+        }
+        if let Some(unit) = units.get_mut(at) {
             unit.hint = Some(section);
         }
     }
@@ -786,6 +786,27 @@ mod tests {
     fn table_rows_and_code_never_start_a_section() {
         let text = "**Action:** I rewrote the job.\n\n```\nResult: 1\n```\n\n| Result | 4m |\n|---|---|\n\n**Result:** no failures since.";
         assert_eq!(starts(text), vec![(Actions, 1, true), (Results, 10, true)]);
+    }
+
+    proptest::proptest! {
+        /// Any mix of markdown, labels and transcript markers parses without a panic, and
+        /// every section lies inside the file in STAR order.
+        #[test]
+        fn parse_never_panics(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "**", "*", "_", "S:", "Q: what happened?", "A:", "**Task:** ", " ", "\n", "\n\n",
+            "# ", "### ", "> ", "- ", "1. ", "| a |", "```", "—", "📍", "Result", "Situation - ",
+            "I rewrote it", ". ", "as a result ", "next time ", "(", "<!--", "-->", "===", "---",
+            "é", "i learned. ", "How it turned out",
+        ]), 0..120)) {
+            let text = pieces.concat();
+            let answer = parse(&text);
+            let lines = text.split('\n').count();
+            for section in &answer.sections {
+                proptest::prop_assert!(section.start_line >= 1);
+                proptest::prop_assert!(section.start_line <= section.end_line);
+                proptest::prop_assert!(section.end_line <= lines);
+            }
+        }
     }
 
     #[test]
