@@ -27,7 +27,8 @@ const NUM: &str = r"(?:\$|€|£)?(?:\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?|\.\d
 /// A unit after a value, kept short so the pair stays within one metric.
 const UNIT: &str = r"(?:\s?(?:%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
 /// Hedge words allowed before a value.
-const ABOUT: &str = r"(?:about |around |roughly |over |nearly |almost |under |below |just |only |~|like )*";
+const ABOUT: &str =
+    r"(?:about |around |roughly |over |nearly |almost |under |below |just |only |~|like )*";
 
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
@@ -42,6 +43,11 @@ static ARROW: LazyLock<Regex> = LazyLock::new(|| {
 static TO_FROM: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"\bto\s+{ABOUT}(?P<b>{NUM})(?P<ub>{UNIT})\s*,?\s*(?:down |up )?(?:from|compared (?:to|with)|vs\.?|versus)\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
+    ))
+});
+static DOWN_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?P<b>{NUM})(?P<ub>{UNIT})\s*,?\s*(?:down|up)\s+from\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
     ))
 });
 static WAS_NOW: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,8 +109,7 @@ static EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:after|because of|due to|following|right after) the (?:reorg\w*|campaign|launch|acquisition|holidays?|merger|bad deploy|outage|incident|layoffs?)\b|\bas (?:usage|traffic|load|demand|the company|the business|headcount) (?:\w+ )?(?:grew|increased|rose|went up)\b|\bwhen (?:the|a|our) (?:marketing|campaign|disk|cache|primary|node|region)\b",
     )
 });
-static FIRST_PERSON: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
 static LOWER_IS_BETTER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"\b(?:latency|p\d{2,3}|response times?|cost|costs|spend|bill|time|duration|mttr|mttd|mtta|errors?|error rate|failures?|failure rate|crash rate|pages|paging|alerts|incidents|tickets|toil|churn|lead time|turnaround|build|builds|downtime|outages?|defects|bugs|memory|cpu|tail|queue|backlog|wait|minutes|hours|days|flak\w*|rollbacks|escalations|complaints|usage|image|steps|clusters|cold start|load|size)\b",
@@ -138,10 +143,11 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
         return None;
     }
     // (pattern, whether two bare numbers are enough: the words already say before and after)
-    let pairs: [(&LazyLock<Regex>, bool); 6] = [
+    let pairs: [(&LazyLock<Regex>, bool); 7] = [
         (&FROM_TO, false),
         (&ARROW, false),
         (&TO_FROM, false),
+        (&DOWN_FROM, false),
         (&WAS_NOW, true),
         (&BEFORE_AFTER_WORDS, true),
         (&INSTEAD_OF, false),
@@ -173,7 +179,9 @@ fn in_range(text: &str, at: usize, end: usize) -> bool {
     let first = text[at..end].split_whitespace().next().unwrap_or("");
     RANGE.is_match(&format!("{lead}{first}"))
         || text[at..end].split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             w == "am" || w == "pm"
         })
 }
@@ -201,7 +209,8 @@ fn values(caps: &Captures<'_>, bare_ok: bool) -> Option<(f64, f64)> {
         }
     };
     let (ua, ub) = (unit_of(a, ua), unit_of(b, ub));
-    let scale = |u: &str, fallback: &str| unit_scale(if u.trim().is_empty() { fallback } else { u });
+    let scale =
+        |u: &str, fallback: &str| unit_scale(if u.trim().is_empty() { fallback } else { u });
     Some((va * scale(&ua, &ub), vb * scale(&ub, &ua)))
 }
 
