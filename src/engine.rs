@@ -239,10 +239,11 @@ fn scan_sentences(
     scope: Option<SectionName>,
     find: impl Fn(&str) -> Vec<(usize, usize)>,
 ) -> Vec<Evidence> {
+    // Keyword lists and term dumps earn nothing: a rubric's words must sit in real sentences.
     answer
         .sentences
         .iter()
-        .filter(|s| sentence_in_scope(s, scope))
+        .filter(|s| sentence_in_scope(s, scope) && signals::buzzwords::is_real_prose(s))
         .flat_map(|s| {
             find(&s.text)
                 .into_iter()

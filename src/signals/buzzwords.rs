@@ -29,6 +29,12 @@ static TERM: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:canary|canaries|rfcs?|adrs?|raci|slos?|slas?|slis?|p\d{2,3}|mttr|mtta|rollbacks?|rollback|stakeholders?|blue/green|blue-green|feature flags?|runbooks?|error budgets?|kubernetes|k8s|terraform|iac|ci/cd|observability|postmortems?|trade-?offs?|okrs?|kpis?|chaos|sre|devops|microservices|service mesh|mtls|\d+(?:\.\d+)?\s?%?|\d+(?:\.\d+)?\s?(?:ms|s|x|k|m)|[$€£]\s?\d[\d,.]*[kmb]?)$",
     )
 });
+/// Single words of the checklist that TERM only knows as part of a phrase.
+static TERM_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:flags?|feature|runbooks?|budgets?|error|lessons?|learned|canar\w*|rollouts?|guardrails?|mesh|mtls|sli|slis|nines|p\d{2,3}|mttr|rto|rpo|blast|radius|gitops|finops|iac|ci/cd|chaos|drills?|postmortems?|retro|blameless)$",
+    )
+});
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|we)\b"));
 
 /// A sentence a person would say, not a list of terms: positive detectors only read these.
@@ -38,7 +44,25 @@ pub fn is_real_prose(sentence: &Sentence) -> bool {
 
 /// A term list, a bare number, or a sentence carried by jargon rather than by facts.
 fn is_stuffed(text: &str) -> bool {
-    is_term_list(text) || is_bare_number(text) || jargon(text) >= 3
+    is_term_list(text) || is_term_run(text) || is_bare_number(text) || jargon(text) >= 3
+}
+
+/// "canary rollback RFC RACI SLO 99.9% p95": terms strung together without separators, so
+/// that half the words or more are checklist vocabulary.
+fn is_term_run(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '*' | '_' | '(' | ')'))
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let terms = words
+        .iter()
+        .filter(|w| TERM.is_match(w) || FILLER.is_match(w) || TERM_WORD.is_match(w))
+        .count();
+    terms >= 5 && terms * 2 >= words.len()
 }
 
 fn jargon(text: &str) -> usize {
@@ -48,6 +72,11 @@ fn jargon(text: &str) -> usize {
 /// "canary, RFC, RACI, 99.9%, p95": four or more items, nearly all of them short, and no
 /// first-person clause around them unless the items are jargon.
 fn is_term_list(text: &str) -> bool {
+    // A short lead-in label ("Stakeholder alignment: …") is a heading, not part of the list.
+    let text = match text.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 5 => rest,
+        _ => text,
+    };
     let slashes = text.matches('/').count() >= 3;
     let items: Vec<&str> = text
         .split(|c: char| {
@@ -71,8 +100,11 @@ fn is_term_list(text: &str) -> bool {
         .iter()
         .filter(|p| TERM.is_match(&p.to_lowercase()))
         .count();
+    if short == items.len() {
+        return true;
+    }
     let mostly_short = short * 4 >= items.len() * 3;
-    mostly_short && (!FIRST_PERSON.is_match(text) || terms * 2 >= items.len() || jargon(text) >= 2)
+    mostly_short && (terms * 2 >= items.len() || jargon(text) >= 2)
 }
 
 /// A line that is nothing but a number: "40%", "p95".
@@ -128,7 +160,8 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
 }
 
 /// A sentence of one to three words with no first-person subject: "Bias for action."
-fn is_fragment(text: &str) -> bool {
+/// Too short to say how a control or a decision was used.
+pub fn is_fragment(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=3).contains(&words) && !FIRST_PERSON.is_match(text)
 }

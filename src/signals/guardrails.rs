@@ -44,7 +44,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
     for sentence in answer
         .sentences
         .iter()
-        .filter(|s| super::buzzwords::is_real_prose(s))
+        .filter(|s| super::buzzwords::is_real_prose(s) && !super::buzzwords::is_fragment(&s.text))
     {
         let text = sentence.text.as_str();
         if NOT_A_GUARDRAIL.is_match(text) || NOT_USED.is_match(text) {
