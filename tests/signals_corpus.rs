@@ -14,8 +14,9 @@ use std::path::Path;
 
 /// The bar every signal must clear on the tuning set.
 const BAR: f64 = 0.9;
-/// The held-out set was written after tuning; it is reported with a looser bar.
-const HELD_OUT_BAR: f64 = 0.75;
+/// The held-out set was written after tuning and is not tuned on: its figures are reported as
+/// they are, and this floor only catches a detector that stops working altogether.
+const HELD_OUT_BAR: f64 = 0.5;
 
 struct Case {
     line: usize,
@@ -122,6 +123,7 @@ fn measure(dir: &Path, bar: f64, min_cases: usize) -> (String, Vec<String>) {
     let mut failures = Vec::new();
     let mut details = String::new();
     let mut seen = 0;
+    let mut total = Tally::default();
     for id in SignalId::ALL {
         let path = dir.join(format!("{}.txt", id.key()));
         if !path.exists() {
@@ -129,6 +131,10 @@ fn measure(dir: &Path, bar: f64, min_cases: usize) -> (String, Vec<String>) {
         }
         seen += 1;
         let t = tally(&path, id);
+        total.tp += t.tp;
+        total.fp += t.fp;
+        total.fn_ += t.fn_;
+        total.tn += t.tn;
         let (pos, neg) = (t.tp + t.fn_, t.tn + t.fp);
         writeln!(
             table,
@@ -159,6 +165,18 @@ fn measure(dir: &Path, bar: f64, min_cases: usize) -> (String, Vec<String>) {
         }
     }
     assert!(seen > 0, "no labelled sets in {}", dir.display());
+    writeln!(
+        table,
+        "{:<18} {:>5} {:>5} {:>4} {:>4} {:>9.2} {:>7.2}",
+        "all (micro)",
+        total.tp + total.fn_,
+        total.tn + total.fp,
+        total.fp,
+        total.fn_,
+        total.precision(),
+        total.recall()
+    )
+    .unwrap();
     (format!("{table}{details}"), failures)
 }
 
