@@ -270,6 +270,7 @@ fn scan_sentences(
     scope: Option<SectionName>,
     find: impl Fn(&str) -> Vec<(usize, usize)>,
 ) -> Vec<Evidence> {
+    // Keyword lists and term dumps earn nothing: a rubric's words must sit in real sentences.
     answer
         .sentences
         .iter()

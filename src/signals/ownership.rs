@@ -23,6 +23,9 @@ static OURS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[^\w'’])(?:we|the team|my team|our team)\s+(?:(?:then|also|all|first|finally|quickly|eventually|just|collectively|had to|needed to|decided to|started to|began to|managed to)\s+)*(?P<verb>[a-z]+)",
     )
 });
+/// A second past-tense verb joined by "and" in the same clause.
+static COORDINATED: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^[^.,]{0,40}?\band (?:then )?([a-z]{3,}ed)\b"));
 /// Verbs that state a feeling, a state or being acted upon, not a deed.
 const NOT_DEEDS: &[&str] = &[
     "think",
@@ -156,10 +159,21 @@ fn deed(pattern: &Regex, sentence: &Sentence) -> Option<Evidence> {
     pattern.captures_iter(&sentence.text).find_map(|caps| {
         let verb = caps.name("verb")?;
         let word = verb.as_str().to_lowercase();
-        if NOT_DEEDS.contains(&word.as_str()) || word.len() < 2 {
-            return None;
-        }
         let start = caps.get(0)?.start();
+        if NOT_DEEDS.contains(&word.as_str()) || word.len() < 2 {
+            // "I found 40 and deleted 12": the deed may follow in the same clause.
+            let clause = sentence.text[verb.end()..].split([';', ':']).next()?;
+            let next = COORDINATED.captures(clause)?.get(1)?;
+            let next_word = next.as_str().to_lowercase();
+            if NOT_DEEDS.contains(&next_word.as_str()) {
+                return None;
+            }
+            return Some(Evidence::from_span(
+                sentence,
+                start,
+                verb.end() + next.end(),
+            ));
+        }
         Some(Evidence::from_span(sentence, start, verb.end()))
     })
 }

@@ -33,7 +33,7 @@ pub struct Quantity {
 }
 
 /// Spelled-out amounts; written with `\s+` because the quantity pattern is in verbose mode.
-const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|a\s+few|several|thousands\s+of";
+const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+hundred|a\s+dozen";
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let number = format!(
@@ -54,6 +54,7 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
             | (?:usd|eur|gbp|dollars?|euros?|pounds?)\b
             | (?:req(?:uests)?/s|rps|qps|tps|rpm|ops/s|events/s|msgs?/s|requests?\s+(?:per|a|an)\s+(?:second|sec|minute|min|hour)|queries\s+per\s+second)\b
             | (?:deploys?|deployments?|releases?|builds?|pages?|alerts?|incidents?)\s+(?:per|a|an|each)\s+(?:day|week|month|night|quarter|year)\b
+            | (?:a|an|per|each)\s+(?:hour|day|week|month|night|quarter|year)\b
             | (?:kb|mb|gb|tb|pb|kib|mib|gib|tib|vcpus?|cores?|cpus?)\b
             | (?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]{{2,}}s)\b
           )",
@@ -96,7 +97,7 @@ const NOT_COUNTED: &[&str] = &[
 
 static NOT_A_QUANTITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?:\b(?:step|phase|stage|sprint|round|level|tier|part|section|chapter|version|release|ver|v|q[1-4]|fy|h[12]|number|no\.?|item|jira|ticket|issue|pr|rfc|adr|sev|p|java|python|node|postgres(?:ql)?|mysql|kubernetes|k8s|ubuntu|debian|rhel|centos|go|golang|rails|react|angular|vue|php|ruby|scala|spark|kafka|elasticsearch|redis|terraform|ios|android|windows|jdk|gcc|http|tls|ipv|iphone|python2|python3|gen|class|grade|room|building|floor|route|highway)\s?#?|#|[a-z]-)$",
+        r"(?:\b(?:step|phase|stage|sprint|round|level|tier|part|section|chapter|version|release|ver|v|q[1-4]|fy|h[12]|number|no\.?|item|jira|ticket|issue|pr|rfc|adr|sev|p|java|python|node|postgres(?:ql)?|mysql|kubernetes|k8s|ubuntu|debian|rhel|centos|go|golang|rails|react|angular|vue|php|ruby|scala|spark|kafka|elasticsearch|redis|terraform|ios|android|windows|jdk|gcc|http|tls|ipv|iphone|python2|python3|gen|class|grade|room|building|floor|route|highway)\s?[#/]?|#|[a-z]-)$",
     )
 });
 
@@ -157,6 +158,7 @@ fn classify_unit(unit: &str, is_noun: bool) -> Option<Unit> {
     let head = unit.split_whitespace().next().unwrap_or("");
     Some(match head {
         "%" | "percent" | "percentage" | "pp" | "points" | "point" => Unit::Percent,
+        "a" | "an" | "per" | "each" => Unit::Rate,
         u if u.starts_with("ms")
             || u.starts_with("msec")
             || u.starts_with("milli")
@@ -223,6 +225,14 @@ fn plausible(sentence: &str, start: usize, number: &str, unit: Unit) -> bool {
     if is_year && (unit == Unit::Count || YEAR_CONTEXT.is_match(&format!("{before_lower} "))) {
         return false;
     }
+    // "503s" and "404s" are status codes, not seconds.
+    if unit == Unit::Latency
+        && digits.len() == 3
+        && matches!(digits.as_bytes()[0], b'2'..=b'5')
+        && sentence[start + number.len()..].starts_with('s')
+    {
+        return false;
+    }
     // "3.2.1" and the like are versions.
     if number.matches('.').count() > 1 {
         return false;
@@ -253,10 +263,6 @@ fn parse_value(text: &str) -> f64 {
         ("sixty", 60.0),
         ("hundred", 100.0),
         ("dozen", 12.0),
-        ("couple", 2.0),
-        ("few", 3.0),
-        ("several", 4.0),
-        ("thousands", 1000.0),
         ("halved", 0.5),
         ("doubled", 2.0),
         ("tripled", 3.0),

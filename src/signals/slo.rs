@@ -69,9 +69,8 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             ));
         };
         if let Some(m) = AVAILABILITY.find(text)
-            && (AVAILABILITY_CONTEXT.is_match(text)
-                || m.as_str().contains("nines")
-                || m.as_str().starts_with("99"))
+            && (AVAILABILITY_CONTEXT.is_match(text) || m.as_str().contains("nines"))
+            && !text[m.end()..].trim_start().starts_with("of the")
         {
             hit(m);
         } else if let Some(m) = PERCENTILE.find(text).filter(|_| has_time) {
