@@ -1,10 +1,15 @@
 //! Rubrics: loaded from YAML once, validated, and compiled into matchers shared by all files.
 
 pub mod builtin;
+pub mod choice;
+pub mod diagnostic;
 pub mod locate;
 pub mod model;
+pub mod project;
 pub mod resolve;
 pub mod schema;
+pub mod select;
+pub mod suppress;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use model::{CheckSpec, GradeBands, LengthTarget, RubricSpec, Scope};
@@ -83,6 +88,71 @@ impl Rubric {
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|c| c.id() == id)
     }
+
+    /// A copy without the checks in `ids`, for one answer's disabled or ignored checks.
+    pub fn without(&self, ids: &[String]) -> Rubric {
+        let mut rubric = self.clone();
+        rubric.checks.retain(|c| !ids.contains(&c.spec.id));
+        rubric.spec.checks.retain(|c| !ids.contains(&c.id));
+        rubric
+    }
+
+    /// The effective rubric as a spec with every default written out (`coach rubric show`).
+    pub fn effective_spec(&self) -> RubricSpec {
+        let mut spec = self.spec.clone();
+        spec.pass_score = Some(self.pass_score);
+        spec.grades = Some(self.grades);
+        spec.length = Some(self.length);
+        spec
+    }
+}
+
+impl Check {
+    /// One sentence on what the check looks for and when it passes, for `coach explain`.
+    pub fn describe(&self) -> String {
+        let spec = &self.spec;
+        let section = serde_json::to_value(spec.section)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let place = match spec.section {
+            Scope::Any => "anywhere in the answer".to_string(),
+            _ => format!("in the {section} section"),
+        };
+        let what = match &self.matcher {
+            Matcher::SectionPresent => {
+                return format!(
+                    "Passes when the answer has a {section} section, labelled or inferred."
+                );
+            }
+            Matcher::SpeakingTime => {
+                return "Scores the spoken length (words at the rubric's words-per-minute) against the rubric's length target; credit falls off outside it.".to_string();
+            }
+            Matcher::Signal(id) => format!("evidence from the `{}` detector", id.key()),
+            Matcher::Keywords(_) => format!(
+                "mentions of any of: {}",
+                spec.keywords.as_deref().unwrap_or_default().join(", ")
+            ),
+            Matcher::Pattern(_) => format!(
+                "matches of the pattern `{}`",
+                spec.pattern.as_deref().unwrap_or_default()
+            ),
+        };
+        let partial = spec.partial.unwrap_or(true);
+        match spec.at_most {
+            Some(most) => format!(
+                "Counts {what} {place}; passes with at most {most}{}.",
+                if partial { ", losing half the points for each one over" } else { "" }
+            ),
+            None => {
+                let least = spec.at_least.unwrap_or(1);
+                format!(
+                    "Counts {what} {place}; passes with at least {least}{}.",
+                    if partial && least > 1 { ", with partial credit for fewer" } else { "" }
+                )
+            }
+        }
+    }
 }
 
 /// Longest regex source accepted, and the compiled size cap: rubrics are shared files.
@@ -105,7 +175,7 @@ pub fn from_yaml(text: &str, origin: &str) -> Result<Rubric, RubricError> {
     resolve::from_text(text, &resolve::Origin::Named(origin.to_string())).map_err(first)
 }
 
-fn first(mut errors: Vec<RubricError>) -> RubricError {
+pub(crate) fn first(mut errors: Vec<RubricError>) -> RubricError {
     if errors.is_empty() {
         RubricError {
             path: String::new(),

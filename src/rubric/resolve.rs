@@ -59,11 +59,15 @@ pub fn find(
         return Ok((Origin::BuiltIn(name), Cow::Borrowed(text)));
     }
     let given = Path::new(name_or_path);
-    let path = match folder {
-        Some(folder) if given.is_relative() => folder.join(given),
-        _ => given.to_path_buf(),
-    };
     let looks_like_path = name_or_path.contains(['/', '\\', '.']);
+    let path = if looks_like_path {
+        match folder {
+            Some(folder) if given.is_relative() => folder.join(given),
+            _ => given.to_path_buf(),
+        }
+    } else {
+        bare_name(name_or_path, folder).unwrap_or_else(|| given.to_path_buf())
+    };
     let meta = match std::fs::metadata(&path) {
         Ok(meta) => meta,
         Err(_) if !looks_like_path => {
@@ -94,6 +98,18 @@ pub fn find(
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("rubric {} is not valid UTF-8", path.display()))?;
     Ok((Origin::File(path), Cow::Owned(text)))
+}
+
+/// A rubric named without a path: a sibling `NAME.yaml` of the file that names it, else a
+/// project rubric under that folder or the current one.
+fn bare_name(name: &str, folder: Option<&Path>) -> Option<PathBuf> {
+    let here = folder.unwrap_or(Path::new("."));
+    ["yaml", "yml"]
+        .iter()
+        .map(|ext| here.join(format!("{name}.{ext}")))
+        .find(|path| path.is_file())
+        .or_else(|| super::project::find(here, name))
+        .or_else(|| super::project::find(Path::new("."), name))
 }
 
 /// Loads and compiles a rubric by built-in name or path, following `extends`.
