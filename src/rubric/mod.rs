@@ -128,7 +128,7 @@ impl Check {
             Matcher::SpeakingTime => {
                 return "Scores the spoken length (words at the rubric's words-per-minute) against the rubric's length target; credit falls off outside it.".to_string();
             }
-            Matcher::Signal(id) => format!("evidence from the `{}` detector", id.key()),
+            Matcher::Signal(id) => format!("evidence from the `{}` detector", id.key().replace('_', "-")),
             Matcher::Keywords(_) => format!(
                 "mentions of any of: {}",
                 spec.keywords.as_deref().unwrap_or_default().join(", ")

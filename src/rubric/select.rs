@@ -111,17 +111,20 @@ fn stem(word: &str) -> String {
         ("s", ""),
     ];
     let mut stemmed = word.to_string();
+    let mut e_dropped = false;
     for (ending, replacement) in ENDINGS {
         if let Some(root) = word.strip_suffix(ending)
             && root.chars().count() >= 4
             && !word.ends_with("ss")
         {
             stemmed = format!("{root}{replacement}");
+            e_dropped = matches!(*ending, "ed" | "es");
             break;
         }
     }
     // "agree"/"agreed" and "outage"/"outages" differ only by a final e once the ending is gone.
-    if stemmed.chars().count() > 4
+    if !e_dropped
+        && stemmed.chars().count() > 4
         && let Some(root) = stemmed.strip_suffix('e')
     {
         stemmed = root.to_string();
