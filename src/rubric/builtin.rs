@@ -7,6 +7,14 @@ const BUILT_INS: &[(&str, &str)] = &[
         include_str!("../../rubrics/infra-leadership.yaml"),
     ),
     ("star", include_str!("../../rubrics/star.yaml")),
+    (
+        "incident-response",
+        include_str!("../../rubrics/incident-response.yaml"),
+    ),
+    ("conflict", include_str!("../../rubrics/conflict.yaml")),
+    ("failure", include_str!("../../rubrics/failure.yaml")),
+    ("influence", include_str!("../../rubrics/influence.yaml")),
+    ("ambiguity", include_str!("../../rubrics/ambiguity.yaml")),
 ];
 
 /// The rubric used when nothing names one.
