@@ -201,12 +201,11 @@ impl Config {
             reason,
         };
         let mut settings = FileSettings {
-            rubric: self.spec.rubric.as_ref().map(|name| {
-                named(
-                    name,
-                    format!("named by {}", self.path.display()),
-                )
-            }),
+            rubric: self
+                .spec
+                .rubric
+                .as_ref()
+                .map(|name| named(name, format!("named by {}", self.path.display()))),
             rubric_by_path: false,
             min_score: self.spec.min_score,
             disable: self.spec.disable.clone(),
@@ -255,8 +254,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_globs_are_located() {
-        let err = Config::from_text("rubric: star\ncolour: red\n", Path::new(".coach.yaml"))
-            .unwrap_err();
+        let err =
+            Config::from_text("rubric: star\ncolour: red\n", Path::new(".coach.yaml")).unwrap_err();
         assert_eq!(err.line, 2, "{err}");
         let err = Config::from_text(
             "overrides:\n  - files: \"a/[b\"\n",
@@ -273,7 +272,10 @@ mod tests {
         std::fs::create_dir_all(&nested).unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "rubric: star\n").unwrap();
         let found = discover(&nested).unwrap();
-        assert_eq!(found, std::path::absolute(dir.path().join(FILE_NAME)).unwrap());
+        assert_eq!(
+            found,
+            std::path::absolute(dir.path().join(FILE_NAME)).unwrap()
+        );
         std::fs::write(dir.path().join("a").join(FILE_NAME), "").unwrap();
         let nearer = discover(&nested).unwrap();
         assert!(nearer.ends_with("a/.coach.yaml"), "{}", nearer.display());

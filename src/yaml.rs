@@ -159,7 +159,10 @@ mod tests {
         let value: BTreeMap<String, Vec<String>> =
             [("k".to_string(), vec!["a: b".to_string(), "'q'".to_string()])].into();
         let text = to_string(&value).unwrap();
-        assert_eq!(parse::<BTreeMap<String, Vec<String>>>(&text).unwrap(), value);
+        assert_eq!(
+            parse::<BTreeMap<String, Vec<String>>>(&text).unwrap(),
+            value
+        );
     }
 
     #[test]

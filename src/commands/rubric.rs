@@ -43,7 +43,11 @@ pub fn known() -> Vec<Known> {
         if builtin::names().any(|name| builtin::text(name) == Some(text.as_str())) {
             continue;
         }
-        let shown = path.strip_prefix(".").unwrap_or(&path).display().to_string();
+        let shown = path
+            .strip_prefix(".")
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         all.push(Known {
             name_or_path: shown.clone(),
             source: shown,

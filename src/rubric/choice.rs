@@ -162,7 +162,10 @@ impl Chooser {
         if settings.rubric.is_some() {
             return settings.rubric.clone();
         }
-        let question = answer.title.as_ref().filter(|t| t.trim_end().ends_with('?'))?;
+        let question = answer
+            .title
+            .as_ref()
+            .filter(|t| t.trim_end().ends_with('?'))?;
         let pick = select::by_question(question)?;
         Some(NamedRubric {
             name: pick.rubric.to_string(),
@@ -176,8 +179,8 @@ impl Chooser {
         if let Some(rubric) = self.rubrics.get(&key) {
             return Ok(rubric.clone());
         }
-        let rubric = resolve::load(name, Some(folder))
-            .map_err(|errors| first_error(errors).to_string())?;
+        let rubric =
+            resolve::load(name, Some(folder)).map_err(|errors| first_error(errors).to_string())?;
         let rubric = Arc::new(rubric);
         self.rubrics.insert(key, rubric.clone());
         Ok(rubric)
@@ -198,11 +201,10 @@ impl Chooser {
 
 /// The default built-in, saying why no other was chosen.
 fn default_with_reason(answer: &Answer) -> (&'static str, String) {
-    let question = answer
-        .front_matter
-        .question
+    let question = answer.front_matter.question.as_deref().or(answer
+        .title
         .as_deref()
-        .or(answer.title.as_deref().filter(|t| t.trim_end().ends_with('?')));
+        .filter(|t| t.trim_end().ends_with('?')));
     let reason = match question {
         Some(_) => "default: the question matched no built-in's example questions",
         None => "default: no rubric named and no question stated",

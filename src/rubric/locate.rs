@@ -53,16 +53,17 @@ fn key_of(line: &str) -> Option<&str> {
     let body = item_body(line);
     let colon = body.find(':')?;
     let key = &body[..colon];
-    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
-        .then_some(key)
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+    .then_some(key)
 }
 
 /// The line without indentation and a leading `- `.
 fn item_body(line: &str) -> &str {
     let trimmed = line.trim_start();
-    trimmed
-        .strip_prefix("- ")
-        .map_or(trimmed, str::trim_start)
+    trimmed.strip_prefix("- ").map_or(trimmed, str::trim_start)
 }
 
 fn indent(line: &str) -> usize {

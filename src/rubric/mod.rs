@@ -128,7 +128,10 @@ impl Check {
             Matcher::SpeakingTime => {
                 return "Scores the spoken length (words at the rubric's words-per-minute) against the rubric's length target; credit falls off outside it.".to_string();
             }
-            Matcher::Signal(id) => format!("evidence from the `{}` detector", id.key().replace('_', "-")),
+            Matcher::Signal(id) => format!(
+                "evidence from the `{}` detector",
+                id.key().replace('_', "-")
+            ),
             Matcher::Keywords(_) => format!(
                 "mentions of any of: {}",
                 spec.keywords.as_deref().unwrap_or_default().join(", ")
@@ -142,13 +145,21 @@ impl Check {
         match spec.at_most {
             Some(most) => format!(
                 "Counts {what} {place}; passes with at most {most}{}.",
-                if partial { ", losing half the points for each one over" } else { "" }
+                if partial {
+                    ", losing half the points for each one over"
+                } else {
+                    ""
+                }
             ),
             None => {
                 let least = spec.at_least.unwrap_or(1);
                 format!(
                     "Counts {what} {place}; passes with at least {least}{}.",
-                    if partial && least > 1 { ", with partial credit for fewer" } else { "" }
+                    if partial && least > 1 {
+                        ", with partial credit for fewer"
+                    } else {
+                        ""
+                    }
                 )
             }
         }
@@ -235,9 +246,10 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec
                 spec: check.clone(),
                 matcher,
             }),
-            Err((key, message)) => {
-                errors.push(at(in_check(key), format!("check `{}`: {message}", check.id)))
-            }
+            Err((key, message)) => errors.push(at(
+                in_check(key),
+                format!("check `{}`: {message}", check.id),
+            )),
         }
     }
     let grades = spec.grades.unwrap_or_default();
@@ -402,7 +414,11 @@ mod tests {
         );
         let err = from_yaml(&twice, "t.yaml").unwrap_err();
         assert!(err.message.contains("duplicate"), "{err}");
-        assert_eq!((err.line, err.column), (9, 5), "the second occurrence: {err}");
+        assert_eq!(
+            (err.line, err.column),
+            (9, 5),
+            "the second occurrence: {err}"
+        );
         let bad = MINIMAL.replace("signal: metrics", "pattern: '(unclosed'");
         let err = from_yaml(&bad, "t.yaml").unwrap_err();
         assert!(err.message.contains("bad pattern"), "{err}");

@@ -23,7 +23,9 @@ pub fn files(root: &Path) -> Vec<PathBuf> {
 pub fn find(root: &Path, name: &str) -> Option<PathBuf> {
     FOLDERS
         .iter()
-        .flat_map(|folder| ["yaml", "yml"].map(|ext| root.join(folder).join(format!("{name}.{ext}"))))
+        .flat_map(|folder| {
+            ["yaml", "yml"].map(|ext| root.join(folder).join(format!("{name}.{ext}")))
+        })
         .find(|path| path.is_file())
 }
 

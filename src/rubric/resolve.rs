@@ -131,7 +131,11 @@ pub fn from_text(text: &str, origin: &Origin) -> Result<Rubric, Vec<RubricError>
     resolve(text, origin, &mut chain)
 }
 
-fn resolve(text: &str, origin: &Origin, chain: &mut Vec<Origin>) -> Result<Rubric, Vec<RubricError>> {
+fn resolve(
+    text: &str,
+    origin: &Origin,
+    chain: &mut Vec<Origin>,
+) -> Result<Rubric, Vec<RubricError>> {
     let label = origin.label();
     let error_at = |place: Place, message: String| {
         let (line, column) = place.find(text);
