@@ -153,16 +153,17 @@ fn extends_cycle_and_unknown_ids() {
 }
 
 #[test]
-fn yaml_attacks_are_refused_with_a_clear_error() {
+fn a_huge_rubric_is_refused_before_it_is_read() {
     let huge = format!("{VALID}description: \"{}\"\n", "x".repeat(600 * 1024));
     let dir = tempfile::tempdir().unwrap();
-    for (file, text, message) in [("huge.yaml", huge.as_str(), "byte limit")] {
-        std::fs::write(dir.path().join(file), text).unwrap();
-        let output = coach(&["rubric", "check", file], dir.path());
-        let out = stdout(&output);
-        assert_eq!(output.status.code(), Some(2), "{file}: {out}");
-        assert!(out.contains(file) && out.contains(message), "{file}: {out}");
-    }
+    std::fs::write(dir.path().join("huge.yaml"), huge).unwrap();
+    let output = coach(&["rubric", "check", "huge.yaml"], dir.path());
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(2), "{out}");
+    assert!(
+        out.contains("huge.yaml") && out.contains("byte limit"),
+        "{out}"
+    );
 }
 
 /// Rubric and config keys are typed, so a bomb there fails before any alias expands; answer
