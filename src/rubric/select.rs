@@ -6,7 +6,7 @@
 
 use super::builtin;
 use super::model::RubricSpec;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Words that say nothing about which question it is ("tell me about a time you ...").
@@ -131,7 +131,11 @@ pub fn by_question(question: &str) -> Option<Pick> {
     let mut best: Option<Pick> = None;
     for (rubric, examples) in examples() {
         for (example, example_words) in examples {
-            let shared: Vec<String> = words.intersection(example_words).cloned().collect();
+            let shared: Vec<String> = words
+                .iter()
+                .filter(|(stem, _)| example_words.contains_key(*stem))
+                .map(|(_, word)| word.clone())
+                .collect();
             if shared.is_empty() || best.as_ref().is_some_and(|b| b.overlap >= shared.len()) {
                 continue;
             }
@@ -146,7 +150,7 @@ pub fn by_question(question: &str) -> Option<Pick> {
     best
 }
 
-type Examples = Vec<(&'static str, Vec<(String, BTreeSet<String>)>)>;
+type Examples = Vec<(&'static str, Vec<(String, BTreeMap<String, String>)>)>;
 
 /// Each built-in's title and example questions with their content words, parsed once.
 fn examples() -> &'static Examples {
@@ -168,14 +172,18 @@ fn examples() -> &'static Examples {
     })
 }
 
-/// Lower-case, stemmed words that are not stop words.
-pub fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+/// Words that are not stop words, keyed by their stem (the first spelling seen is kept).
+pub fn content_words(text: &str) -> BTreeMap<String, String> {
+    let mut words = BTreeMap::new();
+    let tokens = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|w| w.trim_matches('\'').to_lowercase())
         .map(|w| w.strip_suffix("'s").map_or(w.clone(), str::to_string))
-        .filter(|w| w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
-        .collect()
+        .filter(|w| w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()));
+    for word in tokens {
+        words.entry(stem(&word)).or_insert(word);
+    }
+    words
 }
 
 /// Folds common English endings so "disagreed", "disagreement" and "disagree" meet.
@@ -240,7 +248,7 @@ mod tests {
     fn stop_words_are_dropped() {
         let words = content_words("Tell me about a time you had a conflict with a coworker.");
         assert_eq!(
-            words.into_iter().collect::<Vec<_>>(),
+            words.into_values().collect::<Vec<_>>(),
             ["conflict", "coworker"]
         );
     }
