@@ -33,7 +33,7 @@ fn write(dir: &Path, path: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-fn file<'a>(report: &'a Value, index: usize) -> &'a Value {
+fn file(report: &Value, index: usize) -> &Value {
     &report["files"][index]
 }
 
