@@ -99,13 +99,19 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// The nearest `.coach.yaml` in `folder` or one of its parents.
+/// The nearest `.coach.yaml` in `folder` or one of its parents, relative to the current folder
+/// when it is inside it (paths appear in reports).
 pub fn discover(folder: &Path) -> Option<PathBuf> {
     let start = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
-    start
+    let found = start
         .ancestors()
         .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+        .find(|candidate| candidate.is_file())?;
+    let here = std::env::current_dir().ok();
+    Some(
+        here.and_then(|here| found.strip_prefix(here).ok().map(Path::to_path_buf))
+            .unwrap_or(found),
+    )
 }
 
 impl Config {
@@ -184,9 +190,10 @@ impl Config {
     }
 
     fn folder(&self) -> PathBuf {
-        self.path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        match self.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
     }
 
     /// The settings for the answer at `answer` (any path; made relative to this file's folder).

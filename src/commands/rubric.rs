@@ -125,9 +125,10 @@ fn check(files: &[String]) -> anyhow::Result<u8> {
         match rubric::load_all_errors(target) {
             Ok(rubric) => {
                 let points: u32 = rubric.checks.iter().map(|c| c.spec.points).sum();
+                let count = rubric.checks.len();
+                let plural = if count == 1 { "" } else { "s" };
                 out.push_str(&format!(
-                    "ok: {target} ({} checks, {points} points)\n",
-                    rubric.checks.len()
+                    "ok: {target} ({count} check{plural}, {points} points)\n"
                 ));
             }
             Err(errors) => {

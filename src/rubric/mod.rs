@@ -363,7 +363,12 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
                     "pattern",
                     format!(
                         "bad pattern: {}",
-                        e.to_string().lines().last().unwrap_or("").trim()
+                        e.to_string()
+                            .lines()
+                            .last()
+                            .unwrap_or("")
+                            .trim()
+                            .trim_start_matches("error: ")
                     ),
                 )
             })?;
