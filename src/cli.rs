@@ -19,6 +19,33 @@ pub enum Command {
     Sections(SectionsArgs),
     /// Explain a check: what it looks for, why interviewers care, examples.
     Explain(ExplainArgs),
+    /// List, show, check rubrics, or print the rubric JSON Schema.
+    Rubric(RubricArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RubricArgs {
+    #[command(subcommand)]
+    pub command: RubricCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// List the built-in rubrics and those in ./rubrics and ./.coach/rubrics.
+    List,
+    /// Print the effective rubric (after extends) as YAML that `rubric check` accepts.
+    Show {
+        /// Built-in name, project rubric name, or path.
+        #[arg(value_name = "NAME|PATH")]
+        name: String,
+    },
+    /// Validate rubric files; exit 2 when any has an error. With no files, checks them all.
+    Check {
+        #[arg(value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Print the JSON Schema of the rubric format.
+    Schema,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,7 +70,7 @@ pub struct ScoreArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Built-in rubric name (infra-leadership, star) or path to a rubric YAML file.
+    /// Rubric for every answer: built-in name, project rubric name or path (see `coach rubric list`).
     #[arg(long, short, value_name = "NAME|PATH")]
     pub rubric: Option<String>,
 

@@ -24,6 +24,7 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
     FileReport {
         path: path.to_string(),
         rubric: rubric.name().to_string(),
+        rubric_reason: String::new(),
         score,
         grade: Grade::from_score(score, &rubric.grades),
         words: answer.words,

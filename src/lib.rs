@@ -5,6 +5,7 @@
 //! signals with a [`rubric`], and [`report`] renders the result.
 
 pub mod answer;
+pub mod config;
 pub mod engine;
 pub mod report;
 pub mod rubric;

@@ -1,6 +1,7 @@
 //! One module per subcommand; shared input and output helpers live here.
 
 pub mod explain;
+pub mod rubric;
 pub mod score;
 pub mod sections;
 

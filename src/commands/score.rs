@@ -2,37 +2,12 @@
 
 use super::{BELOW_THRESHOLD, ERROR, PASSED, read_all, table_width, write_stdout};
 use crate::cli::{Format, ScoreArgs};
-use coach::answer::{self, Answer};
+use coach::answer;
 use coach::report::{FileError, RunReport, json, table};
-use coach::rubric::{self, Rubric, builtin};
-use std::collections::BTreeMap;
-
-/// Rubrics compiled once per run and shared by every file that uses them.
-struct RubricCache {
-    chosen: Option<String>,
-    loaded: BTreeMap<String, Rubric>,
-}
-
-impl RubricCache {
-    fn get(&mut self, answer: &Answer) -> Result<&Rubric, rubric::RubricError> {
-        let name = self
-            .chosen
-            .clone()
-            .or_else(|| answer.front_matter.rubric.clone())
-            .unwrap_or_else(|| builtin::DEFAULT.to_string());
-        if !self.loaded.contains_key(&name) {
-            let rubric = rubric::load(&name)?;
-            self.loaded.insert(name.clone(), rubric);
-        }
-        Ok(&self.loaded[&name])
-    }
-}
+use coach::rubric::{self, choice::Chooser};
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
-    let mut rubrics = RubricCache {
-        chosen: args.rubric.clone(),
-        loaded: BTreeMap::new(),
-    };
+    let mut rubrics = Chooser::new(args.rubric.clone());
     // A rubric named on the command line is checked before any file is read.
     if let Some(name) = &args.rubric
         && let Err(error) = rubric::load(name)
@@ -45,18 +20,23 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
     let mut below = false;
     for source in &sources {
         let answer = answer::parse(&source.text);
-        let rubric = match rubrics.get(&answer) {
-            Ok(rubric) => rubric,
-            Err(error) => {
+        let choice = match rubrics.choose(&source.path, &source.text, &answer) {
+            Ok(choice) => choice,
+            Err(message) => {
                 errors.push(FileError {
                     path: source.path.clone(),
-                    message: error.to_string(),
+                    message,
                 });
                 continue;
             }
         };
-        let file = coach::engine::score(&source.path, &answer, rubric);
-        let threshold = args.min_score.unwrap_or(rubric.pass_score);
+        let rubric = choice.rubric();
+        let mut file = coach::engine::score(&source.path, &answer, rubric);
+        choice.annotate(&mut file);
+        let threshold = args
+            .min_score
+            .or(choice.min_score)
+            .unwrap_or(rubric.pass_score);
         below |= file.score < threshold;
         report.files.push(file);
     }

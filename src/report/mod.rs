@@ -95,6 +95,8 @@ impl CheckResult {
 pub struct FileReport {
     pub path: String,
     pub rubric: String,
+    /// Why this rubric was used (named where, or which question it matched); empty if unsaid.
+    pub rubric_reason: String,
     pub score: u32,
     pub grade: Grade,
     pub words: usize,

@@ -24,7 +24,19 @@ use serde::{Deserialize, Serialize};
 
 /// Every signal coach can detect. The first nine are the interviewer's checklist (and the
 /// keys of `signals` in JSON); the rest are pitfalls (the keys of `pitfalls`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignalId {
     Metrics,
