@@ -421,10 +421,13 @@ fn infer_unlabelled(sentences: &mut [Sentence], first_label: Option<SectionSet>)
 
 /// Spans for labelled answers: each label opens a section that runs to the next label.
 fn labelled_spans(starts: &[(usize, SectionSet)], lines: &[Line]) -> Vec<Section> {
+    // Lines are in file order, so each span is a slice found by binary search: linear overall
+    // even with thousands of labels.
     let last_content_line = |from: usize, before: usize| -> usize {
-        lines
+        let first = lines.partition_point(|l| l.number < from);
+        let past = lines.partition_point(|l| l.number < before);
+        lines[first..past.max(first)]
             .iter()
-            .filter(|l| l.number >= from && l.number < before)
             .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Rule))
             .map(|l| l.number)
             .next_back()
