@@ -119,11 +119,11 @@ pub struct Sentence {
 impl Sentence {
     /// The file line on which byte `offset` of this sentence sits.
     pub fn line_at(&self, offset: usize) -> usize {
-        self.breaks
-            .iter()
-            .take_while(|(start, _)| *start <= offset)
-            .last()
-            .map_or(self.line, |(_, line)| *line)
+        // Binary search: detectors call this once per match, and a sentence may span many lines.
+        match self.breaks.partition_point(|(start, _)| *start <= offset) {
+            0 => self.line,
+            i => self.breaks[i - 1].1,
+        }
     }
 
     pub fn in_section(&self, section: SectionName) -> bool {
@@ -510,10 +510,11 @@ fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
         for (start, end) in spans {
             let text = block.text[start..end].to_string();
             let line = block.line_at(start);
-            let breaks = block
-                .lines
+            // Block lines are sorted by offset; slicing keeps long many-line blocks linear.
+            let first = block.lines.partition_point(|(offset, _)| *offset <= start);
+            let past = block.lines.partition_point(|(offset, _)| *offset < end);
+            let breaks = block.lines[first..past.max(first)]
                 .iter()
-                .filter(|(offset, _)| *offset > start && *offset < end)
                 .map(|(offset, line)| (offset - start, *line))
                 .collect();
             out.push(Sentence {
@@ -584,10 +585,13 @@ fn infer_unlabelled(
 
 /// Spans for labelled answers: each label opens a section that runs to the next label.
 fn labelled_spans(starts: &[(usize, SectionSet)], lines: &[Line]) -> Vec<Section> {
+    // Lines are in file order, so each span is a slice found by binary search: linear overall
+    // even with thousands of labels.
     let last_content_line = |from: usize, before: usize| -> usize {
-        lines
+        let first = lines.partition_point(|l| l.number < from);
+        let past = lines.partition_point(|l| l.number < before);
+        lines[first..past.max(first)]
             .iter()
-            .filter(|l| l.number >= from && l.number < before)
             .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Rule))
             .map(|l| l.number)
             .next_back()

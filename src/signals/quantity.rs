@@ -212,7 +212,7 @@ fn classify_unit(unit: &str, is_noun: bool) -> Option<Unit> {
 
 /// Filters years, versions, step numbers, ticket ids and list markers.
 fn plausible(sentence: &str, start: usize, number: &str, unit: Unit) -> bool {
-    let before = sentence[..start].trim_end();
+    let before = tail_words(sentence[..start].trim_end());
     let before_lower = before.to_lowercase();
     if NOT_A_QUANTITY_BEFORE.is_match(&before_lower) && !matches!(unit, Unit::Percent | Unit::Money)
     {
@@ -238,6 +238,25 @@ fn plausible(sentence: &str, start: usize, number: &str, unit: Unit) -> bool {
         return false;
     }
     true
+}
+
+/// The last few words of `before`: all the context checks look at. Lowercasing the whole
+/// prefix for every number made sentences with thousands of numbers quadratic.
+fn tail_words(before: &str) -> &str {
+    const WINDOW: usize = 64;
+    if before.len() <= WINDOW {
+        return before;
+    }
+    let mut cut = before.len() - WINDOW;
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let window = &before[cut..];
+    // Start at a word boundary so a cut word cannot look like a whole one ("xjava" -> "java").
+    match window.find(|c: char| !c.is_alphanumeric() && c != '_') {
+        Some(at) => &window[at..],
+        None => "",
+    }
 }
 
 fn parse_value(text: &str) -> f64 {
@@ -337,6 +356,15 @@ mod tests {
         let q = find("cut from 45 minutes to 1,200 ms");
         assert_eq!(q[0].value, 45.0);
         assert_eq!(q[1].value, 1200.0);
+    }
+
+    #[test]
+    fn context_window_keeps_whole_words() {
+        let long = "a".repeat(100);
+        assert_eq!(tail_words(&format!("{long} in step")), " in step");
+        assert_eq!(tail_words(&format!("x{long}java")), "");
+        assert!(units(&format!("{long} then java 8 services")).is_empty());
+        assert_eq!(units(&format!("{long} then 8 services")).len(), 1);
     }
 
     #[test]
