@@ -156,6 +156,9 @@ fn expand_glob(pattern: &str) -> Result<Vec<PathBuf>, FileError> {
         base
     };
     let mut paths = Vec::new();
+    if !root.is_dir() {
+        return Ok(paths);
+    }
     for entry in WalkBuilder::new(&root).require_git(false).build() {
         let entry = entry.map_err(|e| fail(e.to_string()))?;
         if !entry.file_type().is_some_and(|t| t.is_file()) {

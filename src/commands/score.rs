@@ -209,11 +209,11 @@ fn render(args: &ScoreArgs, report: &RunReport, rubrics: &[Arc<Rubric>]) -> Stri
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                out.push_str(&summary::render(&shown, report, width));
+                out.push_str(&summary::render(&shown, report));
             }
             out
         }
-        ScoreFormat::Summary => summary::render(&shown, report, width),
+        ScoreFormat::Summary => summary::render(&shown, report),
         ScoreFormat::Json => json::render(report),
         ScoreFormat::JsonLines => json_lines::render(report),
         ScoreFormat::Sarif => {

@@ -1,8 +1,6 @@
 //! The bank summary: one row per answer (score, grade, biggest gap), then totals.
 
 use super::RunReport;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -38,52 +36,51 @@ pub fn totals(report: &RunReport) -> Totals {
     }
 }
 
-/// The summary table of `shown` (all answers, or only the failing ones) and the totals of `all`.
-pub fn render(shown: &RunReport, all: &RunReport, width: u16) -> String {
+/// The summary rows of `shown` (all answers, or only the failing ones) and the totals of `all`.
+///
+/// Plain aligned columns rather than a boxed table: one line per answer, whatever the path
+/// length, so it stays readable in CI logs and easy to grep.
+pub fn render(shown: &RunReport, all: &RunReport) -> String {
+    let mut rows = vec![[
+        "Score".to_string(),
+        "Grade".to_string(),
+        "Result".to_string(),
+        "Rubric".to_string(),
+        "Answer".to_string(),
+        "Biggest gap".to_string(),
+    ]];
+    for (file, meta) in shown.answers() {
+        let gap = file
+            .top_fixes(1)
+            .first()
+            .map_or_else(|| "-".to_string(), |c| format!("{} (-{})", c.id, c.lost()));
+        let result = match (meta.passed, meta.from_baseline) {
+            (true, _) => "pass".to_string(),
+            (false, true) => format!("FAIL (< baseline {})", meta.bar),
+            (false, false) => format!("FAIL (< {})", meta.bar),
+        };
+        rows.push([
+            file.score.to_string(),
+            file.grade.as_str().to_string(),
+            result,
+            file.rubric.clone(),
+            file.path.clone(),
+            gap,
+        ]);
+    }
     let mut out = String::new();
-    if !shown.files.is_empty() {
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width)
-            .set_header(vec![
-                "Answer",
-                "Rubric",
-                "Score",
-                "Grade",
-                "Result",
-                "Biggest gap",
-            ]);
-        for (file, meta) in shown.answers() {
-            let gap = file
-                .top_fixes(1)
-                .first()
-                .map_or_else(|| "-".to_string(), |c| format!("{} (-{})", c.id, c.lost()));
-            let result = match (meta.passed, meta.from_baseline) {
-                (true, _) => "pass".to_string(),
-                (false, true) => format!("FAIL (< baseline {})", meta.bar),
-                (false, false) => format!("FAIL (< {})", meta.bar),
-            };
-            table.add_row(vec![
-                file.path.clone(),
-                file.rubric.clone(),
-                file.score.to_string(),
-                file.grade.as_str().to_string(),
-                result,
-                gap,
-            ]);
-        }
-        // Paths and verdicts stay on one line so they can be copied; only the gap column wraps.
-        for index in 0..5 {
-            if let Some(column) = table.column_mut(index) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
+    if rows.len() > 1 {
+        let widths: Vec<usize> = (0..6)
+            .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+            .collect();
+        for row in &rows {
+            let mut line = format!("{:>width$}", row[0], width = widths[0]);
+            for (cell, width) in row.iter().zip(&widths).skip(1).take(4) {
+                let _ = write!(line, "  {cell:<width$}");
             }
+            let _ = write!(line, "  {}", row[5]);
+            let _ = writeln!(out, "{}", line.trim_end());
         }
-        if let Some(column) = table.column_mut(2) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-        let _ = writeln!(out, "{table}");
     }
     let _ = writeln!(out, "{}", totals_line(&totals(all)));
     out
