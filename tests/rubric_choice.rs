@@ -24,7 +24,24 @@ fn score(dir: &Path, files: &[&str], extra: &[&str]) -> (i32, Value) {
             String::from_utf8_lossy(&output.stderr)
         )
     });
-    (output.status.code().unwrap_or(-1), report)
+    (
+        output.status.code().unwrap_or(-1),
+        in_given_order(report, files),
+    )
+}
+
+/// Reports list answers sorted by path; put them back in the order the test named them.
+fn in_given_order(mut report: Value, files: &[&str]) -> Value {
+    if let Some(found) = report["files"].as_array().cloned() {
+        let ordered: Vec<Value> = files
+            .iter()
+            .filter_map(|name| found.iter().find(|f| f["path"] == *name).cloned())
+            .collect();
+        if ordered.len() == found.len() {
+            report["files"] = Value::Array(ordered);
+        }
+    }
+    report
 }
 
 fn write(dir: &Path, path: &str, text: &str) {

@@ -36,6 +36,11 @@ impl Choice {
         &self.rubric
     }
 
+    /// The same rubric, shareable beyond this choice (for SARIF's rule list).
+    pub fn shared_rubric(&self) -> Arc<Rubric> {
+        Arc::clone(&self.rubric)
+    }
+
     /// Adds the reason and any warnings to a scored report.
     pub fn annotate(&self, report: &mut FileReport) {
         report.rubric_reason = self.reason.clone();
