@@ -121,7 +121,7 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Record every answer's score in this baseline file (answers below the bar do not fail).
+    /// Record every answer's score in this baseline file (without --baseline, nothing fails).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
