@@ -156,7 +156,7 @@ impl Chooser {
             return Some(NamedRubric {
                 name: pick.rubric.to_string(),
                 folder: PathBuf::from("."),
-                reason: pick.reason(question),
+                reason: pick.reason(),
             });
         }
         if settings.rubric.is_some() {
@@ -170,7 +170,7 @@ impl Chooser {
         Some(NamedRubric {
             name: pick.rubric.to_string(),
             folder: PathBuf::from("."),
-            reason: pick.reason(question),
+            reason: pick.reason(),
         })
     }
 
