@@ -94,3 +94,26 @@ fn an_unknown_id_is_an_error() {
     let (code, _) = coach(&["explain", "results.no-such-check"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn checks_of_rubrics_named_in_coach_yaml_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("team")).unwrap();
+    std::fs::write(dir.path().join(".coach.yaml"), "rubric: team/custom.yaml\n").unwrap();
+    std::fs::write(
+        dir.path().join("team/custom.yaml"),
+        "extends: star\nname: custom\ntitle: Custom\nchecks:\n  - id: actions.rfc\n    title: Wrote an RFC\n    keywords: [rfc, design doc]\n    points: 5\n    hint: Mention the design doc.\n    why: Writing it down shows the plan.\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
+        .args(["explain", "actions.rfc"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Rubric: custom") && text.contains("rfc, design doc"),
+        "{text}"
+    );
+}
