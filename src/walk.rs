@@ -257,7 +257,7 @@ mod tests {
         std::fs::write(root.join("bank/b.txt"), "x").unwrap();
         std::fs::write(root.join("bank/drafts/c.md"), "x").unwrap();
         std::fs::write(root.join("bank/.gitignore"), "drafts/\n").unwrap();
-        let paths = walk_folder(&root.join("bank"), &WalkOptions::default()).unwrap();
+        let (paths, _) = walk_folder(&root.join("bank"), &WalkOptions::default()).unwrap();
         let names: Vec<_> = paths
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
@@ -276,14 +276,14 @@ mod tests {
             extensions: vec!["md".into()],
             globs: vec!["*.markdown".into()],
         };
-        let paths = walk_folder(root, &options).unwrap();
+        let (paths, _) = walk_folder(root, &options).unwrap();
         assert_eq!(paths.len(), 1);
         assert!(paths[0].ends_with("b.markdown"));
         let options = WalkOptions {
             extensions: vec!["md".into()],
             globs: vec!["!README.md".into()],
         };
-        let paths = walk_folder(root, &options).unwrap();
+        let (paths, _) = walk_folder(root, &options).unwrap();
         assert_eq!(paths.len(), 1);
         assert!(paths[0].ends_with("a.md"));
     }
