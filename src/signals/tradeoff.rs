@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 /// A choice made against a named alternative.
 static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:chose|choose|picked|went with|went|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on|kept|keep)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b",
+        r"\bwent \w+ (?:rather than|instead of)\b|\b(?:chose|choose|picked|went with|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on|kept|keep)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b",
         r"|\b(?:i|we)\b[^.;]{0,80}?\b(?:rather than|instead of)\b",
         r"|^\W*(?:instead of|rather than)\b[^.;]{3,60}?\b(?:i|we)\s+\w+",
         r"|\bi(?:'d|’d| would) rather (?:[a-mo-z]\w*|no[a-su-z]\w*)[^.;]{0,60}\bthan\b",
