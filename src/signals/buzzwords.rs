@@ -138,7 +138,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             continue;
         }
         let text = sentence.text.as_str();
-        if is_term_list(text) || is_bare_number(text) {
+        if is_term_list(text) || is_term_run(text) || is_bare_number(text) {
             flush(&mut run, &mut evidence);
             evidence.push(Evidence::sentence(sentence));
             continue;

@@ -19,7 +19,7 @@ static SOLO_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:single-?handed(?:ly)?|(?:all )?by myself|on my own|entirely (?:by )?myself|i alone|solo|one-man (?:army|band|show)|without (?:any |anyone's )?help|(?:nobody|no one|none of them) else|everyone else (?:had )?(?:failed|missed|gave up|given up)",
         r"|the only one who (?:understood|kept|could|knew|did)|it was all me|all mine|came from me|because of me|thanks to me|without me|the reason (?:the|this|that|we) \w+ (?:exists|worked|shipped|succeeded)",
         r"|i did (?:it )?(?:all|everything|the lot|every \w+|the whole thing)|i (?:made|did) every (?:decision|task|piece|part)|(?:all|every bit) of (?:the |their )?(?:work|code|credit)|all (?:\d[\d,]* )?lines|my work from start to finish",
-        r"|i carried|dragged the (?:project|team)|(?:saved|rescued) the (?:company|project|team|day)|the hero|dead weight|(?:was|were) useless|hindrance|just (?:watched|used|sat|waited|there)|only follow|along for the ride|only did the boring",
+        r"|i carried|dragged the (?:project|team)|(?:saved|rescued) the (?:company|project|team|day)|rescued (?:the|this|our) \w+|after (?:everyone else|(?:two|three|four|all the|the other) (?:other )?\w+) (?:had )?failed|the hero|dead weight|(?:was|were) useless|hindrance|just (?:watched|used|sat|waited|there)|only follow|along for the ride|only did the boring",
         r"|(?:didn't|did not) (?:help|contribute)|kept getting it wrong|if i hadn't been there|couldn't fix|(?:engineering|work) was mine|(?:every|each) (?:single )?(?:improvement|decision|component)|100% (?:of the|me|mine|my work)|i (?:carried|saved) (?:the|this) (?:team|project|company))\b",
         r"|,\s*alone,"
     ))

@@ -31,7 +31,7 @@ static ERROR_RATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ERROR_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\berror[- ]budgets?\b[^.]{0,60}\b(?:polic\w*|burn\w*|spent|exhaust\w*|consumed|breach\w*|freeze|froze|alert\w*|left|remaining|\d)|\b(?:burn|spent|exhausted|blew|breached)\b[^.]{0,30}\berror[- ]budget",
+        r"\berror[- ]budgets?\b[^.]{0,60}\b(?:polic\w*|burn\w*|spent|exhaust\w*|consumed|breach\w*|freeze|froze|alert\w*|left|remaining|\d)|\b(?:burn(?:ed|t|ing)?|spent|exhausted|blew|breached)\b[^.]{0,30}\berror[- ]budget",
     )
 });
 static RECOVERY_TIMES: LazyLock<Regex> = LazyLock::new(|| {

@@ -41,8 +41,8 @@ static COST: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bthe (?:price|cost|downside|catch|drawback|trade-?off)(?: (?:i|we) (?:made|accepted|chose))? (?:was|is|being)\b",
         r"|\bthe (?:price|cost|downside|catch|drawback) of (?:the |this |that |our |my )?(?:\w+ )?(?:approach|option|choice|decision|design|plan|\w+ing)\b[^.]{0,20}\b(?:was|is)\b",
         r"|\b(?:meant|meaning|means)\s+(?:\w+\s+){0,2}(?:losing|running|supporting|maintaining|paying|giving up|accepting|slower|higher|more|less|extra|two)\b",
-        r"|\b(?:deferred|deprioriti[sz]ed|postponed|punted on)\b|\b(?:delay(?:ed)?|push(?:ed)?(?: \w+){0,3} back)\b[^.]{0,60}\b(?:to|but|so|for|because)\b",
-        r"|\b(?:cheaper|more expensive|nicer|costs? more|cost(?:ed)? more|slower|faster|simpler|fee|less \w+|more \w+)\b[^.;]{0,60}\bbut\b[^.]{0,60}\b(?:i|we|it|this|that|our|no|far|each|the)\b",
+        r"|\b(?:cut|dropped|descoped|left out|pulled) [\w -]{1,30}? (?:from|out of) (?:the )?(?:first |initial |v1 )?(?:release|launch|scope|mvp|milestone)\b|\b(?:deferred|deprioriti[sz]ed|postponed|punted on)\b|\b(?:delay(?:ed)?|push(?:ed)?(?: \w+){0,3} back)\b[^.]{0,60}\b(?:to|but|so|for|because)\b",
+        r"|\b(?:cheaper|more expensive|nicer|costs? more|cost (?:about |roughly |nearly )?(?:twice|double|triple|\w+ times) as much|cost(?:ed)? more|slower|faster|simpler|fee|less \w+|more \w+)\b[^.;]{0,60}\bbut\b[^.]{0,60}\b(?:i|we|it|this|that|our|no|far|each|the)\b",
         r"|\b(?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability) (?:vs\.?|versus|over|against) (?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability|time)\b",
         r"|\b(?:even though|although|despite) (?:it|this|that) (?:cost|meant|was|would be|made)\b[^.]{0,40}\b(?:more|higher|slower|less|extra|worse)\b"
     ))
