@@ -73,7 +73,7 @@ fn jargon(text: &str) -> usize {
 /// first-person clause around them unless the items are jargon.
 fn is_term_list(text: &str) -> bool {
     // A short lead-in label ("Stakeholder alignment: …") is a heading, not part of the list.
-    let text = match text.split_once(':') {
+    let text = match text.split_once([':', '—']) {
         Some((label, rest)) if label.split_whitespace().count() <= 5 => rest,
         _ => text,
     };

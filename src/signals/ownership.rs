@@ -160,6 +160,11 @@ fn deed(pattern: &Regex, sentence: &Sentence) -> Option<Evidence> {
         let verb = caps.name("verb")?;
         let word = verb.as_str().to_lowercase();
         let start = caps.get(0)?.start();
+        // "I didn't", "I can't": a contraction is an auxiliary, not a deed.
+        let contracted = sentence.text[verb.end()..].starts_with(['\'', '’']);
+        if contracted {
+            return None;
+        }
         if NOT_DEEDS.contains(&word.as_str()) || word.len() < 2 {
             // "I found 40 and deleted 12": the deed may follow in the same clause.
             let clause = sentence.text[verb.end()..].split([';', ':']).next()?;

@@ -86,7 +86,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             hit(m);
         } else if let Some(m) = SLO_WORD
             .find(text)
-            .filter(|_| !quantities.is_empty() || SLO_DEFINED.is_match(text))
+            .filter(|_| has_time || has_percent || SLO_DEFINED.is_match(text))
         {
             hit(m);
         }
