@@ -355,4 +355,30 @@ mod tests {
         assert!(!fires("We aim to go from 99.5% to 99.9% next year."));
         assert!(!fires("From March to June I ran the migration."));
     }
+
+    #[test]
+    fn pairs_normalise_units_and_read_many_shapes() {
+        assert!(fires("MTTR improved from roughly 3 hours to 35 minutes."));
+        assert!(fires("I cut the image from 1.4 GB to 210 MB."));
+        assert!(fires(
+            "Flaky test rate: was 8%, now under 1% after my quarantine bot."
+        ));
+        assert!(fires("Manual steps: 23 before, 4 after my automation."));
+        assert!(fires("Median build time is 7 minutes now, down from 19."));
+        assert!(fires("I shaved 600 ms off the login flow."));
+    }
+
+    #[test]
+    fn ranges_configuration_and_outside_causes_do_not() {
+        assert!(!fires("Each request took anywhere from 50 to 300 ms."));
+        assert!(!fires("The HPA scales us from 3 to 12 pods at peak."));
+        assert!(!fires("The maintenance window was from 2 am to 4 am."));
+        assert!(!fires(
+            "I upgraded the cluster from 1.27 to 1.29 in a weekend."
+        ));
+        assert!(!fires(
+            "Storage grew from 40 TB to 65 TB as more customers signed up."
+        ));
+        assert!(!fires("The team went from 6 to 9 people after the reorg."));
+    }
 }

@@ -194,4 +194,28 @@ mod tests {
             "I moved 12 services, 3 databases, and 2 queues to the new cluster."
         ));
     }
+
+    #[test]
+    fn runs_fragments_and_jargon_fire() {
+        assert!(fires(
+            "canary rollback feature flags runbook RFC RACI SLO 99.9% p95 MTTR"
+        ));
+        assert!(fires(
+            "Ownership. Bias for action. Customer obsession. Dive deep."
+        ));
+        assert!(fires("Tech: k8s/istio/envoy/argo/flux/helm"));
+        assert!(fires(
+            "Championed a shift-left, DevSecOps, zero-trust culture of continuous excellence."
+        ));
+    }
+
+    #[test]
+    fn labelled_sentences_with_lists_do_not() {
+        assert!(!fires(
+            "Stakeholder alignment: Ran a weekly steering review with SRE, Security, Product, and Finance."
+        ));
+        assert!(!fires(
+            "I moved auth, search and billing onto the new cluster."
+        ));
+    }
 }

@@ -86,4 +86,25 @@ mod tests {
         assert!(!fires("That team was the canary in the coal mine."));
         assert!(!fires("There was no rollback plan."));
     }
+
+    #[test]
+    fn controls_must_be_used_not_wished_for() {
+        assert!(fires("We rolled out region by region, smallest first."));
+        assert!(fires("I kept the old cluster warm so we could fail back."));
+        assert!(!fires("Runbooks were out of date and nobody used them."));
+        assert!(!fires("We should really have used feature flags."));
+        assert!(!fires(
+            "I did a dry run of my presentation with my manager."
+        ));
+        assert!(!fires(
+            "The company rolled back its return-to-office policy."
+        ));
+    }
+
+    #[test]
+    fn fragments_name_nothing() {
+        assert!(!fires(
+            "Runbooks. Chaos drills. Circuit breakers. Load tests."
+        ));
+    }
 }

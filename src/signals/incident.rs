@@ -102,4 +102,16 @@ mod tests {
         assert!(!fires("I took incident commander training last year."));
         assert!(!fires("If something failed we would roll back."));
     }
+
+    #[test]
+    fn failures_need_a_fact_and_a_handler() {
+        assert!(fires(
+            "A bad feature-flag config took down login for 20 minutes. I flipped it back."
+        ));
+        assert!(!fires("Luckily nothing broke during the cutover."));
+        assert!(!fires("We added a regression test and I reviewed it."));
+        assert!(!fires(
+            "We had a crash course in Kubernetes, and I added notes."
+        ));
+    }
 }

@@ -91,4 +91,17 @@ mod tests {
             "I wrote the plan. I ran the review. We shipped it together."
         ));
     }
+
+    #[test]
+    fn credit_in_the_same_sentence_cancels_solo_words() {
+        assert!(fires(
+            "I rescued the migration after two other leads had failed at it."
+        ));
+        assert!(!fires(
+            "I built the prototype by myself, but the platform team adopted it."
+        ));
+        assert!(!fires(
+            "I did the analysis solo, then presented it and we chose the approach together."
+        ));
+    }
 }

@@ -207,4 +207,19 @@ mod tests {
         ));
         assert!(o.hiding_behind_we().is_empty());
     }
+
+    #[test]
+    fn contractions_are_not_deeds_and_coordinated_verbs_are() {
+        assert!(
+            analyse(&parse("I didn't want to run it ourselves."))
+                .mine
+                .is_empty()
+        );
+        assert_eq!(
+            analyse(&parse("I found 40 cron jobs and deleted 12 of them."))
+                .mine
+                .len(),
+            1
+        );
+    }
 }

@@ -116,4 +116,13 @@ mod tests {
         assert!(!fires("Stakeholders were important."));
         assert!(!fires("I met with my team every morning."));
     }
+
+    #[test]
+    fn a_party_named_before_can_agree_in_the_next_sentence() {
+        assert!(fires(
+            "Security initially blocked the launch. I scheduled a threat-modelling session with them and they approved it."
+        ));
+        assert!(!fires("The steering committee met monthly."));
+        assert!(!fires("I finally got the tests to agree with the spec."));
+    }
 }

@@ -97,4 +97,21 @@ mod tests {
         assert!(!fires("Trade-offs, stakeholders, canary, RFC"));
         assert!(!fires("I built the new pipeline."));
     }
+
+    #[test]
+    fn costs_weighed_against_benefits_fire() {
+        assert!(fires(
+            "Datadog cost more than running Prometheus, but it freed two people."
+        ));
+        assert!(fires("I decided not to use GraphQL."));
+        assert!(fires(
+            "Using the managed queue meant losing ordering guarantees."
+        ));
+        assert!(!fires("The cost of the project was about $200k."));
+        assert!(!fires(
+            "The downside of the old system was that nobody understood it."
+        ));
+        assert!(!fires("Instead of Monday, the review moved to Tuesday."));
+        assert!(!fires("The canary aborted if the 5xx rate went over 0.5%."));
+    }
 }
