@@ -4,6 +4,11 @@
 //! Why: "canary, RFC, RACI, 99.9%, p95, rollback" shows a candidate who read the checklist,
 //! not one who did the work. Other detectors ignore such lists, and this one names them.
 //!
+//! How: a line is stuffing when it is a list of four or more short items, a run of words half
+//! of which are checklist terms, a row of one-to-three-word fragments, a bare number, or a
+//! sentence carried by three or more jargon words. Such lines are not prose: every positive
+//! detector and the rubric's keyword checks skip them, so stuffing earns nothing.
+//!
 //! Fires: "canary, RFC, RACI, 99.9%, p95, 40%, rollback, stakeholders",
 //! "Leveraged cloud-native synergies to drive paradigm-shifting outcomes".
 //! Does not fire: "I wrote an RFC for a canary rollout and reviewed it with SRE".

@@ -4,6 +4,9 @@
 //! Why: a senior engineer plans for the change going wrong before it does. Missing rollback
 //! plans are one of the pitfalls interviewers name most.
 //!
+//! How: the control must be used in a sentence of its own (not a fragment such as "Runbooks."),
+//! not negated, missing, out of date or wished for ("we should have used flags").
+//!
 //! Fires: "canary at 5%→25%→100% with automatic rollback", "behind a feature flag",
 //! "we replayed production traffic in staging first".
 //! Does not fire: "we rolled out a new logo", "I flagged it to my manager",

@@ -3,6 +3,9 @@
 //! Why: interviewers check for precision about your role; "I single-handedly rebuilt the
 //! platform" reads as either untrue or a warning about how you work with others.
 //!
+//! How: solo or dismissive phrases ("by myself", "nobody else", "the team just watched",
+//! "because of me") count unless the same sentence credits someone ("then the team hardened it").
+//!
 //! Fires: "I single-handedly rebuilt it", "I did everything myself, the team just watched",
 //! or a long run of "I did" with no colleague, team or partner ever mentioned.
 //! Does not fire: "I led it with two engineers from storage".

@@ -3,6 +3,10 @@
 //! Why: infrastructure work lands on other people. Naming Security, Finance or Product and
 //! saying what they agreed to shows influence; "stakeholders" on its own shows nothing.
 //!
+//! How: a named party (a team, role or function other than the speaker's own) and an act of
+//! alignment (agreed, signed off, negotiated, met with, presented to) in the same sentence, or
+//! "they/she approved" right after a sentence that named the party.
+//!
 //! Fires: "I ran a weekly review with SRE and Security; Security signed off on mTLS",
 //! "I got Product to agree to a two-week freeze".
 //! Does not fire: "the security team uses Go", "stakeholders" as a bare word.
