@@ -4,6 +4,9 @@
 //! Why: a senior engineer plans for the change going wrong before it does. Missing rollback
 //! plans are one of the pitfalls interviewers name most.
 //!
+//! How: the control must be used in a sentence of its own (not a fragment such as "Runbooks."),
+//! not negated, missing, out of date or wished for ("we should have used flags").
+//!
 //! Fires: "canary at 5%→25%→100% with automatic rollback", "behind a feature flag",
 //! "we replayed production traffic in staging first".
 //! Does not fire: "we rolled out a new logo", "I flagged it to my manager",
@@ -85,5 +88,26 @@ mod tests {
         assert!(!fires("I flagged the risk to my manager."));
         assert!(!fires("That team was the canary in the coal mine."));
         assert!(!fires("There was no rollback plan."));
+    }
+
+    #[test]
+    fn controls_must_be_used_not_wished_for() {
+        assert!(fires("We rolled out region by region, smallest first."));
+        assert!(fires("I kept the old cluster warm so we could fail back."));
+        assert!(!fires("Runbooks were out of date and nobody used them."));
+        assert!(!fires("We should really have used feature flags."));
+        assert!(!fires(
+            "I did a dry run of my presentation with my manager."
+        ));
+        assert!(!fires(
+            "The company rolled back its return-to-office policy."
+        ));
+    }
+
+    #[test]
+    fn fragments_name_nothing() {
+        assert!(!fires(
+            "Runbooks. Chaos drills. Circuit breakers. Load tests."
+        ));
     }
 }
