@@ -61,7 +61,7 @@ pub enum ScoreFormat {
     Table,
     /// Only the bank summary: one row per answer and the totals.
     Summary,
-    /// The JSON contract in design.md.
+    /// The JSON report described in the README (schema_version 1).
     Json,
     /// One JSON object per answer, one per line.
     JsonLines,
@@ -121,7 +121,7 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Record every answer's score in this baseline file (answers below the bar do not fail).
+    /// Record every answer's score in this baseline file (without --baseline, nothing fails).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 

@@ -196,6 +196,17 @@ impl Config {
         }
     }
 
+    /// Every rubric this file names (top level and overrides), with the folder paths start at.
+    pub fn rubrics(&self) -> Vec<(String, PathBuf)> {
+        let folder = self.folder();
+        self.spec
+            .rubric
+            .iter()
+            .chain(self.spec.overrides.iter().filter_map(|o| o.rubric.as_ref()))
+            .map(|name| (name.clone(), folder.clone()))
+            .collect()
+    }
+
     /// The settings for the answer at `answer` (any path; made relative to this file's folder).
     pub fn for_file(&self, answer: &Path) -> FileSettings {
         let folder = self.folder();

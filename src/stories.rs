@@ -377,6 +377,38 @@ R: p99 fell from 900 ms to 240 ms and the sale ran without a single incident.\n"
         assert_eq!(slug("  ---  "), "");
     }
 
+    proptest::proptest! {
+        /// Any mix of headings, breaks and prose: no panic, and stories are disjoint, in
+        /// order, and inside the file.
+        #[test]
+        fn stories_stay_inside_the_file(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("## Story title\n".to_string()),
+                    proptest::strategy::Just("## Situation\n".to_string()),
+                    proptest::strategy::Just("---\n".to_string()),
+                    proptest::strategy::Just("Title\n---\n".to_string()),
+                    proptest::strategy::Just(STORY_A.to_string()),
+                    proptest::strategy::Just(STORY_B.to_string()),
+                    "[a-zA-Z#*: \n-]{0,40}",
+                ],
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            let lines = text.split('\n').count();
+            let mut end = 0;
+            for found in answers(&text) {
+                if let Some(story) = found.story {
+                    proptest::prop_assert!(story.start_line > end);
+                    proptest::prop_assert!(story.end_line >= story.start_line);
+                    proptest::prop_assert!(story.end_line <= lines);
+                    end = story.end_line;
+                }
+            }
+        }
+    }
+
     #[test]
     fn shifting_moves_sections_and_sentences() {
         let mut answer = answer::parse(STORY_B);

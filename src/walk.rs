@@ -66,7 +66,15 @@ pub fn expand(args: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<FileE
         }
         if arg.is_dir() {
             match walk_folder(arg, options) {
-                Ok(paths) => paths.into_iter().for_each(&mut add),
+                Ok((paths, _)) if paths.is_empty() => errors.push(FileError {
+                    path: text.to_string(),
+                    message: "holds no answer files (*.md by default; see --extension and --glob)"
+                        .to_string(),
+                }),
+                Ok((paths, unreadable)) => {
+                    paths.into_iter().for_each(&mut add);
+                    errors.extend(unreadable);
+                }
                 Err(error) => errors.push(error),
             }
         } else if !arg.exists() && is_glob(&text) {
@@ -93,7 +101,12 @@ pub fn expand(args: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<FileE
     (inputs, errors)
 }
 
-fn walk_folder(root: &Path, options: &WalkOptions) -> Result<Vec<PathBuf>, FileError> {
+/// The answer files under `root`, and an error for each entry that could not be read (the
+/// rest of the folder is still walked).
+fn walk_folder(
+    root: &Path,
+    options: &WalkOptions,
+) -> Result<(Vec<PathBuf>, Vec<FileError>), FileError> {
     let fail = |message: String| FileError {
         path: root.display().to_string(),
         message,
@@ -122,13 +135,29 @@ fn walk_folder(root: &Path, options: &WalkOptions) -> Result<Vec<PathBuf>, FileE
         // A prep folder need not be a git repository for its .gitignore to count.
         .require_git(false)
         .build();
+    let mut unreadable = Vec::new();
     for entry in walker {
-        let entry = entry.map_err(|e| fail(e.to_string()))?;
-        if entry.file_type().is_some_and(|t| t.is_file()) {
-            paths.push(entry.into_path());
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                paths.push(entry.into_path())
+            }
+            Ok(_) => {}
+            Err(error) => unreadable.push(walk_error(root, &error)),
         }
     }
-    Ok(paths)
+    Ok((paths, unreadable))
+}
+
+/// Names the entry a walk error is about, when the error says which.
+fn walk_error(root: &Path, error: &ignore::Error) -> FileError {
+    let path = match error {
+        ignore::Error::WithPath { path, .. } => path.display().to_string(),
+        _ => root.display().to_string(),
+    };
+    FileError {
+        path,
+        message: error.to_string(),
+    }
 }
 
 fn is_glob(text: &str) -> bool {
@@ -228,7 +257,7 @@ mod tests {
         std::fs::write(root.join("bank/b.txt"), "x").unwrap();
         std::fs::write(root.join("bank/drafts/c.md"), "x").unwrap();
         std::fs::write(root.join("bank/.gitignore"), "drafts/\n").unwrap();
-        let paths = walk_folder(&root.join("bank"), &WalkOptions::default()).unwrap();
+        let (paths, _) = walk_folder(&root.join("bank"), &WalkOptions::default()).unwrap();
         let names: Vec<_> = paths
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
@@ -247,14 +276,14 @@ mod tests {
             extensions: vec!["md".into()],
             globs: vec!["*.markdown".into()],
         };
-        let paths = walk_folder(root, &options).unwrap();
+        let (paths, _) = walk_folder(root, &options).unwrap();
         assert_eq!(paths.len(), 1);
         assert!(paths[0].ends_with("b.markdown"));
         let options = WalkOptions {
             extensions: vec!["md".into()],
             globs: vec!["!README.md".into()],
         };
-        let paths = walk_folder(root, &options).unwrap();
+        let (paths, _) = walk_folder(root, &options).unwrap();
         assert_eq!(paths.len(), 1);
         assert!(paths[0].ends_with("a.md"));
     }

@@ -3,7 +3,7 @@
 //!
 //! See the figures with: `cargo test --test accuracy -- --nocapture`
 
-use coach::answer::{count_words, parse};
+use coach::answer::parse;
 use coach::engine::score;
 use coach::rubric::{self, Rubric};
 use std::path::{Path, PathBuf};
@@ -104,7 +104,7 @@ fn score_ranks_graded_answers_better_than_word_count() {
         );
         grades.push(f64::from(*grade));
         scores.push(f64::from(report.score));
-        words.push(count_words(text) as f64);
+        words.push(report.words as f64);
     }
     let rho_score = spearman(&scores, &grades);
     let rho_words = spearman(&words, &grades);

@@ -301,6 +301,14 @@ fn a_baseline_fails_only_answers_that_got_worse() {
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("FAIL (< baseline"), "{}", run.stdout);
 
+    // Checking against the old baseline while recording a new one still gates.
+    let mut both = with_baseline.to_vec();
+    both.extend(["--write-baseline", "next.json"]);
+    assert_eq!(coach_in(root, &both, None).code, 1);
+    let next = std::fs::read_to_string(root.join("next.json")).unwrap();
+    let next: serde_json::Value = serde_json::from_str(&next).unwrap();
+    assert!(next["scores"]["good.md"].as_u64() < recorded["scores"]["good.md"].as_u64());
+
     // A new answer is judged by the threshold.
     std::fs::write(root.join("good.md"), &strong).unwrap();
     std::fs::write(root.join("new.md"), &weak).unwrap();

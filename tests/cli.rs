@@ -303,3 +303,13 @@ fn json_snapshots_for_samples() {
         );
     }
 }
+
+#[test]
+fn a_folder_without_answers_is_an_error_not_a_silent_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes.txt", "not an answer");
+    let output = run(&["score", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no answer files"), "{stderr}");
+}

@@ -46,27 +46,32 @@ fn reported_ids(rubric: &str) -> Vec<String> {
 
 #[test]
 fn every_reported_check_id_is_explained() {
-    for rubric in BUILT_INS {
-        let ids = reported_ids(rubric);
-        assert!(ids.len() >= 10, "{rubric}: {ids:?}");
-        for id in ids {
-            let (code, text) = coach(&["explain", &id, "--rubric", rubric]);
-            assert_eq!(code, 0, "{rubric} {id}");
-            assert!(text.starts_with(&format!("{id} — ")), "{text}");
-            for heading in [
-                "What it checks",
-                "Why it matters",
-                "How to fix",
-                "Passes",
-                "Fails",
-            ] {
-                assert!(
-                    text.contains(heading),
-                    "{rubric} {id}: no {heading}\n{text}"
-                );
-            }
+    // One thread per rubric: each runs the binary once per id.
+    std::thread::scope(|scope| {
+        for rubric in BUILT_INS {
+            scope.spawn(move || {
+                let ids = reported_ids(rubric);
+                assert!(ids.len() >= 10, "{rubric}: {ids:?}");
+                for id in ids {
+                    let (code, text) = coach(&["explain", &id, "--rubric", rubric]);
+                    assert_eq!(code, 0, "{rubric} {id}");
+                    assert!(text.starts_with(&format!("{id} — ")), "{text}");
+                    for heading in [
+                        "What it checks",
+                        "Why it matters",
+                        "How to fix",
+                        "Passes",
+                        "Fails",
+                    ] {
+                        assert!(
+                            text.contains(heading),
+                            "{rubric} {id}: no {heading}\n{text}"
+                        );
+                    }
+                }
+            });
         }
-    }
+    });
 }
 
 #[test]
@@ -88,4 +93,27 @@ fn without_a_rubric_explain_searches_every_built_in() {
 fn an_unknown_id_is_an_error() {
     let (code, _) = coach(&["explain", "results.no-such-check"]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn checks_of_rubrics_named_in_coach_yaml_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("team")).unwrap();
+    std::fs::write(dir.path().join(".coach.yaml"), "rubric: team/custom.yaml\n").unwrap();
+    std::fs::write(
+        dir.path().join("team/custom.yaml"),
+        "extends: star\nname: custom\ntitle: Custom\nchecks:\n  - id: actions.rfc\n    title: Wrote an RFC\n    keywords: [rfc, design doc]\n    points: 5\n    hint: Mention the design doc.\n    why: Writing it down shows the plan.\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
+        .args(["explain", "actions.rfc"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Rubric: custom") && text.contains("rfc, design doc"),
+        "{text}"
+    );
 }

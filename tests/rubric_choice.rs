@@ -83,7 +83,7 @@ fn the_stated_question_picks_the_built_in_and_says_why() {
             "outage.md",
             "# Walk me through an outage where you were the incident commander?\n\n",
             "incident-response",
-            "outage",
+            "commander",
         ),
         (
             "influence.md",

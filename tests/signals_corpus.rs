@@ -208,3 +208,17 @@ fn case_files_parse_into_labelled_cases() {
     assert_eq!(cases[1].note, "tricky: no");
     assert_eq!(cases[1].text, "We did it.\nMore.\n");
 }
+
+proptest::proptest! {
+    /// Detectors slice text at match offsets; multibyte input must never make them panic.
+    #[test]
+    fn detectors_never_panic(text in r"(?:[a-zA-Z]{1,8}|\d{1,4}(?:\.\d)?|[ .,;:%$€£→’—/\-\n]|I |we |from |to |ms |x ){0,60}") {
+        let answer = parse(&text);
+        let signals = detect(&answer);
+        for id in SignalId::ALL {
+            for evidence in signals.evidence(id) {
+                proptest::prop_assert!(evidence.line >= 1);
+            }
+        }
+    }
+}

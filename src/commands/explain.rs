@@ -2,20 +2,37 @@
 
 use super::{ERROR, PASSED, write_stdout};
 use crate::cli::ExplainArgs;
-use coach::rubric::{self, Check};
+use coach::config::{self, Config};
+use coach::rubric::{self, Check, resolve};
+use std::path::{Path, PathBuf};
+
+/// Rubrics named by the `.coach.yaml` that applies here, so their ids can be explained too.
+fn configured() -> Vec<(String, Option<PathBuf>)> {
+    config::discover(Path::new("."))
+        .and_then(|path| Config::load(&path).ok())
+        .map(|config| {
+            config
+                .rubrics()
+                .into_iter()
+                .map(|(name, folder)| (name, Some(folder)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
-    let names: Vec<String> = match &args.rubric {
-        Some(name) => vec![name.clone()],
+    let names: Vec<(String, Option<PathBuf>)> = match &args.rubric {
+        Some(name) => vec![(name.clone(), None)],
         None => super::rubric::known()
             .into_iter()
-            .map(|k| k.name_or_path)
+            .map(|k| (k.name_or_path, None))
+            .chain(configured())
             .collect(),
     };
     // Every rubric with the id, grouped by identical text so shared checks print once.
     let mut found: Vec<(Vec<String>, Check)> = Vec::new();
-    for name in &names {
-        let rubric = match rubric::load(name) {
+    for (name, folder) in &names {
+        let rubric = match resolve::load(name, folder.as_deref()).map_err(rubric::first) {
             Ok(rubric) => rubric,
             Err(error) if args.rubric.is_some() => {
                 eprintln!("coach: {error}");
@@ -41,7 +58,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
         eprintln!(
             "coach: no check `{}` in {}; `coach score --format json` lists the ids it reports",
             args.id,
-            names.join(", ")
+            names
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         return Ok(ERROR);
     }

@@ -13,7 +13,7 @@
 //! Checks disabled by the configuration or by `<!-- coach-ignore ID -->` are removed from a
 //! per-file copy of the rubric, so scoring itself stays pure and unaware of either.
 
-use super::{Rubric, RubricError, builtin, resolve, select, suppress};
+use super::{Rubric, builtin, resolve, select, suppress};
 use crate::answer::Answer;
 use crate::config::{Config, FileSettings, NamedRubric};
 use crate::report::FileReport;
@@ -161,7 +161,7 @@ impl Chooser {
             return Some(NamedRubric {
                 name: pick.rubric.to_string(),
                 folder: PathBuf::from("."),
-                reason: pick.reason(question),
+                reason: pick.reason(),
             });
         }
         if settings.rubric.is_some() {
@@ -175,7 +175,7 @@ impl Chooser {
         Some(NamedRubric {
             name: pick.rubric.to_string(),
             folder: PathBuf::from("."),
-            reason: pick.reason(question),
+            reason: pick.reason(),
         })
     }
 
@@ -185,7 +185,7 @@ impl Chooser {
             return Ok(rubric.clone());
         }
         let rubric =
-            resolve::load(name, Some(folder)).map_err(|errors| first_error(errors).to_string())?;
+            resolve::load(name, Some(folder)).map_err(|errors| super::first(errors).to_string())?;
         let rubric = Arc::new(rubric);
         self.rubrics.insert(key, rubric.clone());
         Ok(rubric)
@@ -215,17 +215,4 @@ fn default_with_reason(answer: &Answer) -> (&'static str, String) {
         None => "default: no rubric named and no question stated",
     };
     (builtin::DEFAULT, reason.to_string())
-}
-
-fn first_error(mut errors: Vec<RubricError>) -> RubricError {
-    if errors.is_empty() {
-        RubricError {
-            path: String::new(),
-            line: 0,
-            column: 0,
-            message: "invalid rubric".into(),
-        }
-    } else {
-        errors.swap_remove(0)
-    }
 }

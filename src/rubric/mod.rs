@@ -186,7 +186,8 @@ pub fn from_yaml(text: &str, origin: &str) -> Result<Rubric, RubricError> {
     resolve::from_text(text, &resolve::Origin::Named(origin.to_string())).map_err(first)
 }
 
-pub(crate) fn first(mut errors: Vec<RubricError>) -> RubricError {
+/// The first of several errors, for callers that report one.
+pub fn first(mut errors: Vec<RubricError>) -> RubricError {
     if errors.is_empty() {
         RubricError {
             path: String::new(),

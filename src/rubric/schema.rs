@@ -12,3 +12,22 @@ pub fn json() -> String {
     out.push('\n');
     out
 }
+
+/// Signal names as rubrics spell them, from the type itself so a new detector appears here.
+impl schemars::JsonSchema for crate::signals::SignalId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SignalId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<serde_json::Value> = crate::signals::SignalId::ALL
+            .into_iter()
+            .filter_map(|id| serde_json::to_value(id).ok())
+            .collect();
+        schemars::json_schema!({
+            "description": "A built-in detector: strengths first, then pitfalls.",
+            "type": "string",
+            "enum": names,
+        })
+    }
+}

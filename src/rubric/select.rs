@@ -2,7 +2,8 @@
 //!
 //! A plain, deterministic word overlap: the question's content words (stop words removed,
 //! light stemming) against each built-in's title and example `questions:`. The built-in with
-//! the largest overlap with any one of them wins; ties go to the earlier built-in.
+//! the largest overlap with any one of them wins; ties go to the earlier built-in, and within
+//! a built-in to the example questions before the title.
 
 use super::builtin;
 use super::model::RubricSpec;
@@ -114,11 +115,10 @@ pub struct Pick {
 }
 
 impl Pick {
-    /// One line for the report: which rubric and why.
-    pub fn reason(&self, question: &str) -> String {
+    /// One line for the report: why this rubric (the reader knows their own question).
+    pub fn reason(&self) -> String {
         format!(
-            "question \"{}\" matches \"{}\" (shared words: {})",
-            shorten(question),
+            "question matches \"{}\" (shared words: {})",
             shorten(&self.example),
             self.shared.join(", ")
         )
@@ -159,7 +159,10 @@ fn examples() -> &'static Examples {
         builtin::names()
             .filter_map(|name| {
                 let spec: RubricSpec = crate::yaml::parse(builtin::text(name)?).ok()?;
-                let texts = std::iter::once(spec.title).chain(spec.questions);
+                let texts = spec
+                    .questions
+                    .into_iter()
+                    .chain(std::iter::once(spec.title));
                 let pairs = texts
                     .map(|text| {
                         let words = content_words(&text);

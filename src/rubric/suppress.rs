@@ -18,6 +18,9 @@ const KEYWORD: &str = "coach-ignore";
 
 /// Every `coach-ignore` id in `text`, in file order. Ids may be separated by spaces or commas.
 pub fn scan(text: &str) -> Vec<Ignore> {
+    if !text.contains(KEYWORD) {
+        return Vec::new();
+    }
     let kinds = markdown::walk(text);
     let mut found = Vec::new();
     for (line, raw) in kinds.iter().zip(text.split('\n')) {

@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 /// A value: digits (with k/M suffix), a spelled-out number, or "zero"/"an hour"/"same-day".
 const NUM: &str = r"(?:\$|€|£)?(?:\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
 /// A unit after a value, kept short so the pair stays within one metric.
-const UNIT: &str = r"(?:\s?(?:%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
+const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|quarter|year|night)\b|%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
 /// Hedge words allowed before a value.
 const ABOUT: &str =
     r"(?:about |around |roughly |over |nearly |almost |under |below |just |only |~|like )*";
@@ -47,7 +47,7 @@ static TO_FROM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOWN_FROM: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?P<b>{NUM})(?P<ub>{UNIT})\s*,?\s*(?:down|up)\s+from\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
+        r"(?P<b>{NUM})(?P<ub>{UNIT})(?:\s+(?:now|today|these days))?\s*,?\s*(?:down|up)\s+from\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
     ))
 });
 static WAS_NOW: LazyLock<Regex> = LazyLock::new(|| {
@@ -106,7 +106,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Something other than the speaker moved the number.
 static EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:after|because of|due to|following|right after) the (?:reorg\w*|campaign|launch|acquisition|holidays?|merger|bad deploy|outage|incident|layoffs?)\b|\bas (?:usage|traffic|load|demand|the company|the business|headcount) (?:\w+ )?(?:grew|increased|rose|went up)\b|\bwhen (?:the|a|our) (?:marketing|campaign|disk|cache|primary|node|region)\b",
+        r"\b(?:after|because of|due to|following|right after) the (?:reorg\w*|campaign|launch|acquisition|holidays?|merger|bad deploy|outage|incident|layoffs?)\b|\bas (?:more |new )?(?:\w+ ){0,2}(?:grew|increased|rose|went up|signed up|joined|arrived|onboarded)\b|\bwhen (?:the|a|our) (?:marketing|campaign|disk|cache|primary|node|region)\b",
     )
 });
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
@@ -193,7 +193,14 @@ fn values(caps: &Captures<'_>, bare_ok: bool) -> Option<(f64, f64)> {
     let ua = caps.name("ua").map_or("", |m| m.as_str());
     let ub = caps.name("ub").map_or("", |m| m.as_str());
     let (va, vb) = (number(a)?, number(b)?);
-    if is_year(a) && is_year(b) || ua.trim().is_empty() && ub.trim().is_empty() && !a.contains('$')
+    // "from 1.27 to 1.29 in a weekend": a word that is not a unit leaves the pair bare.
+    let mid = caps.name("mid").map_or("", |m| m.as_str());
+    let (ua, ub) = (
+        if is_unit(ua) || is_unit(mid) { ua } else { "" },
+        if is_unit(ub) { ub } else { "" },
+    );
+    if is_year(a) && is_year(b)
+        || ua.trim().is_empty() && ub.trim().is_empty() && !a.contains(['$', '€', '£'])
     {
         // Two bare numbers are a metric only when a unit follows later ("from 45 to 12").
         if is_year(a) || ub.trim().is_empty() && !bare_ok {
@@ -212,6 +219,17 @@ fn values(caps: &Captures<'_>, bare_ok: bool) -> Option<(f64, f64)> {
     let scale =
         |u: &str, fallback: &str| unit_scale(if u.trim().is_empty() { fallback } else { u });
     Some((va * scale(&ua, &ub), vb * scale(&ub, &ua)))
+}
+
+/// A unit of measure, a rate ("a/day") or a plural noun counting things ("clusters").
+fn is_unit(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w.contains(['%', '/'])
+            || unit_scale(&w) != 1.0
+            || matches!(w.as_str(), "s" | "sec" | "secs" | "x" | "percent")
+            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+    })
 }
 
 fn is_year(text: &str) -> bool {
@@ -336,5 +354,31 @@ mod tests {
         assert!(!fires("The team grew to between 10 and 20 engineers."));
         assert!(!fires("We aim to go from 99.5% to 99.9% next year."));
         assert!(!fires("From March to June I ran the migration."));
+    }
+
+    #[test]
+    fn pairs_normalise_units_and_read_many_shapes() {
+        assert!(fires("MTTR improved from roughly 3 hours to 35 minutes."));
+        assert!(fires("I cut the image from 1.4 GB to 210 MB."));
+        assert!(fires(
+            "Flaky test rate: was 8%, now under 1% after my quarantine bot."
+        ));
+        assert!(fires("Manual steps: 23 before, 4 after my automation."));
+        assert!(fires("Median build time is 7 minutes now, down from 19."));
+        assert!(fires("I shaved 600 ms off the login flow."));
+    }
+
+    #[test]
+    fn ranges_configuration_and_outside_causes_do_not() {
+        assert!(!fires("Each request took anywhere from 50 to 300 ms."));
+        assert!(!fires("The HPA scales us from 3 to 12 pods at peak."));
+        assert!(!fires("The maintenance window was from 2 am to 4 am."));
+        assert!(!fires(
+            "I upgraded the cluster from 1.27 to 1.29 in a weekend."
+        ));
+        assert!(!fires(
+            "Storage grew from 40 TB to 65 TB as more customers signed up."
+        ));
+        assert!(!fires("The team went from 6 to 9 people after the reorg."));
     }
 }

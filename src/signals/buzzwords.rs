@@ -4,6 +4,11 @@
 //! Why: "canary, RFC, RACI, 99.9%, p95, rollback" shows a candidate who read the checklist,
 //! not one who did the work. Other detectors ignore such lists, and this one names them.
 //!
+//! How: a line is stuffing when it is a list of four or more short items, a run of words half
+//! of which are checklist terms, a row of one-to-three-word fragments, a bare number, or a
+//! sentence carried by three or more jargon words. Such lines are not prose: every positive
+//! detector and the rubric's keyword checks skip them, so stuffing earns nothing.
+//!
 //! Fires: "canary, RFC, RACI, 99.9%, p95, 40%, rollback, stakeholders",
 //! "Leveraged cloud-native synergies to drive paradigm-shifting outcomes".
 //! Does not fire: "I wrote an RFC for a canary rollout and reviewed it with SRE".
@@ -73,7 +78,7 @@ fn jargon(text: &str) -> usize {
 /// first-person clause around them unless the items are jargon.
 fn is_term_list(text: &str) -> bool {
     // A short lead-in label ("Stakeholder alignment: …") is a heading, not part of the list.
-    let text = match text.split_once(':') {
+    let text = match text.split_once([':', '—']) {
         Some((label, rest)) if label.split_whitespace().count() <= 5 => rest,
         _ => text,
     };
@@ -138,7 +143,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             continue;
         }
         let text = sentence.text.as_str();
-        if is_term_list(text) || is_bare_number(text) {
+        if is_term_list(text) || is_term_run(text) || is_bare_number(text) {
             flush(&mut run, &mut evidence);
             evidence.push(Evidence::sentence(sentence));
             continue;
@@ -192,6 +197,30 @@ mod tests {
         ));
         assert!(!fires(
             "I moved 12 services, 3 databases, and 2 queues to the new cluster."
+        ));
+    }
+
+    #[test]
+    fn runs_fragments_and_jargon_fire() {
+        assert!(fires(
+            "canary rollback feature flags runbook RFC RACI SLO 99.9% p95 MTTR"
+        ));
+        assert!(fires(
+            "Ownership. Bias for action. Customer obsession. Dive deep."
+        ));
+        assert!(fires("Tech: k8s/istio/envoy/argo/flux/helm"));
+        assert!(fires(
+            "Championed a shift-left, DevSecOps, zero-trust culture of continuous excellence."
+        ));
+    }
+
+    #[test]
+    fn labelled_sentences_with_lists_do_not() {
+        assert!(!fires(
+            "Stakeholder alignment: Ran a weekly steering review with SRE, Security, Product, and Finance."
+        ));
+        assert!(!fires(
+            "I moved auth, search and billing onto the new cluster."
         ));
     }
 }

@@ -4,6 +4,9 @@
 //! Why: a senior engineer plans for the change going wrong before it does. Missing rollback
 //! plans are one of the pitfalls interviewers name most.
 //!
+//! How: the control must be used in a sentence of its own (not a fragment such as "Runbooks."),
+//! not negated, missing, out of date or wished for ("we should have used flags").
+//!
 //! Fires: "canary at 5%→25%→100% with automatic rollback", "behind a feature flag",
 //! "we replayed production traffic in staging first".
 //! Does not fire: "we rolled out a new logo", "I flagged it to my manager",
@@ -23,7 +26,7 @@ static GUARDRAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"|auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|instant) rollback|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|switch(?:ed)? back|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time",
         r"|feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|side by side|parallel runs?",
         r"|blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?",
-        r"|chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file)\b"
+        r"|chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file)\b"
     ))
 });
 /// Idioms, places and presentations that share a guardrail's words.
@@ -85,5 +88,26 @@ mod tests {
         assert!(!fires("I flagged the risk to my manager."));
         assert!(!fires("That team was the canary in the coal mine."));
         assert!(!fires("There was no rollback plan."));
+    }
+
+    #[test]
+    fn controls_must_be_used_not_wished_for() {
+        assert!(fires("We rolled out region by region, smallest first."));
+        assert!(fires("I kept the old cluster warm so we could fail back."));
+        assert!(!fires("Runbooks were out of date and nobody used them."));
+        assert!(!fires("We should really have used feature flags."));
+        assert!(!fires(
+            "I did a dry run of my presentation with my manager."
+        ));
+        assert!(!fires(
+            "The company rolled back its return-to-office policy."
+        ));
+    }
+
+    #[test]
+    fn fragments_name_nothing() {
+        assert!(!fires(
+            "Runbooks. Chaos drills. Circuit breakers. Load tests."
+        ));
     }
 }

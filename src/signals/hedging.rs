@@ -70,4 +70,22 @@ mod tests {
             0
         );
     }
+
+    #[test]
+    fn lookalikes_of_hedges_do_not_count() {
+        assert_eq!(
+            count("I guessed the leak was in the client, and a heap dump confirmed it."),
+            0
+        );
+        assert_eq!(
+            count("You know the system is healthy when the burn rate stays under 1."),
+            0
+        );
+        assert_eq!(count("We tagged items \"maybe\" in the backlog."), 0);
+        assert_eq!(count("I think in terms of blast radius."), 0);
+        assert_eq!(
+            count("The results were, I don't know, pretty good I think."),
+            2
+        );
+    }
 }

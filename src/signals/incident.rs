@@ -13,7 +13,7 @@
 //! "if something failed we would roll back", "luckily nothing broke".
 
 use super::Evidence;
-use super::text::{is_hypothetical, negated_before, pattern};
+use super::text::{is_hypothetical, negated_before, pattern, widen_left};
 use crate::answer::{Answer, Sentence};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 /// Something going wrong, told as a fact.
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:outages?|sev-?[0-4]|memory leaks?|leak(?:ed|ing)|regressions?|crash(?:ed|es|ing)?|crash reports|broke|broken|failed|failing|fell over|data loss|lost (?:data|quorum|about|\d|the|all|our)|corrupt(?:ed|ion)?|deadlock(?:ed|s)?|spiked?|degraded|timeouts?|timing out|timed out|paged|woke (?:me|us) up|bug in prod\w*|brownout|cascading|overloaded|saturated|ran out of|exhaust(?:ed|ion)|blew up|stalled|hung|split[- ]brain|thundering herd|stampede|double[- ]charg\w*|misconfigur\w*|noisy neighbou?r|expired|went down|took (?:down|out)|locked|got stuck|stuck|throttl(?:ed|ing)|duplicates?|deleted|filled|5xx|50[0-4]s?|oom(?:[- ]?killed)?|killed|stale|runaway|returned (?:nothing|errors|stale|wrong|empty)|(?:nobody|no one) could|couldn't|could not|empty for|half-built|without a where|reported seeing|errors? at \d|errors? (?:rate )?(?:hit|jumped|climbed|rose)|through the roof",
+        r"\b(?:outages?|sev-?[0-4]|memory leaks?|leak(?:ed|ing)|regressions?|jumped|climbed|soared|shot up|creeping up|creeping|crash(?:ed|es|ing)?|crash reports|broke|broken|failed|failing|fell over|data loss|lost (?:data|quorum|about|\d|the|all|our)|corrupt(?:ed|ion)?|deadlock(?:ed|s)?|spiked?|degraded|timeouts?|timing out|timed out|paged|woke (?:me|us) up|bug in prod\w*|brownout|cascading|overloaded|saturated|ran out of|exhaust(?:ed|ion)|blew up|stalled|hung|split[- ]brain|thundering herd|stampede|double[- ]charg\w*|misconfigur\w*|noisy neighbou?r|expired|went down|took (?:down|out)|locked|got stuck|stuck|throttl(?:ed|ing)|duplicates?|deleted|filled|5xx|50[0-4]s?|oom(?:[- ]?killed)?|killed|stale|runaway|returned (?:nothing|errors|stale|wrong|empty)|(?:nobody|no one) could|couldn't|could not|empty for|half-built|without a where|reported seeing|errors? at \d|errors? (?:rate )?(?:hit|jumped|climbed|rose)|through the roof",
         r")\b"
     ))
 });
@@ -34,8 +34,8 @@ static NOT_AN_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Someone (or an automatic control) acting on the failure.
 static HANDLING: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:i|we|me|us)\b[^.;]{0,50}?\b(?:roll(?:ed)? (?:it |them |everything |\w+ )?(?:back|forward)|revert(?:ed)?|restor(?:e|ed)|recover(?:ed)?|fail(?:ed)? over|fix(?:ed)?|patch(?:ed)?|hotfix(?:ed)?|shipped a (?:hot)?fix|mitigat(?:e|ed)|contain(?:ed)?|drain(?:ed)?|disabl(?:e|ed)|kill(?:ed)?|halt(?:ed)?|paus(?:e|ed)|stopp?(?:ed)?|flipp?(?:ed)?|switch(?:ed)?|rotat(?:e|ed)|rais(?:e|ed)|shed|pinn?(?:ed)?|dedup\w*|clear(?:ed)?|remov(?:e|ed)|mov(?:e|ed)|reduc(?:e|ed)|restart(?:ed)?|trac(?:e|ed)|identif(?:y|ied)|diagnos(?:e|ed)|debugg?(?:ed)?|root-?caus\w*|wrote (?:up )?(?:the |a )?(?:post-?mortem|rca|incident)|add(?:ed)?|put (?:\w+ ){0,3}back|pull(?:ed)?|re-?ran|isolat(?:e|ed)|scal(?:e|ed) (?:up|out)|escalat(?:e|ed)|backfill(?:ed)?|split|found (?:the|a) (?:cause|bug)|throttl(?:e|ed)|replay(?:ed)?|rebuil[dt]|resync\w*|purg(?:e|ed)|evict(?:ed)?|blocked)\b",
-        r"|\brollback (?:was |got )?(?:triggered|fired|kicked in|complete[d]?)|\brolled back automatically\b|\bback to (?:baseline|normal)\b|\bthe fix was\b|\bpost-?mortem\b"
+        r"\b(?:i|we|me|us)\b[^.;]{0,50}?\b(?:roll(?:ed)? (?:it |them |everything |\w+ )?(?:back|forward)|revert(?:ed)?|restor(?:e|ed)|recover(?:ed)?|fail(?:ed)? over|fix(?:ed)?|patch(?:ed)?|hotfix(?:ed)?|shipped a (?:hot)?fix|mitigat(?:e|ed)|contain(?:ed)?|drain(?:ed)?|disabl(?:e|ed)|kill(?:ed)?|halt(?:ed)?|paus(?:e|ed)|stopp?(?:ed)?|flipp?(?:ed)?|switch(?:ed)?|rotat(?:e|ed)|rais(?:e|ed)|shed|pinn?(?:ed)?|dedup\w*|clear(?:ed)?|remov(?:e|ed)|mov(?:e|ed)|reduc(?:e|ed)|restart(?:ed)?|trac(?:e|ed)|identif(?:y|ied)|diagnos(?:e|ed)|debugg?(?:ed)?|root-?caus\w*|wrote (?:up )?(?:the |a )?(?:post-?mortem|rca|incident)|add(?:ed)?|put (?:\w+ ){0,3}back|pull(?:ed)?|re-?ran|isolat(?:e|ed)|scal(?:e|ed) (?:up|out)|escalat(?:e|ed)|backfill(?:ed)?|split|found (?:the|a|an) \w+|issu(?:e|ed)|automat(?:e|ed)|renew(?:ed)?|replac(?:e|ed)|promot(?:e|ed)|throttl(?:e|ed)|replay(?:ed)?|rebuil[dt]|resync\w*|purg(?:e|ed)|evict(?:ed)?|blocked)\b",
+        r"|\brollback (?:was |got )?(?:triggered|fired|kicked in|complete[d]?)|\b(?:rollout|deploy|canary|release) (?:was )?abort(?:ed)?\b|\babort(?:ed)? (?:itself|automatically)\b|\brolled back automatically\b|\bback to (?:baseline|normal)\b|\bthe fix was\b|\bpost-?mortem\b"
     ))
 });
 
@@ -51,19 +51,22 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         if is_hypothetical(text) || NOT_AN_EVENT.is_match(text) {
             continue;
         }
-        let Some(event) = EVENT
-            .find_iter(text)
-            .find(|m| !negated_before(text, m.start()) && !nothing_before(text, m.start()))
-        else {
+        let Some(event) = EVENT.find_iter(text).find(|m| {
+            !negated_before(text, m.start())
+                    && !nothing_before(text, m.start())
+                    // "a regression test" is a safeguard, not a failure.
+                    && !text[m.end()..].trim_start().starts_with("test")
+        }) else {
             continue;
         };
-        // The handling may be told in the same sentence or one of the next two.
+        // The handling may be told in the same sentence or the next one.
         let handled = sentences[i..]
             .iter()
-            .take(3)
+            .take(2)
             .any(|s| !is_hypothetical(&s.text) && HANDLING.is_match(&s.text));
         if handled {
-            evidence.push(Evidence::from_span(sentence, event.start(), text.len()));
+            let start = widen_left(text, event.start(), 3);
+            evidence.push(Evidence::from_span(sentence, start, event.end()));
         }
     }
     evidence
@@ -98,5 +101,17 @@ mod tests {
         assert!(!fires("We had rollback plans for every step."));
         assert!(!fires("I took incident commander training last year."));
         assert!(!fires("If something failed we would roll back."));
+    }
+
+    #[test]
+    fn failures_need_a_fact_and_a_handler() {
+        assert!(fires(
+            "A bad feature-flag config took down login for 20 minutes. I flipped it back."
+        ));
+        assert!(!fires("Luckily nothing broke during the cutover."));
+        assert!(!fires("We added a regression test and I reviewed it."));
+        assert!(!fires(
+            "We had a crash course in Kubernetes, and I added notes."
+        ));
     }
 }

@@ -70,4 +70,19 @@ mod tests {
         assert!(!fires("Our machine learning pipeline ran nightly."));
         assert!(!fires("The team learned about the outage from Twitter."));
     }
+
+    #[test]
+    fn reflection_not_narration() {
+        assert!(fires("I now ask for a spike before any estimate."));
+        assert!(fires(
+            "On reflection, I'd have been braver about killing the old API."
+        ));
+        assert!(!fires(
+            "Looking back through the logs, I found the root cause."
+        ));
+        assert!(!fires("The next time the job ran, it failed again."));
+        assert!(!fires(
+            "I realised the cache key was missing the tenant ID."
+        ));
+    }
 }

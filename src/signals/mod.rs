@@ -24,19 +24,7 @@ use serde::{Deserialize, Serialize};
 
 /// Every signal coach can detect. The first nine are the interviewer's checklist (and the
 /// keys of `signals` in JSON); the rest are pitfalls (the keys of `pitfalls`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignalId {
     Metrics,
@@ -96,7 +84,7 @@ impl SignalId {
         }
     }
 
-    /// True for the nine strengths of design.md; false for pitfalls.
+    /// True for the nine strengths (the keys of `signals` in JSON); false for pitfalls.
     pub fn is_strength(self) -> bool {
         (self as usize) < 9
     }

@@ -3,6 +3,9 @@
 //! Why: interviewers check for precision about your role; "I single-handedly rebuilt the
 //! platform" reads as either untrue or a warning about how you work with others.
 //!
+//! How: solo or dismissive phrases ("by myself", "nobody else", "the team just watched",
+//! "because of me") count unless the same sentence credits someone ("then the team hardened it").
+//!
 //! Fires: "I single-handedly rebuilt it", "I did everything myself, the team just watched",
 //! or a long run of "I did" with no colleague, team or partner ever mentioned.
 //! Does not fire: "I led it with two engineers from storage".
@@ -19,7 +22,7 @@ static SOLO_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:single-?handed(?:ly)?|(?:all )?by myself|on my own|entirely (?:by )?myself|i alone|solo|one-man (?:army|band|show)|without (?:any |anyone's )?help|(?:nobody|no one|none of them) else|everyone else (?:had )?(?:failed|missed|gave up|given up)",
         r"|the only one who (?:understood|kept|could|knew|did)|it was all me|all mine|came from me|because of me|thanks to me|without me|the reason (?:the|this|that|we) \w+ (?:exists|worked|shipped|succeeded)",
         r"|i did (?:it )?(?:all|everything|the lot|every \w+|the whole thing)|i (?:made|did) every (?:decision|task|piece|part)|(?:all|every bit) of (?:the |their )?(?:work|code|credit)|all (?:\d[\d,]* )?lines|my work from start to finish",
-        r"|i carried|dragged the (?:project|team)|(?:saved|rescued) the (?:company|project|team|day)|the hero|dead weight|(?:was|were) useless|hindrance|just (?:watched|used|sat|waited|there)|only follow|along for the ride|only did the boring",
+        r"|i carried|dragged the (?:project|team)|(?:saved|rescued) the (?:company|project|team|day)|rescued (?:the|this|our) \w+|after (?:everyone else|(?:two|three|four|all the|the other) (?:other )?\w+) (?:had )?failed|the hero|dead weight|(?:was|were) useless|hindrance|just (?:watched|used|sat|waited|there)|only follow|along for the ride|only did the boring",
         r"|(?:didn't|did not) (?:help|contribute)|kept getting it wrong|if i hadn't been there|couldn't fix|(?:engineering|work) was mine|(?:every|each) (?:single )?(?:improvement|decision|component)|100% (?:of the|me|mine|my work)|i (?:carried|saved) (?:the|this) (?:team|project|company))\b",
         r"|,\s*alone,"
     ))
@@ -89,6 +92,19 @@ mod tests {
         assert!(!fires("I led it with two engineers from the storage team."));
         assert!(!fires(
             "I wrote the plan. I ran the review. We shipped it together."
+        ));
+    }
+
+    #[test]
+    fn credit_in_the_same_sentence_cancels_solo_words() {
+        assert!(fires(
+            "I rescued the migration after two other leads had failed at it."
+        ));
+        assert!(!fires(
+            "I built the prototype by myself, but the platform team adopted it."
+        ));
+        assert!(!fires(
+            "I did the analysis solo, then presented it and we chose the approach together."
         ));
     }
 }

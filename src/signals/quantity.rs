@@ -372,4 +372,12 @@ mod tests {
         let found = units("I brought in two engineers and a dozen services moved.");
         assert_eq!(found.len(), 2);
     }
+
+    #[test]
+    fn status_codes_protocols_and_vague_amounts_are_not_quantities() {
+        assert!(units("Clients were getting 503s from the gateway.").is_empty());
+        assert!(units("The gateway only spoke HTTP/2 to the backends.").is_empty());
+        assert!(units("A few teams were already using the library.").is_empty());
+        assert_eq!(units("Tickets dropped to 12 a week.")[0].1, Unit::Rate);
+    }
 }

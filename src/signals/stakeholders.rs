@@ -3,6 +3,10 @@
 //! Why: infrastructure work lands on other people. Naming Security, Finance or Product and
 //! saying what they agreed to shows influence; "stakeholders" on its own shows nothing.
 //!
+//! How: a named party (a team, role or function other than the speaker's own) and an act of
+//! alignment (agreed, signed off, negotiated, met with, presented to) in the same sentence, or
+//! "they/she approved" right after a sentence that named the party.
+//!
 //! Fires: "I ran a weekly review with SRE and Security; Security signed off on mTLS",
 //! "I got Product to agree to a two-week freeze".
 //! Does not fire: "the security team uses Go", "stakeholders" as a bare word.
@@ -20,7 +24,7 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ALIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:aligned|align(?:ing|ment)? (?:with|on)|agreed|agree to|signed off|sign-?off|buy-?in|bought in|on board|convinced|persuaded|negotiated|met (?:with|weekly|every)|meetings? with|ran (?:a|an|the|weekly|biweekly|fortnightly|regular|daily)\b[^.]{0,30}\b(?:review|sync|meeting|forum|session|steering|standup|workshop|demo)|steering|review(?:ed)? (?:it |the \w+ )?with|walked (?:\w+ ){1,3}through|presented|pitched|consulted|partnered|brought (?:\w+ ){1,3}in|escalated|raci|kept (?:\w+ ){1,3}(?:informed|updated|in the loop)|synced|syncs|1:1s?|one-on-ones?|got (?:\w+ ){1,4}(?:to agree|on board|approval|sign-off|to sign off|to commit)|approved|approval|workshops?|demoed|shared (?:the|a|my) (?:rfc|doc|plan|proposal|design)|(?:rfc|design doc|proposal) (?:review|with)|commented on|feedback from|won over|talked (?:\w+ ){1,3}(?:into|through)|committed to|co-?wrote|asked (?:\w+ ){1,3}for|set up a (?:channel|sync|meeting)|settled on|facilitated|invited|scheduled (?:a|an) [\w-]+ (?:session|review|meeting)|one-to-one|worked with|accepted|nominate[ds]?|agreed? (?:the|a|on|that)|paired with|jointly|go/no-go|status updates?|held a [\w/-]+ (?:with|review|meeting))\b",
+        r"\b(?:aligned|align(?:ing|ment)? (?:with|on)|agreed|agree to|signed off|sign-?off|buy-?in|bought in|on board|convinced|persuaded|negotiated|met (?:with|weekly|every)|meetings? with|ran (?:a|an|the|weekly|biweekly|fortnightly|regular|daily)\b[^.]{0,30}\b(?:review|sync|meeting|forum|session|steering|standup|workshop|demo)|steering|review(?:ed)? (?:it |the \w+ )?with|walked (?:\w+ ){1,3}through|presented|pitched|consulted|partnered|brought (?:\w+ ){1,3}in|escalated|raci|kept (?:\w+ ){1,3}(?:informed|updated|in the loop)|synced|syncs|1:1s?|one-on-ones?|got (?:\w+ ){1,4}(?:to agree|on board|approval|sign-off|to sign off|to commit)|approved|approval|workshops?|demoed|shared (?:the|a|my) (?:rfc|doc|plan|proposal|design)|(?:rfc|design doc|proposal) (?:review|with)|commented on|feedback from|won over|talked (?:\w+ ){1,3}(?:into|through)|committed to|co-?wrote|asked (?:\w+ ){1,3}for|set up a (?:channel|sync|meeting)|settled on|facilitated|invited|scheduled (?:a|an) [\w-]+ (?:session|review|meeting)|one-to-one|worked with|met (?:with )?(?:the|our|their|each|both|all)|accepted|nominate[ds]?|agreed? (?:the|a|on|that)|paired with|jointly|go/no-go|status updates?|held a [\w/-]+ (?:with|review|meeting))\b",
     )
 });
 
@@ -115,5 +119,14 @@ mod tests {
         assert!(!fires("The security team uses Go for everything."));
         assert!(!fires("Stakeholders were important."));
         assert!(!fires("I met with my team every morning."));
+    }
+
+    #[test]
+    fn a_party_named_before_can_agree_in_the_next_sentence() {
+        assert!(fires(
+            "Security initially blocked the launch. I scheduled a threat-modelling session with them and they approved it."
+        ));
+        assert!(!fires("The steering committee met monthly."));
+        assert!(!fires("I finally got the tests to agree with the spec."));
     }
 }

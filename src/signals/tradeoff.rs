@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 /// A choice made against a named alternative.
 static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:chose|choose|picked|went with|went|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on|kept|keep)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b",
+        r"\bwent \w+ (?:rather than|instead of)\b|\b(?:chose|choose|picked|went with|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b|\b(?:kept|keep)\b[^.;]{1,80}?\b(?:instead of|rather than)\b",
         r"|\b(?:i|we)\b[^.;]{0,80}?\b(?:rather than|instead of)\b",
         r"|^\W*(?:instead of|rather than)\b[^.;]{3,60}?\b(?:i|we)\s+\w+",
         r"|\bi(?:'d|’d| would) rather (?:[a-mo-z]\w*|no[a-su-z]\w*)[^.;]{0,60}\bthan\b",
@@ -41,8 +41,8 @@ static COST: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bthe (?:price|cost|downside|catch|drawback|trade-?off)(?: (?:i|we) (?:made|accepted|chose))? (?:was|is|being)\b",
         r"|\bthe (?:price|cost|downside|catch|drawback) of (?:the |this |that |our |my )?(?:\w+ )?(?:approach|option|choice|decision|design|plan|\w+ing)\b[^.]{0,20}\b(?:was|is)\b",
         r"|\b(?:meant|meaning|means)\s+(?:\w+\s+){0,2}(?:losing|running|supporting|maintaining|paying|giving up|accepting|slower|higher|more|less|extra|two)\b",
-        r"|\b(?:deferred|deprioriti[sz]ed|postponed|punted on)\b|\b(?:delay(?:ed)?|push(?:ed)?(?: \w+){0,3} back)\b[^.]{0,60}\b(?:to|but|so|for|because)\b",
-        r"|\b(?:cheaper|more expensive|nicer|costs? more|cost(?:ed)? more|slower|faster|simpler|fee|less \w+|more \w+)\b[^.;]{0,60}\bbut\b[^.]{0,60}\b(?:i|we|it|this|that|our|no|far|each|the)\b",
+        r"|\b(?:cut|dropped|descoped|left out|pulled) [\w -]{1,30}? (?:from|out of) (?:the )?(?:first |initial |v1 )?(?:release|launch|scope|mvp|milestone)\b|\b(?:deferred|deprioriti[sz]ed|postponed|punted on)\b|\b(?:delay(?:ed)?|push(?:ed)? (?:the|our|my|it|\w+'s) (?:\w+ ){0,2}back)\b[^.]{0,60}\b(?:to|but|so|for|because)\b",
+        r"|\b(?:cheaper|more expensive|nicer|costs? more|cost (?:about |roughly |nearly )?(?:twice|double|triple|\w+ times) as much|cost(?:ed)? more|slower|faster|simpler|fee|less \w+|more \w+)\b[^.;]{0,60}\bbut\b[^.]{0,60}\b(?:i|we|it|this|that|our|no|far|each|the)\b",
         r"|\b(?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability) (?:vs\.?|versus|over|against) (?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability|time)\b",
         r"|\b(?:even though|although|despite) (?:it|this|that) (?:cost|meant|was|would be|made)\b[^.]{0,40}\b(?:more|higher|slower|less|extra|worse)\b"
     ))
@@ -96,5 +96,22 @@ mod tests {
         assert!(!fires("We traded ideas in a workshop."));
         assert!(!fires("Trade-offs, stakeholders, canary, RFC"));
         assert!(!fires("I built the new pipeline."));
+    }
+
+    #[test]
+    fn costs_weighed_against_benefits_fire() {
+        assert!(fires(
+            "Datadog cost more than running Prometheus, but it freed two people."
+        ));
+        assert!(fires("I decided not to use GraphQL."));
+        assert!(fires(
+            "Using the managed queue meant losing ordering guarantees."
+        ));
+        assert!(!fires("The cost of the project was about $200k."));
+        assert!(!fires(
+            "The downside of the old system was that nobody understood it."
+        ));
+        assert!(!fires("Instead of Monday, the review moved to Tuesday."));
+        assert!(!fires("The canary aborted if the 5xx rate went over 0.5%."));
     }
 }

@@ -68,4 +68,12 @@ mod tests {
         assert!(!fires("I improved latency by 40%."));
         assert!(!fires("We had a lot of meetings."));
     }
+
+    #[test]
+    fn intensifier_after_the_change_fires() {
+        assert!(fires("Latency improved massively."));
+        assert!(fires("Our cloud bill came down quite a bit."));
+        assert!(!fires("The old system was significantly more complex."));
+        assert!(!fires("Massive thanks to the storage team."));
+    }
 }
