@@ -200,7 +200,16 @@ pub fn parse(text: &str) -> Answer {
         &walked.hints,
     );
     answer.sections = if labelled {
-        labelled_spans(&walked.starts, &lines)
+        let mut starts: Vec<(usize, SectionSet, bool)> = walked
+            .starts
+            .iter()
+            .map(|&(l, set)| (l, set, true))
+            .collect();
+        for (line, set) in unlabelled_tails(&mut sentences, &walked.starts) {
+            starts.push((line, set, false));
+        }
+        starts.sort_by_key(|s| s.0);
+        labelled_spans(&starts, &lines)
     } else {
         inferred_spans(&sentences)
     };
@@ -582,8 +591,64 @@ fn infer_unlabelled(
     }
 }
 
-/// Spans for labelled answers: each label opens a section that runs to the next label.
-fn labelled_spans(starts: &[(usize, SectionSet)], lines: &[Line]) -> Vec<Section> {
+/// Paragraphs after a label that plainly tell a later part the answer never labels
+/// ("**Action:** ... Six weeks later the job had not failed once.") start that part,
+/// inferred. Returns (line, section) for each such start and moves the sentences over.
+fn unlabelled_tails(
+    sentences: &mut [Sentence],
+    starts: &[(usize, SectionSet)],
+) -> Vec<(usize, SectionSet)> {
+    const ENOUGH: f32 = 3.0;
+    const MARGIN: f32 = 1.0;
+    let labelled = SectionSet(starts.iter().fold(0, |bits, s| bits | s.1.0));
+    let mut found = Vec::new();
+    let mut run = SectionSet::default();
+    let mut now: Option<SectionName> = None;
+    let mut seen_block = false;
+    let mut next_label = 0;
+    for sentence in sentences.iter_mut() {
+        if sentence.sections.is_empty() {
+            continue;
+        }
+        if sentence.sections != run {
+            run = sentence.sections;
+            now = run.last();
+            seen_block = false;
+        }
+        while next_label < starts.len() && starts[next_label].0 <= sentence.line {
+            next_label += 1;
+        }
+        let ceiling = starts.get(next_label).and_then(|s| s.1.first());
+        if sentence.opening == Opening::Block && sentence.kind == SentenceKind::Prose {
+            if seen_block && let Some(current) = now {
+                let scores = cues::cue_scores(&sentence.text);
+                let best = SectionName::ALL
+                    .into_iter()
+                    .filter(|s| *s > current && ceiling.is_none_or(|c| *s < c))
+                    .filter(|s| !labelled.contains(*s))
+                    .max_by(|a, b| scores[a.index()].total_cmp(&scores[b.index()]));
+                if let Some(next) = best
+                    && scores[next.index()] >= ENOUGH
+                    && scores[next.index()] >= scores[current.index()] + MARGIN
+                {
+                    now = Some(next);
+                    found.push((sentence.line, SectionSet::of(&[next])));
+                }
+            }
+            seen_block = true;
+        }
+        if let Some(current) = now
+            && !run.contains(current)
+        {
+            sentence.sections = SectionSet::of(&[current]);
+        }
+    }
+    found
+}
+
+/// Spans for labelled answers: each start (a label, or a part found after one) opens a
+/// section that runs to the next start.
+fn labelled_spans(starts: &[(usize, SectionSet, bool)], lines: &[Line]) -> Vec<Section> {
     let last_content_line = |from: usize, before: usize| -> usize {
         lines
             .iter()
@@ -594,7 +659,7 @@ fn labelled_spans(starts: &[(usize, SectionSet)], lines: &[Line]) -> Vec<Section
             .unwrap_or(from)
     };
     let mut sections: Vec<Section> = Vec::new();
-    for (i, (start, set)) in starts.iter().enumerate() {
+    for (i, (start, set, labelled)) in starts.iter().enumerate() {
         let next = starts.get(i + 1).map_or(usize::MAX, |s| s.0);
         let end = last_content_line(*start, next);
         for name in SectionName::ALL.into_iter().filter(|n| set.contains(*n)) {
@@ -604,7 +669,7 @@ fn labelled_spans(starts: &[(usize, SectionSet)], lines: &[Line]) -> Vec<Section
                     name,
                     start_line: *start,
                     end_line: end,
-                    labelled: true,
+                    labelled: *labelled,
                 }),
             }
         }
@@ -807,6 +872,29 @@ mod tests {
                 proptest::prop_assert!(section.end_line <= lines);
             }
         }
+    }
+
+    #[test]
+    fn unlabelled_parts_after_the_last_label_are_inferred() {
+        let text = "**Situation:** The ETL failed twice a week.\n\n**Action:** I added retries.\n\nI also wrote a runbook.\n\nSix weeks later the job had not failed once.\n\nLooking back, I should have split the job sooner.";
+        assert_eq!(
+            starts(text),
+            vec![
+                (Situation, 1, true),
+                (Actions, 3, true),
+                (Results, 7, false),
+                (Reflection, 9, false)
+            ]
+        );
+        let answer = parse(text);
+        assert_eq!(answer.section(Actions).unwrap().end_line, 5);
+    }
+
+    #[test]
+    fn a_part_the_answer_labels_is_not_inferred_elsewhere() {
+        // The results are labelled later, so the strong cue inside actions stays in actions.
+        let text = "**Action:** I added retries.\n\nAs a result the job ran faster, which let me move on.\n\n**Result:** No failures in six weeks.";
+        assert_eq!(starts(text), vec![(Actions, 1, true), (Results, 5, true)]);
     }
 
     #[test]
