@@ -598,7 +598,7 @@ fn unlabelled_tails(
     sentences: &mut [Sentence],
     starts: &[(usize, SectionSet)],
 ) -> Vec<(usize, SectionSet)> {
-    const ENOUGH: f32 = 3.0;
+    const ENOUGH: f32 = 2.5;
     const MARGIN: f32 = 1.0;
     let labelled = SectionSet(starts.iter().fold(0, |bits, s| bits | s.1.0));
     let mut found = Vec::new();
