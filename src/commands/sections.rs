@@ -134,7 +134,11 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("situation   3-5      labelled  Builds took an hour."),
+            out.contains("situation   3-3      labelled  Builds took an hour."),
+            "{out}"
+        );
+        assert!(
+            out.contains("actions     5-5      inferred  I cached them."),
             "{out}"
         );
     }
