@@ -23,6 +23,13 @@ const IRREGULAR_DEEDS: &[&str] = &[
     "wound", "tore", "hid", "paid", "let", "laid", "sketched",
 ];
 
+/// Present-tense steps, for stories told in the present ("So I go to my lead and I ask ...").
+const PRESENT_DEEDS: &[&str] = &[
+    "put", "make", "ask", "write", "build", "move", "add", "go", "call", "tell", "start", "take",
+    "fix", "change", "open", "send", "pull", "push", "split", "roll", "talk", "meet", "pair",
+    "propose", "suggest", "create", "deploy", "ship", "decide", "rewrite", "set", "turn",
+];
+
 /// "-ed" words that state a feeling, a need or a fact rather than a step taken.
 const NOT_DEEDS: &[&str] = &[
     "learned",
@@ -132,10 +139,14 @@ fn deed_score(text: &str) -> f32 {
         // "When I joined" describes the scene, not a step.
         let scene = i > 0 && matches!(lower(words[i - 1]).as_str(), "when" | "before" | "until");
         if let Some(verb) = verb
-            && is_deed(&verb)
             && !scene
         {
-            return 2.5;
+            if is_deed(&verb) {
+                return 2.5;
+            }
+            if PRESENT_DEEDS.contains(&verb.as_str()) {
+                return 2.0;
+            }
         }
     }
     let first = words
@@ -173,7 +184,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Task,
             3.0,
-            r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (tech |team |technical )?lead|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
+            r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|i need to|i have to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (tech |team |technical )?lead|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
         ),
         // A time box is part of the brief ("I had one quarter to do it").
         cue(
@@ -213,7 +224,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Results,
             1.5,
-            r"\b(disappeared|went away|stopped|stayed (under|below|above|at|flat|within)|held|resumed|accepted|adopted|approved|signed off|never (\w+ )?(again|since)|got promoted|was promoted|\d+ (weeks|months|years) now|went (smoothly|well|fine|live)|(went|got|came) back (to|down|up)|back to normal|recovered|without (an? )?(incident|outage|issue|problem|hitch|rollback)s?|no (more )?(incidents|outages|issues|complaints|escalations|rollbacks))\b",
+            r"\b(disappeared|went away|stopped|(stayed|stays|remained|remains) (up|under|below|above|at|flat|within)|held|resumed|accepted|adopted|approved|signed off|never (\w+ )?(again|since)|got promoted|was promoted|\d+ (weeks|months|years) now|went (smoothly|well|fine|live)|(went|got|came) back (to|down|up)|back to normal|recovered|without (an? )?(incident|outage|issue|problem|hitch|rollback)s?|no (more )?(incidents|outages|issues|complaints|escalations|rollbacks))\b",
         ),
         cue(Results, 2.0, r"\bsince\s*([,.;]|$)"),
         cue(
@@ -227,7 +238,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Reflection,
             4.0,
-            r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|i would (have|do|start|involve|push|spend|ask|set|repeat|keep|budget|change)|i'd (have|do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change|get)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|in retrospect|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
+            r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|if i (started|began|were starting|had to start|could start) (again|over)|i would (have|do|start|involve|push|spend|ask|set|repeat|keep|budget|change)|i'd (have|do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change|get)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|in retrospect|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
         ),
     ]
 });
@@ -267,6 +278,12 @@ mod tests {
             cue_scores("Used by every team for debugging.")[Actions.index()],
             0.0
         );
+    }
+
+    #[test]
+    fn present_tense_steps_are_deeds() {
+        assert_eq!(deed_score("So I go to my lead and I ask for a week."), 2.0);
+        assert_eq!(deed_score("I think the plan was fine."), 0.0);
     }
 
     #[test]

@@ -205,7 +205,8 @@ fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
     if !had_delimiter && !alone && !emphasised {
         return None;
     }
-    if is_letter && !had_delimiter && !(emphasised && alone) {
+    // A lone letter needs a colon or dash, unless it stands alone in bold or as a heading.
+    if is_letter && !had_delimiter && !((emphasised || heading) && alone) {
         return None;
     }
     Some(Label {
@@ -562,6 +563,8 @@ mod tests {
         assert_eq!(heading("Results and what changed"), Some(vec![Results]));
         assert_eq!(sections("**Results were good**"), None);
         assert_eq!(heading("Step 1: audit"), None);
+        assert_eq!(heading("S"), Some(vec![Situation]));
+        assert_eq!(sections("S"), None);
         assert_eq!(heading("What I was asked to do"), Some(vec![Task]));
         assert_eq!(heading("How it turned out"), Some(vec![Results]));
         assert_eq!(heading("How I went about it"), Some(vec![Actions]));

@@ -471,8 +471,12 @@ fn is_wholly_emphasised(content: &str) -> bool {
 fn letter_labels_believable(lines: &[Line]) -> bool {
     let mut seen = SectionSet::default();
     for line in lines {
-        if matches!(line.kind, LineKind::Text | LineKind::Heading)
-            && let Some(label) = labels::detect(&line.content)
+        let label = match line.kind {
+            LineKind::Text => labels::detect(&line.content),
+            LineKind::Heading => labels::detect_heading(&line.content),
+            _ => None,
+        };
+        if let Some(label) = label
             && label.letter
         {
             seen = SectionSet(seen.0 | SectionSet::of(&label.sections).0);
@@ -844,6 +848,15 @@ mod tests {
         assert_eq!(
             starts(text),
             vec![(Situation, 1, true), (Actions, 3, true), (Results, 6, true)]
+        );
+    }
+
+    #[test]
+    fn one_letter_headings_are_labels_when_several_appear() {
+        let text = "## S\nSlow builds.\n## A\nI cached them.\n## R\n8 minutes.";
+        assert_eq!(
+            starts(text),
+            vec![(Situation, 1, true), (Actions, 3, true), (Results, 5, true)]
         );
     }
 
