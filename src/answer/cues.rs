@@ -149,6 +149,13 @@ fn deed_score(text: &str) -> f32 {
             }
         }
     }
+    // "We rolled it out namespace by namespace": a step told for the team.
+    let we_did = words
+        .windows(2)
+        .any(|pair| lower(pair[0]) == "we" && is_deed(&pair[1]));
+    if we_did {
+        return 1.0;
+    }
     let first = words
         .iter()
         .map(|w| lower(w))
@@ -213,7 +220,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Results,
             2.5,
-            r"\b(as a result|in the end|ended up|the result|the outcome|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
+            r"\b(as a result|in the end|ended up|the (results?|outcomes?)|(in terms of|as for|when it comes to) (the )?(results?|outcomes?|impact)|made a (big |real |huge |massive )?difference|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
         ),
         cue(
             Results,
@@ -284,6 +291,12 @@ mod tests {
     fn present_tense_steps_are_deeds() {
         assert_eq!(deed_score("So I go to my lead and I ask for a week."), 2.0);
         assert_eq!(deed_score("I think the plan was fine."), 0.0);
+    }
+
+    #[test]
+    fn team_steps_are_weaker_deeds() {
+        assert_eq!(deed_score("Then we rolled back the injection."), 1.0);
+        assert_eq!(deed_score("We had a couple of bad ones."), 0.0);
     }
 
     #[test]

@@ -58,8 +58,9 @@ fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
         | "actions i took" => (Actions, Strong),
         "how" | "implementation" | "plan" | "the plan" => (Actions, Weak),
         "result" | "results" | "outcome" | "outcomes" | "the result" | "the results"
-        | "the outcome" | "results and impact" | "impact and results" | "key results"
-        | "what happened" => (Results, Strong),
+        | "the outcome" | "results and impact" | "impact and results" | "key results" => {
+            (Results, Strong)
+        }
         "impact" | "the impact" | "business impact" => (Results, Weak),
         "reflection"
         | "reflections"
@@ -128,7 +129,7 @@ fn heading_words(content: &str) -> Option<Label<'_>> {
             ),
             (
                 Results,
-                r"\b(turned out|how it went|outcomes?|results?|impact|happened|numbers|payoff|what changed)\b",
+                r"\b(turned out|how it went|outcomes?|results?|impact|numbers|payoff|what changed)\b",
             ),
             (
                 Task,
