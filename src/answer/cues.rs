@@ -152,7 +152,7 @@ fn deed_score(text: &str) -> f32 {
     // "We rolled it out namespace by namespace": a step told for the team.
     let we_did = words
         .windows(2)
-        .any(|pair| lower(pair[0]) == "we" && is_deed(&pair[1]));
+        .any(|pair| lower(pair[0]) == "we" && is_deed(pair[1]));
     if we_did {
         return 1.0;
     }
