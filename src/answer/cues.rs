@@ -81,6 +81,19 @@ const NOT_DEEDS: &[&str] = &[
     "mentioned",
 ];
 
+/// Verbs that, followed by "to", ask for or promise work rather than do it.
+const INTENTS: &[&str] = &[
+    "asked",
+    "offered",
+    "volunteered",
+    "decided",
+    "planned",
+    "agreed",
+    "promised",
+    "pitched",
+    "proposed",
+];
+
 /// Adverbs that may sit between "I" and the verb ("I also wrote", "I then moved").
 const BETWEEN: &[&str] = &[
     "also",
@@ -134,8 +147,18 @@ fn deed_score(text: &str) -> f32 {
             .find(|w| !BETWEEN.contains(&w.as_str()));
         // "When I joined" describes the scene, not a step.
         let scene = i > 0 && matches!(lower(words[i - 1]).as_str(), "when" | "before" | "until");
+        // "I asked to lead it", "I offered to": asking for the work is the task, not a step.
+        let verb_at = words[i + 1..]
+            .iter()
+            .position(|w| !BETWEEN.contains(&lower(w).as_str()))
+            .map(|p| i + 1 + p);
+        let intent = verb.as_deref().is_some_and(|v| INTENTS.contains(&v))
+            && verb_at
+                .and_then(|at| words.get(at + 1))
+                .is_some_and(|w| lower(w) == "to");
         if let Some(verb) = verb
             && !scene
+            && !intent
         {
             if is_deed(&verb) {
                 return 2.5;
@@ -216,7 +239,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Results,
             2.5,
-            r"\b(as a result|in the end|ended up|the (results?|outcomes?)|(in terms of|as for|when it comes to) (the )?(results?|outcomes?|impact)|made a (big |real |huge |massive )?difference|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
+            r"^by (the time|then|that point|launch|go-live|the (audit|deadline|launch|release|review|cutover|end))\b|\b(as a result|in the end|ended up|the (results?|outcomes?)|(in terms of|as for|when it comes to) (the )?(results?|outcomes?|impact)|made a (big |real |huge |massive )?difference|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
         ),
         cue(
             Results,
@@ -299,6 +322,12 @@ mod tests {
     fn hindsight_is_not_a_hedge() {
         assert!(score("I would have involved QA earlier.", Reflection) > 0.0);
         assert_eq!(score("It was 40%, I'd have to check.", Reflection), 0.0);
+    }
+
+    #[test]
+    fn asking_for_the_work_is_not_a_step() {
+        assert_eq!(deed_score("I asked to lead a clean-up."), 0.0);
+        assert_eq!(deed_score("I asked the team to add a pending period."), 2.5);
     }
 
     #[test]
