@@ -199,28 +199,27 @@ impl Walker {
     }
 }
 
-/// The heading level that carries the STAR labels: the shallowest level with a heading that
-/// is exactly a label ("## Results"), else the level with the most headings when it has at
-/// least three (headings such as "How it turned out"). Headings at other levels are the
-/// question above the answer or sub-headings inside a section.
+/// The heading level that carries the STAR labels: the level with the most headings that
+/// read as labels ("## Results", "## How it turned out"), the shallower one on a tie. A
+/// level needs an exact label or two label-like headings, so a lone title such as
+/// "# How I cut our bill" does not qualify. Headings at other levels are the question
+/// above the answer or sub-headings inside a section ("### Impact" under "## Results").
 fn label_heading_level(lines: &[Line]) -> Option<u8> {
-    let headings = || lines.iter().filter(|l| l.kind == LineKind::Heading);
-    let exact = headings()
-        .filter(|l| labels::detect(&l.content).is_some())
-        .map(|l| l.level)
-        .min();
-    exact.or_else(|| {
-        let mut counts = [0usize; 7];
-        for line in headings() {
-            counts[usize::from(line.level.min(6))] += 1;
+    let mut exact = [0usize; 7];
+    let mut like = [0usize; 7];
+    for line in lines.iter().filter(|l| l.kind == LineKind::Heading) {
+        let level = usize::from(line.level.min(6));
+        if labels::detect(&line.content).is_some() {
+            exact[level] += 1;
         }
-        let (level, count) = counts
-            .iter()
-            .enumerate()
-            .rev()
-            .max_by_key(|(_, count)| **count)?;
-        (*count >= 3).then_some(level as u8)
-    })
+        if labels::detect_heading(&line.content).is_some() {
+            like[level] += 1;
+        }
+    }
+    (1..=6)
+        .filter(|&level| exact[level] >= 1 || like[level] >= 2)
+        .max_by_key(|&level| (like[level], std::cmp::Reverse(level)))
+        .map(|level| level as u8)
 }
 
 /// `**Tell me about a time ...**`: a line that is one emphasised span.

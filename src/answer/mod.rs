@@ -367,6 +367,21 @@ mod tests {
     }
 
     #[test]
+    fn label_level_is_where_most_headings_read_as_labels() {
+        // "### Impact" is an exact label word, but the parts are the "##" headings.
+        let text = "## The setup\nSlow.\n## What I was asked to do\nFix it.\n## How I went about it\nI cached.\n## How it turned out\n### Impact\n8 minutes.";
+        assert_eq!(
+            starts(text),
+            vec![
+                (Situation, 1, true),
+                (Task, 3, true),
+                (Actions, 5, true),
+                (Results, 7, true)
+            ]
+        );
+    }
+
+    #[test]
     fn question_above_the_answer_is_a_title() {
         let answer = parse(
             "**Tell me about a time you disagreed with your manager.**\n\nAt my last company my manager wanted to skip load tests.",
