@@ -19,6 +19,33 @@ pub enum Command {
     Sections(SectionsArgs),
     /// Explain a check: what it looks for, why interviewers care, examples.
     Explain(ExplainArgs),
+    /// List, show, check rubrics, or print the rubric JSON Schema.
+    Rubric(RubricArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RubricArgs {
+    #[command(subcommand)]
+    pub command: RubricCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// List the built-in rubrics and those in ./rubrics and ./.coach/rubrics.
+    List,
+    /// Print the effective rubric (after extends) as YAML that `rubric check` accepts.
+    Show {
+        /// Built-in name, project rubric name, or path.
+        #[arg(value_name = "NAME|PATH")]
+        name: String,
+    },
+    /// Validate rubric files; exit 2 when any has an error. With no files, checks them all.
+    Check {
+        #[arg(value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Print the JSON Schema of the rubric format.
+    Schema,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -27,11 +54,38 @@ pub enum Format {
     Json,
 }
 
+/// `coach score` output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// Gap table per answer, then a bank summary when there are several.
+    Table,
+    /// Only the bank summary: one row per answer and the totals.
+    Summary,
+    /// The JSON contract in design.md.
+    Json,
+    /// One JSON object per answer, one per line.
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// JUnit XML, for CI dashboards.
+    Junit,
+}
+
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Answer files in markdown; `-` reads a pasted answer from standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Answer files, folders (walked for *.md, .gitignore respected) or globs; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// In folders, take files with this extension (repeatable; default md).
+    #[arg(long = "extension", value_name = "EXT", default_value = "md")]
+    pub extensions: Vec<String>,
+
+    /// In folders, take files matching this glob instead (repeatable); `!GLOB` excludes.
+    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
+    pub globs: Vec<String>,
 
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = coach::source::DEFAULT_MAX_BYTES)]
@@ -43,17 +97,37 @@ pub struct ScoreArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Built-in rubric name (infra-leadership, star) or path to a rubric YAML file.
+    /// Rubric for every answer: built-in name, project rubric name or path (see `coach rubric list`).
     #[arg(long, short, value_name = "NAME|PATH")]
     pub rubric: Option<String>,
 
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, short, value_enum, default_value_t = ScoreFormat::Table)]
+    pub format: ScoreFormat,
 
     /// Exit 1 when any answer scores below this (default: the rubric's pass score, 70).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     pub min_score: Option<u32>,
+
+    /// Show only the answers that fail (table and summary formats); totals still count all.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Exit 0 even when answers fail (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Fail an answer only when it scores lower than recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every answer's score in this baseline file (without --baseline, nothing fails).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Score on this many threads (default: RAYON_NUM_THREADS, else one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=512))]
+    pub threads: Option<u32>,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
     FileReport {
         path: path.to_string(),
         rubric: rubric.name().to_string(),
+        rubric_reason: String::new(),
         score,
         grade: Grade::from_score(score, &rubric.grades),
         words: answer.words,
@@ -270,6 +271,7 @@ fn scan_sentences(
     scope: Option<SectionName>,
     find: impl Fn(&str) -> Vec<(usize, usize)>,
 ) -> Vec<Evidence> {
+    // Keyword lists and term dumps earn nothing: a rubric's words must sit in real sentences.
     answer
         .sentences
         .iter()

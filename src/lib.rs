@@ -5,9 +5,13 @@
 //! signals with a [`rubric`], and [`report`] renders the result.
 
 pub mod answer;
+pub mod baseline;
+pub mod config;
 pub mod engine;
 pub mod report;
 pub mod rubric;
 pub mod signals;
 pub mod source;
+pub mod stories;
+pub mod walk;
 pub mod yaml;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Score(args) => commands::score::run(args),
         Command::Sections(args) => commands::sections::run(args),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Rubric(args) => commands::rubric::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -16,16 +16,46 @@ impl std::fmt::Display for YamlError {
     }
 }
 
-/// Limits well above any real rubric and far below what would hurt: alias bombs, deep
-/// nesting and event floods are refused before they cost memory.
+/// Limits well above any real rubric (a few thousand events, a handful of levels) and far
+/// below what would hurt: alias bombs, deep nesting and event floods are refused before they
+/// cost memory or time.
+const MAX_DEPTH: usize = 64;
+const MAX_EVENTS: usize = 100_000;
+const MAX_REPLAYED_EVENTS: usize = 20_000;
+
 fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_events = 200_000;
+    budget.max_events = MAX_EVENTS;
+    budget.max_nodes = MAX_EVENTS / 2;
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
-    budget.max_depth = 64;
+    budget.max_recorded_anchor_events = MAX_REPLAYED_EVENTS;
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
     serde_saphyr::options! {
         budget: Some(budget),
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_REPLAYED_EVENTS,
+            max_replay_stack_depth: 16,
+        },
+    }
+}
+
+/// Says in plain words which limit refused a document, instead of the parser's internals.
+fn explain_refusal(message: &str) -> Option<String> {
+    let lower = message.to_lowercase();
+    if lower.contains("alias") || lower.contains("replay") || lower.contains("anchor") {
+        Some(format!(
+            "refused: aliases expand to too much data (over {MAX_REPLAYED_EVENTS} copied events; an alias bomb?)"
+        ))
+    } else if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
+        Some(format!("refused: nested more than {MAX_DEPTH} levels deep"))
+    } else if lower.contains("budget") {
+        Some(format!(
+            "refused: over {MAX_EVENTS} YAML events; a rubric or config is a few thousand"
+        ))
+    } else {
+        None
     }
 }
 
@@ -56,9 +86,14 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         YamlError {
             line,
             column,
-            message: strip_location_suffix(&plain),
+            message: explain_refusal(&plain).unwrap_or_else(|| strip_location_suffix(&plain)),
         }
     })
+}
+
+/// Writes `value` as block-style YAML (what `coach rubric show` prints).
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_saphyr::to_string(value).map_err(|e| e.to_string())
 }
 
 /// The crate appends " at line L, column C" to plain messages; coach prints positions itself.
@@ -108,12 +143,32 @@ mod tests {
                 "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
             ));
         }
-        assert!(parse::<BTreeMap<String, serde_json::Value>>(&bomb).is_err());
+        let err = parse::<BTreeMap<String, serde_json::Value>>(&bomb).unwrap_err();
+        assert!(err.message.to_lowercase().contains("alias"), "{err}");
+    }
+
+    #[test]
+    fn huge_document_is_refused_before_parsing() {
+        let huge = "a: 1\n".repeat(MAX_YAML_BYTES / 4);
+        let err = parse::<serde_json::Value>(&huge).unwrap_err();
+        assert!(err.message.contains("limit"), "{err}");
+    }
+
+    #[test]
+    fn values_round_trip() {
+        let value: BTreeMap<String, Vec<String>> =
+            [("k".to_string(), vec!["a: b".to_string(), "'q'".to_string()])].into();
+        let text = to_string(&value).unwrap();
+        assert_eq!(
+            parse::<BTreeMap<String, Vec<String>>>(&text).unwrap(),
+            value
+        );
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        assert!(parse::<serde_json::Value>(&deep).is_err());
+        let err = parse::<serde_json::Value>(&deep).unwrap_err();
+        assert!(err.message.contains("nested more than"), "{err}");
     }
 }

@@ -182,21 +182,19 @@ fn exit_codes_follow_the_threshold() {
         run(&["score", "samples/weak-all-we.md"]).status.code(),
         Some(1)
     );
+    let (weak, _) = score_of(Path::new("samples/weak-all-we.md"));
+    let at = weak.to_string();
+    let above = (weak + 1).to_string();
     assert_eq!(
-        run(&["score", "--min-score", "0", "samples/weak-all-we.md"])
+        run(&["score", "--min-score", &at, "samples/weak-all-we.md"])
             .status
             .code(),
         Some(0)
     );
     assert_eq!(
-        run(&[
-            "score",
-            "--min-score",
-            "99",
-            "samples/strong-queue-migration.md"
-        ])
-        .status
-        .code(),
+        run(&["score", "--min-score", &above, "samples/weak-all-we.md"])
+            .status
+            .code(),
         Some(1)
     );
 }
@@ -205,15 +203,17 @@ fn exit_codes_follow_the_threshold() {
 fn unreadable_inputs_are_reported_and_the_rest_still_scored() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.md");
-    let folder = dir.path().join("folder");
-    std::fs::create_dir(&folder).unwrap();
     let binary = dir.path().join("binary.md");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0IHDR").unwrap();
     let latin1 = dir.path().join("latin1.md");
     std::fs::write(&latin1, b"Situation: caf\xe9 outage\n").unwrap();
-    let paths = [&missing, &folder, &binary, &latin1];
+    let cases = [
+        (&missing, "no such file"),
+        (&binary, "binary"),
+        (&latin1, "not valid UTF-8 (first bad byte on line 1)"),
+    ];
     let mut args = vec!["score".to_string()];
-    args.extend(paths.iter().map(|p| p.display().to_string()));
+    args.extend(cases.iter().map(|(p, _)| p.display().to_string()));
     args.push("samples/strong-queue-migration.md".into());
     let output = coach().args(&args).output().unwrap();
 
@@ -224,14 +224,27 @@ fn unreadable_inputs_are_reported_and_the_rest_still_scored() {
         "{stdout}"
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 4, "{stderr}");
-    for (line, path) in lines.iter().zip(paths) {
-        assert!(line.contains(&path.display().to_string()), "{line}");
+    assert_eq!(stderr.lines().count(), cases.len(), "{stderr}");
+    for (path, says) in cases {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(&path.display().to_string()))
+            .unwrap_or_else(|| panic!("no error line for {}: {stderr}", path.display()));
+        assert!(line.contains(says), "{line}");
     }
-    assert!(lines[1].contains("directory"));
-    assert!(lines[2].contains("binary"));
-    assert!(lines[3].contains("UTF-8") && lines[3].contains("line 1"));
+}
+
+#[test]
+fn a_directory_where_a_rubric_file_was_expected_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(&[
+        "score",
+        "--rubric",
+        dir.path().to_str().unwrap(),
+        "samples/strong-queue-migration.md",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("directory"));
 }
 
 #[test]
@@ -289,4 +302,14 @@ fn json_snapshots_for_samples() {
             String::from_utf8_lossy(&output.stdout)
         );
     }
+}
+
+#[test]
+fn a_folder_without_answers_is_an_error_not_a_silent_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes.txt", "not an answer");
+    let output = run(&["score", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no answer files"), "{stderr}");
 }

@@ -291,10 +291,11 @@ pub(super) fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
         for (start, end) in spans {
             let text = block.text[start..end].to_string();
             let line = block.line_at(start);
-            let breaks = block
-                .lines
+            // Block lines are sorted by offset; slicing keeps long many-line blocks linear.
+            let first = block.lines.partition_point(|(offset, _)| *offset <= start);
+            let past = block.lines.partition_point(|(offset, _)| *offset < end);
+            let breaks = block.lines[first..past.max(first)]
                 .iter()
-                .filter(|(offset, _)| *offset > start && *offset < end)
                 .map(|(offset, line)| (offset - start, *line))
                 .collect();
             out.push(Sentence {

@@ -124,11 +124,11 @@ pub struct Sentence {
 impl Sentence {
     /// The file line on which byte `offset` of this sentence sits.
     pub fn line_at(&self, offset: usize) -> usize {
-        self.breaks
-            .iter()
-            .take_while(|(start, _)| *start <= offset)
-            .last()
-            .map_or(self.line, |(_, line)| *line)
+        // Binary search: detectors call this once per match, and a sentence may span many lines.
+        match self.breaks.partition_point(|(start, _)| *start <= offset) {
+            0 => self.line,
+            i => self.breaks[i - 1].1,
+        }
     }
 
     pub fn in_section(&self, section: SectionName) -> bool {

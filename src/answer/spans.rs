@@ -116,10 +116,13 @@ pub(super) fn unlabelled_tails(
 /// Spans for labelled answers: each start (a label, or a part found after one) opens a
 /// section that runs to the next start.
 pub(super) fn labelled_spans(starts: &[(usize, SectionSet, bool)], lines: &[Line]) -> Vec<Section> {
+    // Lines are in file order, so each span is a slice found by binary search: linear overall
+    // even with thousands of labels.
     let last_content_line = |from: usize, before: usize| -> usize {
-        lines
+        let first = lines.partition_point(|l| l.number < from);
+        let past = lines.partition_point(|l| l.number < before);
+        lines[first..past.max(first)]
             .iter()
-            .filter(|l| l.number >= from && l.number < before)
             .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Rule))
             .map(|l| l.number)
             .next_back()

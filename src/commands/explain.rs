@@ -1,39 +1,88 @@
-//! `coach explain ID`: the why, the fix and examples for a check.
+//! `coach explain ID`: what a check looks for, why interviewers care, and examples.
 
 use super::{ERROR, PASSED, write_stdout};
 use crate::cli::ExplainArgs;
-use coach::rubric::{self, builtin};
+use coach::config::{self, Config};
+use coach::rubric::{self, Check, resolve};
+use std::path::{Path, PathBuf};
+
+/// Rubrics named by the `.coach.yaml` that applies here, so their ids can be explained too.
+fn configured() -> Vec<(String, Option<PathBuf>)> {
+    config::discover(Path::new("."))
+        .and_then(|path| Config::load(&path).ok())
+        .map(|config| {
+            config
+                .rubrics()
+                .into_iter()
+                .map(|(name, folder)| (name, Some(folder)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
-    let names: Vec<String> = match &args.rubric {
-        Some(name) => vec![name.clone()],
-        None => builtin::names().map(String::from).collect(),
+    let names: Vec<(String, Option<PathBuf>)> = match &args.rubric {
+        Some(name) => vec![(name.clone(), None)],
+        None => super::rubric::known()
+            .into_iter()
+            .map(|k| (k.name_or_path, None))
+            .chain(configured())
+            .collect(),
     };
-    let mut found = Vec::new();
-    for name in &names {
-        let rubric = rubric::load(name)?;
-        if let Some(check) = rubric.check(&args.id) {
-            found.push((rubric.name().to_string(), check.spec.clone()));
+    // Every rubric with the id, grouped by identical text so shared checks print once.
+    let mut found: Vec<(Vec<String>, Check)> = Vec::new();
+    for (name, folder) in &names {
+        let rubric = match resolve::load(name, folder.as_deref()).map_err(rubric::first) {
+            Ok(rubric) => rubric,
+            Err(error) if args.rubric.is_some() => {
+                eprintln!("coach: {error}");
+                return Ok(ERROR);
+            }
+            Err(_) => continue,
+        };
+        let Some(check) = rubric.check(&args.id) else {
+            continue;
+        };
+        let same = |c: &Check| {
+            c.spec.why == check.spec.why
+                && c.spec.hint == check.spec.hint
+                && c.spec.example_pass == check.spec.example_pass
+                && c.describe() == check.describe()
+        };
+        match found.iter_mut().find(|(_, c)| same(c)) {
+            Some((rubrics, _)) => rubrics.push(rubric.name().to_string()),
+            None => found.push((vec![rubric.name().to_string()], check.clone())),
         }
     }
-    let Some((_, spec)) = found.first() else {
+    if found.is_empty() {
         eprintln!(
             "coach: no check `{}` in {}; `coach score --format json` lists the ids it reports",
             args.id,
-            names.join(", ")
+            names
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         return Ok(ERROR);
-    };
-    let rubrics: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    }
+    let text: Vec<String> = found
+        .iter()
+        .map(|(rubrics, check)| explain(rubrics, check))
+        .collect();
+    write_stdout(&text.join("\n"))?;
+    Ok(PASSED)
+}
+
+fn explain(rubrics: &[String], check: &Check) -> String {
+    let spec = &check.spec;
     let mut out = format!("{} — {}\n", spec.id, spec.title);
     out.push_str(&format!(
-        "Rubric: {}   Section: {}   Points: {}\n\n",
+        "Rubric: {}   Points: {}\n\n",
         rubrics.join(", "),
-        serde_json::to_value(spec.section)?
-            .as_str()
-            .unwrap_or("any"),
         spec.points
     ));
+    out.push_str(&format!("What it checks\n  {}\n\n", check.describe()));
     if let Some(why) = &spec.why {
         out.push_str(&format!("Why it matters\n  {why}\n\n"));
     }
@@ -44,6 +93,5 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
     if let Some(example) = &spec.example_fail {
         out.push_str(&format!("\nFails\n  {example}\n"));
     }
-    write_stdout(&out)?;
-    Ok(PASSED)
+    out
 }

@@ -1,12 +1,14 @@
 //! One module per subcommand; shared input and output helpers live here.
 
 pub mod explain;
+pub mod rubric;
 pub mod score;
 pub mod sections;
 
 use crate::cli::InputArgs;
 use coach::report::FileError;
 use coach::source::{self, Source};
+use coach::walk::{self, Input, WalkOptions};
 use std::io::Write;
 
 /// Exit codes: every answer passed, one scored below the threshold, something could not run.
@@ -14,22 +16,41 @@ pub const PASSED: u8 = 0;
 pub const BELOW_THRESHOLD: u8 = 1;
 pub const ERROR: u8 = 2;
 
+/// Expands files, folders, globs and `-` into the inputs to read, sorted by path.
+pub fn inputs(input: &InputArgs) -> (Vec<Input>, Vec<FileError>) {
+    let options = WalkOptions {
+        extensions: input.extensions.clone(),
+        globs: input.globs.clone(),
+    };
+    walk::expand(&input.paths, &options)
+}
+
+/// Reads one input; the source carries the path as reports show it.
+pub fn read_input(input: &Input, max_bytes: u64) -> Result<Source, FileError> {
+    let read = match input {
+        Input::Stdin => source::read_stdin(max_bytes),
+        Input::File { path, .. } => source::read_path(path, max_bytes),
+    };
+    match read {
+        Ok(mut source) => {
+            source.path = input.display().to_string();
+            Ok(source)
+        }
+        Err(error) => Err(FileError {
+            path: input.display().to_string(),
+            message: error.error.to_string(),
+        }),
+    }
+}
+
 /// Reads every input; unreadable ones become errors and the rest go on.
 pub fn read_all(input: &InputArgs) -> (Vec<Source>, Vec<FileError>) {
+    let (found, mut errors) = inputs(input);
     let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    for path in &input.paths {
-        let read = if path.as_os_str() == "-" {
-            source::read_stdin(input.max_bytes)
-        } else {
-            source::read_path(path, input.max_bytes)
-        };
-        match read {
+    for input_file in &found {
+        match read_input(input_file, input.max_bytes) {
             Ok(source) => sources.push(source),
-            Err(error) => errors.push(FileError {
-                path: error.path.clone(),
-                message: error.error.to_string(),
-            }),
+            Err(error) => errors.push(error),
         }
     }
     (sources, errors)

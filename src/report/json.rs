@@ -22,6 +22,7 @@ pub fn file(report: &FileReport) -> Value {
     json!({
         "path": report.path,
         "rubric": report.rubric,
+        "rubric_reason": report.rubric_reason,
         "score": report.score,
         "grade": report.grade,
         "words": report.words,

@@ -1,6 +1,11 @@
 //! What scoring produces, and one renderer per output format.
 
+pub mod github;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
+pub mod summary;
 pub mod table;
 
 use crate::answer::{Section, SectionName};
@@ -95,6 +100,8 @@ impl CheckResult {
 pub struct FileReport {
     pub path: String,
     pub rubric: String,
+    /// Why this rubric was used (named where, or which question it matched); empty if unsaid.
+    pub rubric_reason: String,
     pub score: u32,
     pub grade: Grade,
     pub words: usize,
@@ -123,9 +130,81 @@ pub struct FileError {
     pub message: String,
 }
 
+/// Where an answer sits in its file and whether it met its bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerMeta {
+    /// The file the answer came from, as reports show it.
+    pub file: String,
+    /// The story's slug and title when the file holds several answers.
+    pub story: Option<String>,
+    pub title: Option<String>,
+    /// The answer's first line in the file (1 for a whole file).
+    pub start_line: usize,
+    /// The score it had to reach: the threshold, or its recorded baseline score.
+    pub bar: u32,
+    /// True when `bar` comes from a baseline.
+    pub from_baseline: bool,
+    pub passed: bool,
+}
+
+impl AnswerMeta {
+    /// A whole-file answer judged against `bar`.
+    pub fn whole_file(report: &FileReport, bar: u32) -> AnswerMeta {
+        AnswerMeta {
+            file: report.path.clone(),
+            story: None,
+            title: None,
+            start_line: 1,
+            bar,
+            from_baseline: false,
+            passed: report.score >= bar,
+        }
+    }
+}
+
 /// The outcome of one run over many inputs.
 #[derive(Debug, Clone, Default)]
 pub struct RunReport {
     pub files: Vec<FileReport>,
     pub errors: Vec<FileError>,
+    /// One per entry of `files`, in the same order (see [`RunReport::push`]).
+    pub meta: Vec<AnswerMeta>,
+}
+
+impl RunReport {
+    /// Adds a scored answer with where it came from and its verdict.
+    pub fn push(&mut self, file: FileReport, meta: AnswerMeta) {
+        self.files.push(file);
+        self.meta.push(meta);
+    }
+
+    /// Each answer with its meta; answers added without one count as whole files that passed.
+    pub fn answers(&self) -> impl Iterator<Item = (&FileReport, AnswerMeta)> {
+        self.files.iter().enumerate().map(|(i, file)| {
+            let meta = self
+                .meta
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| AnswerMeta::whole_file(file, 0));
+            (file, meta)
+        })
+    }
+
+    pub fn failed(&self) -> usize {
+        self.answers().filter(|(_, meta)| !meta.passed).count()
+    }
+
+    /// Only the answers that failed (errors kept), for `--quiet`.
+    pub fn failing_only(&self) -> RunReport {
+        let mut out = RunReport {
+            errors: self.errors.clone(),
+            ..RunReport::default()
+        };
+        for (file, meta) in self.answers() {
+            if !meta.passed {
+                out.push(file.clone(), meta);
+            }
+        }
+        out
+    }
 }

@@ -31,6 +31,9 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
         file.score,
         file.grade.as_str()
     );
+    if !file.rubric_reason.is_empty() {
+        let _ = writeln!(out, "rubric {}: {}", file.rubric, file.rubric_reason);
+    }
     let _ = writeln!(
         out,
         "{} words, about {} spoken",

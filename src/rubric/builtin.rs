@@ -7,6 +7,14 @@ const BUILT_INS: &[(&str, &str)] = &[
         include_str!("../../rubrics/infra-leadership.yaml"),
     ),
     ("star", include_str!("../../rubrics/star.yaml")),
+    (
+        "incident-response",
+        include_str!("../../rubrics/incident-response.yaml"),
+    ),
+    ("conflict", include_str!("../../rubrics/conflict.yaml")),
+    ("failure", include_str!("../../rubrics/failure.yaml")),
+    ("influence", include_str!("../../rubrics/influence.yaml")),
+    ("ambiguity", include_str!("../../rubrics/ambiguity.yaml")),
 ];
 
 /// The rubric used when nothing names one.
@@ -18,4 +26,75 @@ pub fn text(name: &str) -> Option<&'static str> {
 
 pub fn names() -> impl Iterator<Item = &'static str> {
     BUILT_INS.iter().map(|(n, _)| *n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::{Matcher, load};
+
+    #[test]
+    fn every_check_of_every_built_in_explains_itself() {
+        for name in names() {
+            let rubric = load(name).unwrap_or_else(|e| panic!("{e}"));
+            for check in &rubric.checks {
+                let spec = &check.spec;
+                for (field, value) in [
+                    ("why", &spec.why),
+                    ("example-pass", &spec.example_pass),
+                    ("example-fail", &spec.example_fail),
+                ] {
+                    assert!(
+                        value.as_deref().is_some_and(|v| !v.trim().is_empty()),
+                        "{name}: check {} has no {field}",
+                        spec.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn built_ins_point_editors_at_the_schema_and_list_example_questions() {
+        for name in names() {
+            let text = text(name).unwrap();
+            assert!(
+                text.starts_with("# yaml-language-server: $schema=../schema/rubric.schema.json\n"),
+                "{name} lacks the schema line"
+            );
+            assert!(!load(name).unwrap().spec.questions.is_empty(), "{name}");
+        }
+    }
+
+    /// A pattern check's own examples are its first test: the passing one matches, the
+    /// failing one does not (pitfalls, with `at-most`, the other way round).
+    #[test]
+    fn pattern_examples_match_their_patterns() {
+        for name in names() {
+            let rubric = load(name).unwrap();
+            for check in &rubric.checks {
+                let Matcher::Pattern(regex) = &check.matcher else {
+                    continue;
+                };
+                let spec = &check.spec;
+                let (pass, fail) = (
+                    spec.example_pass.as_deref().unwrap_or(""),
+                    spec.example_fail.as_deref().unwrap_or(""),
+                );
+                let pitfall = spec.at_most.is_some();
+                assert_eq!(
+                    regex.is_match(pass),
+                    !pitfall,
+                    "{name}: {} on its passing example {pass:?}",
+                    spec.id
+                );
+                assert_eq!(
+                    regex.is_match(fail),
+                    pitfall,
+                    "{name}: {} on its failing example {fail:?}",
+                    spec.id
+                );
+            }
+        }
+    }
 }

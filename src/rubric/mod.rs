@@ -1,13 +1,20 @@
 //! Rubrics: loaded from YAML once, validated, and compiled into matchers shared by all files.
 
 pub mod builtin;
+pub mod choice;
+pub mod diagnostic;
+pub mod locate;
 pub mod model;
+pub mod project;
+pub mod resolve;
+pub mod schema;
+pub mod select;
+pub mod suppress;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use model::{CheckSpec, GradeBands, LengthTarget, RubricSpec, Scope};
 use regex::{Regex, RegexBuilder};
 use std::fmt;
-use std::path::Path;
 
 use crate::signals::SignalId;
 
@@ -81,59 +88,124 @@ impl Rubric {
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|c| c.id() == id)
     }
+
+    /// A copy without the checks in `ids`, for one answer's disabled or ignored checks.
+    pub fn without(&self, ids: &[String]) -> Rubric {
+        let mut rubric = self.clone();
+        rubric.checks.retain(|c| !ids.contains(&c.spec.id));
+        rubric.spec.checks.retain(|c| !ids.contains(&c.id));
+        rubric
+    }
+
+    /// The effective rubric as a spec with every default written out (`coach rubric show`).
+    pub fn effective_spec(&self) -> RubricSpec {
+        let mut spec = self.spec.clone();
+        spec.pass_score = Some(self.pass_score);
+        spec.grades = Some(self.grades);
+        spec.length = Some(self.length);
+        spec
+    }
+}
+
+impl Check {
+    /// One sentence on what the check looks for and when it passes, for `coach explain`.
+    pub fn describe(&self) -> String {
+        let spec = &self.spec;
+        let section = serde_json::to_value(spec.section)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let place = match spec.section {
+            Scope::Any => "anywhere in the answer".to_string(),
+            _ => format!("in the {section} section"),
+        };
+        let what = match &self.matcher {
+            Matcher::SectionPresent => {
+                return format!(
+                    "Passes when the answer has a {section} section, labelled or inferred."
+                );
+            }
+            Matcher::SpeakingTime => {
+                return "Scores the spoken length (words at the rubric's words-per-minute) against the rubric's length target; credit falls off outside it.".to_string();
+            }
+            Matcher::Signal(id) => format!(
+                "evidence from the `{}` detector",
+                id.key().replace('_', "-")
+            ),
+            Matcher::Keywords(_) => format!(
+                "mentions of any of: {}",
+                spec.keywords.as_deref().unwrap_or_default().join(", ")
+            ),
+            Matcher::Pattern(_) => format!(
+                "matches of the pattern `{}`",
+                spec.pattern.as_deref().unwrap_or_default()
+            ),
+        };
+        let partial = spec.partial.unwrap_or(true);
+        match spec.at_most {
+            Some(most) => format!(
+                "Counts {what} {place}; passes with at most {most}{}.",
+                if partial {
+                    ", losing half the points for each one over"
+                } else {
+                    ""
+                }
+            ),
+            None => {
+                let least = spec.at_least.unwrap_or(1);
+                format!(
+                    "Counts {what} {place}; passes with at least {least}{}.",
+                    if partial && least > 1 {
+                        ", with partial credit for fewer"
+                    } else {
+                        ""
+                    }
+                )
+            }
+        }
+    }
 }
 
 /// Longest regex source accepted, and the compiled size cap: rubrics are shared files.
 const MAX_PATTERN_CHARS: usize = 2_000;
 const MAX_REGEX_BYTES: usize = 1 << 20;
 
-/// Loads a rubric by built-in name or by path to a YAML file.
+/// Loads a rubric by built-in name or by path to a YAML file, following `extends`.
 pub fn load(name_or_path: &str) -> Result<Rubric, RubricError> {
-    if let Some(text) = builtin::text(name_or_path) {
-        return from_yaml(text, &format!("<built-in {name_or_path}>"));
-    }
-    let path = Path::new(name_or_path);
-    let looks_like_path = name_or_path.contains(['/', '\\', '.']);
-    if !path.exists() && !looks_like_path {
-        return Err(RubricError {
-            path: name_or_path.to_string(),
+    load_all_errors(name_or_path).map_err(first)
+}
+
+/// Like [`load`], but with every problem found (for `coach rubric check`).
+pub fn load_all_errors(name_or_path: &str) -> Result<Rubric, Vec<RubricError>> {
+    resolve::load(name_or_path, None)
+}
+
+/// Parses and compiles rubric YAML; `origin` names it in errors and relative `extends` paths
+/// are taken from the current folder.
+pub fn from_yaml(text: &str, origin: &str) -> Result<Rubric, RubricError> {
+    resolve::from_text(text, &resolve::Origin::Named(origin.to_string())).map_err(first)
+}
+
+/// The first of several errors, for callers that report one.
+pub fn first(mut errors: Vec<RubricError>) -> RubricError {
+    if errors.is_empty() {
+        RubricError {
+            path: String::new(),
             line: 0,
             column: 0,
-            message: format!(
-                "no such rubric; built-ins are: {}",
-                builtin::names().collect::<Vec<_>>().join(", ")
-            ),
-        });
+            message: "invalid rubric".into(),
+        }
+    } else {
+        errors.swap_remove(0)
     }
-    let fail = |message: String| RubricError {
-        path: name_or_path.to_string(),
-        line: 0,
-        column: 0,
-        message,
-    };
-    if path.is_dir() {
-        return Err(fail("is a directory, not a rubric file".into()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read rubric: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| fail("rubric is not valid UTF-8".into()))?;
-    from_yaml(&text, name_or_path)
 }
 
-/// Parses and compiles rubric YAML; `origin` names it in errors.
-pub fn from_yaml(text: &str, origin: &str) -> Result<Rubric, RubricError> {
-    let spec: RubricSpec = crate::yaml::parse(text).map_err(|e| RubricError {
-        path: origin.to_string(),
-        line: e.line,
-        column: e.column,
-        message: e.message,
-    })?;
-    compile(spec, text, origin)
-}
-
-/// Validates a parsed rubric and compiles its matchers.
-pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, RubricError> {
-    let at = |needle: &str, message: String| {
-        let (line, column) = locate(text, needle);
+/// Validates an effective rubric (no `extends` left) and compiles its matchers. Problems are
+/// located in `text`, the file that defined the rubric; all of them are returned.
+pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec<RubricError>> {
+    let mut errors = Vec::new();
+    let at = |place: locate::Place, message: String| {
+        let (line, column) = place.find(text);
         RubricError {
             path: origin.to_string(),
             line,
@@ -142,44 +214,68 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Rub
         }
     };
     if spec.checks.is_empty() {
-        return Err(at("checks", "a rubric needs at least one check".into()));
+        errors.push(at(
+            locate::Place::Key("checks"),
+            "a rubric needs at least one check".into(),
+        ));
     }
     let mut checks = Vec::with_capacity(spec.checks.len());
     for (i, check) in spec.checks.iter().enumerate() {
-        let id_at = |message: String| at(&format!("id: {}", check.id), message);
-        if spec.checks[..i].iter().any(|c| c.id == check.id) {
-            return Err(id_at(format!("duplicate check id `{}`", check.id)));
+        let nth = spec.checks[..i].iter().filter(|c| c.id == check.id).count();
+        let in_check = |key: &'static str| locate::Place::InCheck {
+            id: &check.id,
+            nth,
+            key,
+        };
+        if check.id.trim().is_empty() {
+            errors.push(at(in_check("id"), "check id is empty".into()));
+        }
+        if nth > 0 {
+            errors.push(at(
+                in_check("id"),
+                format!("duplicate check id `{}`", check.id),
+            ));
         }
         if check.points == 0 {
-            return Err(id_at(format!("check `{}` is worth 0 points", check.id)));
+            errors.push(at(
+                in_check("points"),
+                format!("check `{}` is worth 0 points", check.id),
+            ));
         }
-        let matcher =
-            compile_matcher(check).map_err(|m| id_at(format!("check `{}`: {m}", check.id)))?;
-        checks.push(Check {
-            spec: check.clone(),
-            matcher,
-        });
+        match compile_matcher(check) {
+            Ok(matcher) => checks.push(Check {
+                spec: check.clone(),
+                matcher,
+            }),
+            Err((key, message)) => errors.push(at(
+                in_check(key),
+                format!("check `{}`: {message}", check.id),
+            )),
+        }
     }
     let grades = spec.grades.unwrap_or_default();
     if !(grades.strong > grades.good && grades.good > grades.mixed && grades.strong <= 100) {
-        return Err(at(
-            "grades",
+        errors.push(at(
+            locate::Place::Key("grades"),
             "grade bands must satisfy 100 >= strong > good > mixed".into(),
         ));
     }
     let pass_score = spec.pass_score.unwrap_or(70);
     if pass_score > 100 {
-        return Err(at(
-            "pass-score",
+        errors.push(at(
+            locate::Place::Key("pass-score"),
             "pass-score must be between 0 and 100".into(),
         ));
     }
     let length = spec.length.unwrap_or_default();
     if length.min_seconds >= length.max_seconds || length.words_per_minute == 0 {
-        return Err(at(
-            "length",
+        errors.push(at(
+            locate::Place::Key("length"),
             "length needs min-seconds < max-seconds and words-per-minute > 0".into(),
         ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     Ok(Rubric {
         spec,
@@ -190,7 +286,8 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Rub
     })
 }
 
-fn compile_matcher(check: &CheckSpec) -> Result<Matcher, String> {
+/// Builds what a check looks for; on failure, the key to point at and what is wrong.
+fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)> {
     let kinds = [
         check.signal.is_some(),
         check.keywords.is_some(),
@@ -199,71 +296,100 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, String> {
         check.speaking_time.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
-        return Err(
+        return Err((
+            "id",
             "needs exactly one of signal, keywords, pattern, section-present, speaking-time".into(),
-        );
+        ));
     }
     if let (Some(least), Some(most)) = (check.at_least, check.at_most) {
-        return Err(format!(
-            "has both at-least ({least}) and at-most ({most}); use one"
+        return Err((
+            "at-most",
+            format!("has both at-least ({least}) and at-most ({most}); use one"),
         ));
     }
     if check.at_least == Some(0) {
-        return Err("at-least: 0 always passes; remove the check or raise it".into());
+        return Err((
+            "at-least",
+            "at-least: 0 always passes; remove the check or raise it".into(),
+        ));
     }
     if check.at_least.is_some_and(|n| n > 100) {
-        return Err("at-least above 100 can never be met by one answer".into());
+        return Err((
+            "at-least",
+            "at-least above 100 can never be met by one answer".into(),
+        ));
+    }
+    let counts = check.signal.is_some() || check.keywords.is_some() || check.pattern.is_some();
+    if !counts && (check.at_least.is_some() || check.at_most.is_some()) {
+        let key = if check.at_least.is_some() {
+            "at-least"
+        } else {
+            "at-most"
+        };
+        return Err((
+            key,
+            format!("{key} only applies to signal, keywords and pattern checks"),
+        ));
     }
     if let Some(signal) = check.signal {
         return Ok(Matcher::Signal(signal));
     }
     if let Some(keywords) = &check.keywords {
         if keywords.is_empty() || keywords.iter().any(|k| k.trim().is_empty()) {
-            return Err("keywords must be a non-empty list of non-empty words".into());
+            return Err((
+                "keywords",
+                "keywords must be a non-empty list of non-empty words".into(),
+            ));
         }
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(keywords.iter().map(|k| k.trim().to_lowercase()))
-            .map_err(|e| format!("keywords: {e}"))?;
+            .map_err(|e| ("keywords", format!("keywords: {e}")))?;
         return Ok(Matcher::Keywords(matcher));
     }
     if let Some(pattern) = &check.pattern {
         if pattern.chars().count() > MAX_PATTERN_CHARS {
-            return Err(format!("pattern is over {MAX_PATTERN_CHARS} characters"));
+            return Err((
+                "pattern",
+                format!("pattern is over {MAX_PATTERN_CHARS} characters"),
+            ));
         }
         let regex = RegexBuilder::new(pattern)
             .case_insensitive(true)
             .size_limit(MAX_REGEX_BYTES)
             .build()
             .map_err(|e| {
-                format!(
-                    "bad pattern: {}",
-                    e.to_string().lines().last().unwrap_or("")
+                (
+                    "pattern",
+                    format!(
+                        "bad pattern: {}",
+                        e.to_string()
+                            .lines()
+                            .last()
+                            .unwrap_or("")
+                            .trim()
+                            .trim_start_matches("error: ")
+                    ),
                 )
             })?;
         return Ok(Matcher::Pattern(regex));
     }
     if check.section_present == Some(true) {
         if check.section == Scope::Any {
-            return Err("section-present needs a section".into());
+            return Err(("section", "section-present needs a section".into()));
         }
         return Ok(Matcher::SectionPresent);
     }
     if check.speaking_time == Some(true) {
         return Ok(Matcher::SpeakingTime);
     }
-    Err("section-present and speaking-time only take `true`".into())
-}
-
-/// 1-based line and column of the first occurrence of `needle`, or (0, 0).
-fn locate(text: &str, needle: &str) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate() {
-        if let Some(col) = line.find(needle) {
-            return (i + 1, line[..col].chars().count() + 1);
-        }
-    }
-    (0, 0)
+    let key = if check.section_present.is_some() {
+        "section-present"
+    } else {
+        "speaking-time"
+    };
+    Err((key, format!("{key} only takes `true`")))
 }
 
 #[cfg(test)]
@@ -294,10 +420,15 @@ mod tests {
         );
         let err = from_yaml(&twice, "t.yaml").unwrap_err();
         assert!(err.message.contains("duplicate"), "{err}");
+        assert_eq!(
+            (err.line, err.column),
+            (9, 5),
+            "the second occurrence: {err}"
+        );
         let bad = MINIMAL.replace("signal: metrics", "pattern: '(unclosed'");
         let err = from_yaml(&bad, "t.yaml").unwrap_err();
         assert!(err.message.contains("bad pattern"), "{err}");
-        assert_eq!(err.line, 4);
+        assert_eq!((err.line, err.column), (8, 5), "the pattern line: {err}");
     }
 
     #[test]

@@ -2,32 +2,50 @@
 
 use crate::answer::SectionName;
 use crate::signals::SignalId;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A rubric file: what counts, how much, and the hint to give when it is missing.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RubricSpec {
+    /// Base this rubric on another: a built-in name or a path relative to this file. Settings
+    /// left out here are inherited; `checks` with a base's id replace that check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
     /// Short identifier used with `--rubric` and in reports.
     pub name: String,
+    /// One line saying which question the rubric is for.
     pub title: String,
+    /// What a strong answer to this question contains.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    /// Example questions this rubric is written for.
+    /// Example questions this rubric is written for; used to pick a rubric from a question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
     /// Score at or above which an answer passes (default 70).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 100))]
     pub pass_score: Option<u32>,
+    /// Lowest score for each grade (default strong 85, good 70, mixed 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grades: Option<GradeBands>,
+    /// How long the answer should take to say (default 120-180 s at 150 words a minute).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<LengthTarget>,
+    /// Check ids of the base rubric to drop (needs `extends`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<String>,
+    /// Changes to a few fields of base checks, by id (needs `extends`).
+    #[serde(default, rename = "override", skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<CheckPatch>,
+    /// The checks, in the order they are reported. With `extends`, new checks are appended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckSpec>,
 }
 
 /// Lowest score for each grade; below `mixed` is `weak`.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct GradeBands {
     pub strong: u32,
@@ -46,7 +64,7 @@ impl Default for GradeBands {
 }
 
 /// How long the answer should take to say.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LengthTarget {
     #[serde(default = "default_wpm")]
@@ -70,7 +88,7 @@ impl Default for LengthTarget {
 }
 
 /// Where a check looks: one section, or the whole answer.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     Any,
@@ -95,7 +113,7 @@ impl Scope {
 }
 
 /// How bad a failed check is, for SARIF levels and annotations.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -106,15 +124,19 @@ pub enum Severity {
 
 /// One check. Exactly one of `signal`, `keywords`, `pattern`, `section-present` and
 /// `speaking-time` says what it looks for.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckSpec {
     /// Stable id, `section.name` by convention (`results.before-after`).
     pub id: String,
+    /// Short name shown in reports.
     pub title: String,
+    /// The STAR section to look in, or `any` for the whole answer (default `any`).
     #[serde(default = "default_scope")]
     pub section: Scope,
+    /// Points the check is worth; the score is points earned over points possible.
     pub points: u32,
+    /// How bad a failure is, for annotations (default `warning`).
     #[serde(default)]
     pub severity: Severity,
     /// The concrete fix shown when points are lost.
@@ -122,19 +144,26 @@ pub struct CheckSpec {
     /// Why interviewers care; shown by `coach explain`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// A sentence that passes, shown by `coach explain`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example_pass: Option<String>,
+    /// A sentence that fails, shown by `coach explain`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example_fail: Option<String>,
 
+    /// Count the evidence of a built-in detector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signal: Option<SignalId>,
+    /// Count whole-word, case-insensitive matches of any of these words or phrases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Vec<String>>,
+    /// Count matches of this regular expression (case-insensitive), sentence by sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// `true`: pass when `section` is present (labelled or inferred).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section_present: Option<bool>,
+    /// `true`: score the spoken length against the rubric's `length` target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaking_time: Option<bool>,
 
@@ -151,4 +180,91 @@ pub struct CheckSpec {
 
 fn default_scope() -> Scope {
     Scope::Any
+}
+
+/// A change to a base rubric's check: the fields given replace the base's. Giving any of
+/// `signal`, `keywords`, `pattern`, `section-present` or `speaking-time` replaces what the check
+/// looks for; giving `at-least` drops the base's `at-most` and the other way round.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckPatch {
+    /// Id of the base check to change.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Scope>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_pass: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_fail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signal: Option<SignalId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keywords: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section_present: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaking_time: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
+}
+
+impl CheckPatch {
+    /// Applies the patch to `check` (whose id it names).
+    pub fn apply(&self, check: &mut CheckSpec) {
+        let replaces_matcher = self.signal.is_some()
+            || self.keywords.is_some()
+            || self.pattern.is_some()
+            || self.section_present.is_some()
+            || self.speaking_time.is_some();
+        if replaces_matcher {
+            check.signal = self.signal;
+            check.keywords = self.keywords.clone();
+            check.pattern = self.pattern.clone();
+            check.section_present = self.section_present;
+            check.speaking_time = self.speaking_time;
+        }
+        if self.at_least.is_some() {
+            check.at_least = self.at_least;
+            check.at_most = None;
+        }
+        if self.at_most.is_some() {
+            check.at_most = self.at_most;
+            check.at_least = None;
+        }
+        fn set<T: Clone>(target: &mut T, value: &Option<T>) {
+            if let Some(value) = value {
+                *target = value.clone();
+            }
+        }
+        fn set_opt<T: Clone>(target: &mut Option<T>, value: &Option<T>) {
+            if value.is_some() {
+                *target = value.clone();
+            }
+        }
+        set(&mut check.title, &self.title);
+        set(&mut check.section, &self.section);
+        set(&mut check.points, &self.points);
+        set(&mut check.severity, &self.severity);
+        set(&mut check.hint, &self.hint);
+        set_opt(&mut check.why, &self.why);
+        set_opt(&mut check.example_pass, &self.example_pass);
+        set_opt(&mut check.example_fail, &self.example_fail);
+        set_opt(&mut check.partial, &self.partial);
+    }
 }

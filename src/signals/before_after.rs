@@ -2,7 +2,14 @@
 //!
 //! Why: a single number has no baseline; "MTTR from 45 to 12 minutes" shows the change the
 //! speaker caused. An outage's own degradation ("latency rose to 2 s") is not an improvement,
-//! and a target not yet reached is not a result.
+//! a range ("anywhere from 50 to 300 ms") is not a change, and a target not yet reached is
+//! not a result.
+//!
+//! How: find a pair (from X to Y, X → Y, to Y from X, was X now Y, X before / Y after, used to
+//! take X … takes Y, Y instead of X) or a relative change (cut by 40%, halved, saved 30%,
+//! shaved 600 ms off, 3x faster, weekly to daily); normalise units (hours vs minutes, GB vs
+//! MB); keep it when the metric moved the right way, and drop it when the sentence is a plan,
+//! a hypothetical, a range, or a change caused by something other than the speaker.
 //!
 //! Fires: "from 45 to 12 minutes", "320 ms → 185 ms", "dropped to 185 ms from 320 ms",
 //! "cut p99 by 40%", "halved build time", "went from weekly to daily deploys".
@@ -10,62 +17,102 @@
 //! "between 10 and 20 engineers", "we aim to go from 99.5% to 99.9%".
 
 use super::Evidence;
-use super::quantity::{self, Quantity, Unit};
 use super::text::{is_hypothetical, pattern, widen_left};
 use crate::answer::{Answer, Sentence};
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
-static PAIR_JOINER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^\s*(?:(?:all the way |down |up |back )?to|→|->|=>|—>|⟶|to just|to only|to under|to below|to about|to around|to roughly|to ~)\s*~?\s*$",
-    )
+/// A value: digits (with k/M suffix), a spelled-out number, or "zero"/"an hour"/"same-day".
+const NUM: &str = r"(?:\$|€|£)?(?:\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
+/// A unit after a value, kept short so the pair stays within one metric.
+const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|quarter|year|night)\b|%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
+/// Hedge words allowed before a value.
+const ABOUT: &str =
+    r"(?:about |around |roughly |over |nearly |almost |under |below |just |only |~|like )*";
+
+static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"\bfrom\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})(?P<mid>[^.;→]{{0,22}}?)\s*(?:,\s*)?(?:all the way |down |up |back )?(?:to|→|->|=>)\s+{ABOUT}(?P<b>{NUM}|same[- ]day)(?P<ub>{UNIT})"
+    ))
 });
-static FROM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\bfrom\s+(?:about |around |roughly |over |nearly |almost |~)?$"));
-static REVERSED_JOINER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^\s*(?:,\s*)?(?:down |up )?(?:from|vs\.?|versus|compared to|compared with|, from)\s+(?:about |around |roughly |over |nearly |~)?$",
-    )
+static ARROW: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?P<a>{NUM})(?P<ua>{UNIT})\s*(?:→|->|=>|⟶)\s*{ABOUT}(?P<b>{NUM})(?P<ub>{UNIT})"
+    ))
 });
-static RELATIVE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:cut|cutting|reduced|reducing|reduce|dropped|decreased|lowered|improved|improving|increased|raised|boosted|grew|shrank|shrunk|sped up|slashed|trimmed|brought down|knocked|shaved|saved|saving)\b[^.;]{0,60}?\bby\s+(?:about |around |roughly |over |nearly |almost |~)?$",
-    )
+static TO_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"\bto\s+{ABOUT}(?P<b>{NUM})(?P<ub>{UNIT})\s*,?\s*(?:down |up )?(?:from|compared (?:to|with)|vs\.?|versus)\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
+    ))
 });
-static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^\s*(?:fewer|less|lower|faster|cheaper|quicker|smaller|more|higher|shorter|reduction|improvement|decrease|increase|drop|cut|savings?|speed-?up|lift|gain|better)\b",
-    )
+static DOWN_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?P<b>{NUM})(?P<ub>{UNIT})(?:\s+(?:now|today|these days))?\s*,?\s*(?:down|up)\s+from\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
+    ))
 });
-static MULTIPLIER_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:halved|doubled|tripled|quadrupled)\b|\b\d+(?:\.\d+)?\s?(?:x|×|times)\s+(?:faster|cheaper|quicker|fewer|less|more|higher|lower|smaller|better)\b",
-    )
+static WAS_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"\b(?:was|were|used to (?:take|be|run for|run|cost)|had been(?: sitting| stuck)? at)\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})[^.]{{0,70}}?\b(?:now|takes|finishes in|it's|it is|got (?:it|them) (?:down )?to|brought (?:it|them) (?:down )?to|we're at|is at)\s+{ABOUT}(?:(?:in|at) )?(?P<b>{NUM})(?P<ub>{UNIT})"
+    ))
 });
-static FREQUENCY_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\bfrom\s+(?:once\s+a\s+|every\s+)?(?:hourly|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|week|month|quarter|day)\s+(?:\w+\s+)?(?:to|→|->)\s+(?:multiple times a day|several times a day|on demand|on every merge|hourly|daily|weekly|monthly|every (?:day|hour|commit|merge)|continuous(?:ly)?)",
-    )
+static BEFORE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?P<a>{NUM})(?P<ua>{UNIT})\s+before\b[,;]?\s*(?:and\s+)?{ABOUT}(?P<b>{NUM})(?P<ub>{UNIT})\s+after\b"
+    ))
 });
+static INSTEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?P<b>{NUM})(?P<ub>{UNIT})\s+instead of\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
+    ))
+});
+/// A change stated relative to the baseline: "cut by 40%", "saved $40k a month", "3x faster".
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:cut|cutting|reduced|reducing|dropped|decreased|lowered|improved|increased|raised|boosted|grew|shrank|shrunk|sped up|slashed|trimmed|brought down|knocked|fell|went down|came down|saved|saving)\b[^.;]{0,40}?\bby\s+(?:about |around |roughly |over |nearly |almost |~)?(?:\$|€|£)?\d[\d,.]*\s?(?:%|percent|k\b|x\b|ms|s\b|seconds|minutes|hours|days)|\bby (?:half|a third|two thirds|a quarter|three quarters)\b",
+        r"|\b(?:saved|saving|shaved|cut|trimmed|knocked|took)\s+(?:about |around |roughly |over |nearly |almost |~)?(?:\$|€|£)?\d[\d,.]*\s?(?:%|percent|k\b|ms|s\b|seconds|minutes|hours|days|gb|mb)(?:[^.;]{0,40}\boff\b|\s+(?:on|of|from|off)\b)",
+        r"|\b(?:halved|doubled|tripled|quadrupled)\b|\b\d+(?:\.\d+)?\s?(?:x|×|times)\s+(?:faster|cheaper|quicker|fewer|less|more|higher|lower|smaller|better|the throughput)\b",
+        r"|\b(?:improved|sped up|boosted|increased|grew|cut|reduced)\s+(?:\w+\s+){0,3}?(?:by\s+)?\d+(?:\.\d+)?\s?(?:x|×)(?:\s|$|[,.;])",
+        r"|\b\d+(?:\.\d+)?\s?%\s+(?:fewer|less|lower|faster|cheaper|quicker|smaller|shorter|reduction|improvement|decrease|drop|cut|savings?|speed-?up)\b",
+        r"|\bfrom\s+(?:once\s+a\s+|every\s+)?(?:hourly|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|week|month|quarter)\s+(?:\w+\s+){0,2}(?:to|→|->)\s+(?:several|multiple|many|\d+|hourly|daily|weekly|monthly|on demand|every|continuous)"
+    ))
+});
+/// The metric got worse on its own: an outage, a spike.
 static DEGRADATION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:rose|spiked|jumped|climbed|ballooned|soared|shot up|went up|degraded|blew up|exploded|crept up|surged|worsened|regressed|when the|during the (?:outage|incident)|because of the (?:outage|incident|bug))\b",
+        r"\b(?:rose|spiked|jumped|climbed|ballooned|soared|shot up|went up|degraded|blew up|exploded|crept up|surged|worsened|regressed|fell over|when the|during the (?:outage|incident)|because of the (?:outage|incident|bug))\b",
     )
 });
+/// The speaker (or their change) brought it back.
 static RECOVERY: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:i|after i|once i|we|after we|once we)\s+(?:\w+\s+){0,2}(?:rolled back|reverted|fixed|patched|restored|recovered|failed over|mitigated|drained|scaled|shipped|deployed|added|tuned|moved|migrated|rewrote|cached|removed)\b|\bback (?:down )?to\b|\brecovered\b|\brestored\b",
+        r"\b(?:i|after i|once i|we|after we|once we)\s+(?:\w+\s+){0,2}(?:rolled back|reverted|fixed|patched|pushed|restored|recovered|failed over|mitigated|drained|scaled|shipped|deployed|added|tuned|moved|migrated|rewrote|cached|removed)\b|\bback (?:down )?to\b|\brecovered\b|\brestored\b",
     )
 });
+/// Plans, hopes and projections are not results.
 static ASPIRATION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:aim(?:ed|ing)? to|goal (?:is|was) to|target(?:ed|ing)? (?:to|a)|plan(?:ned|ning)? to|hope(?:d)? to|want(?:ed)? to|expect(?:ed)? to|trying to|should|will|would|could|projected|estimated to|forecast)\b",
+        r"\b(?:aim(?:ed|ing)? to|goal (?:is|was) to|target(?:ed|ing)? (?:to|a)|plan(?:ned|ning)? to|the plan is|hop(?:e|ed|ing)|want(?:ed)? to|expect(?:ed)? to|trying to|should|will|would|could|projected|projection|estimated to|forecast|once it ships)\b",
     )
 });
+static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:achieved|hit|met|reached|delivered|beat|exceeded|ended up|now)\b")
+});
+/// Spans of values that are not changes: ranges, configuration, schedules.
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:anywhere|somewhere|ranging|ranges?|varies|varying|vary|between|scales?(?: \w+)?|scaling|back(?:s|ed)? off|window was|open|runs?|ran)\s+from\b|\b(?:am|pm)\b",
+    )
+});
+/// Something other than the speaker moved the number.
+static EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:after|because of|due to|following|right after) the (?:reorg\w*|campaign|launch|acquisition|holidays?|merger|bad deploy|outage|incident|layoffs?)\b|\bas (?:more |new )?(?:\w+ ){0,2}(?:grew|increased|rose|went up|signed up|joined|arrived|onboarded)\b|\bwhen (?:the|a|our) (?:marketing|campaign|disk|cache|primary|node|region)\b",
+    )
+});
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
 static LOWER_IS_BETTER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:latency|p\d{2,3}|response times?|cost|costs|spend|bill|time|duration|mttr|mttd|mtta|errors?|error rate|failures?|failure rate|pages|paging|alerts|incidents|tickets|toil|churn|lead time|build|builds|downtime|outages?|defects|bugs|memory|cpu|tail|queue|backlog|wait|minutes|hours|days|flak\w*|rollbacks|escalations|complaints)\b",
+        r"\b(?:latency|p\d{2,3}|response times?|cost|costs|spend|bill|time|duration|mttr|mttd|mtta|errors?|error rate|failures?|failure rate|crash rate|pages|paging|alerts|incidents|tickets|toil|churn|lead time|turnaround|build|builds|downtime|outages?|defects|bugs|memory|cpu|tail|queue|backlog|wait|minutes|hours|days|flak\w*|rollbacks|escalations|complaints|usage|image|steps|clusters|cold start|load|size)\b",
     )
 });
 static HIGHER_IS_BETTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,104 +122,187 @@ static HIGHER_IS_BETTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
-    let mut evidence = Vec::new();
-    for sentence in answer
+    answer
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
-    {
-        if is_hypothetical(&sentence.text)
-            || ASPIRATION.is_match(&sentence.text) && !has_achieved(&sentence.text)
-        {
-            continue;
-        }
-        if let Some((start, end)) = find_change(sentence) {
-            evidence.push(Evidence::from_span(sentence, start, end));
-        }
-    }
-    evidence
+        .filter_map(|sentence| {
+            find_change(sentence).map(|(start, end)| Evidence::from_span(sentence, start, end))
+        })
+        .collect()
 }
 
-fn has_achieved(text: &str) -> bool {
-    static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(r"\b(?:achieved|hit|met|reached|delivered|beat|exceeded|ended up|now)\b")
-    });
-    ACHIEVED.is_match(text)
-}
-
-/// The span of the first before→after change in a sentence, if it reads as an improvement.
+/// The span of the first before→after change in a sentence, if it reads as an improvement
+/// the speaker caused.
 fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
     let text = sentence.text.as_str();
-    let quantities = quantity::find(text);
-    for pair in quantities.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        let between = &text[a.end..b.start];
-        let forward = PAIR_JOINER.is_match(between)
-            && (FROM_BEFORE.is_match(&text[..a.start])
-                || !between.trim().eq_ignore_ascii_case("to"));
-        let reversed = REVERSED_JOINER.is_match(between);
-        if !(forward || reversed) || !compatible(a, b) {
-            continue;
-        }
-        let (before, after) = if reversed { (b, a) } else { (a, b) };
-        if improvement(text, before.value, after.value) {
-            return Some((widen_left(text, a.start, 3), b.end));
+    if is_hypothetical(text) || ASPIRATION.is_match(text) && !ACHIEVED.is_match(text) {
+        return None;
+    }
+    if EXTERNAL.is_match(text) && !FIRST_PERSON.is_match(text) {
+        return None;
+    }
+    // (pattern, whether two bare numbers are enough: the words already say before and after)
+    let pairs: [(&LazyLock<Regex>, bool); 7] = [
+        (&FROM_TO, false),
+        (&ARROW, false),
+        (&TO_FROM, false),
+        (&DOWN_FROM, false),
+        (&WAS_NOW, true),
+        (&BEFORE_AFTER_WORDS, true),
+        (&INSTEAD_OF, false),
+    ];
+    for (regex, bare_ok) in pairs {
+        for caps in regex.captures_iter(text) {
+            let whole = caps.get(0)?;
+            if in_range(text, whole.start(), whole.end()) {
+                continue;
+            }
+            let Some((before, after)) = values(&caps, bare_ok) else {
+                continue;
+            };
+            if improvement(text, before, after) {
+                return Some((widen_left(text, whole.start(), 3), whole.end()));
+            }
         }
     }
-    // "from 45 to 12 minutes": the first number carries no unit of its own.
-    static BARE_FROM: LazyLock<Regex> = LazyLock::new(|| {
-        pattern(
-            r"\bfrom\s+~?(\d[\d,]*(?:\.\d+)?)\s*(?:to|→|->)\s*~?(\d[\d,]*(?:\.\d+)?)\s*(?:%|ms|s\b|seconds|minutes|mins|hours|days|weeks|[a-z]+s\b)",
-        )
-    });
-    if let Some(caps) = BARE_FROM.captures(text) {
-        let whole = caps.get(0)?;
-        let value = |i: usize| {
-            caps.get(i)
-                .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok())
-        };
-        let (before, after) = (value(1)?, value(2)?);
-        if !looks_like_years(before, after) && improvement(text, before, after) {
-            return Some((widen_left(text, whole.start(), 3), whole.end()));
-        }
-    }
-    for q in &quantities {
-        if matches!(
-            q.unit,
-            Unit::Percent | Unit::Multiplier | Unit::Latency | Unit::Duration | Unit::Money
-        ) && (RELATIVE_CHANGE.is_match(&text[..q.start])
-            || CHANGE_AFTER.is_match(&text[q.end..]))
-            && !DEGRADATION.is_match(text)
-        {
-            return Some((
-                widen_left(text, q.start, 4),
-                q.end + change_word_len(&text[q.end..]),
-            ));
-        }
-    }
-    if let Some(m) = MULTIPLIER_WORD
+    RELATIVE
         .find(text)
-        .or_else(|| FREQUENCY_PAIR.find(text))
-        && !DEGRADATION.is_match(text)
+        .filter(|_| !DEGRADATION.is_match(text) || RECOVERY.is_match(text))
+        .map(|m| (widen_left(text, m.start(), 3), m.end()))
+}
+
+/// True when a range word stands just before the pair at `at` ("anywhere from 50 to 300 ms").
+fn in_range(text: &str, at: usize, end: usize) -> bool {
+    let from = widen_left(text, at, 3);
+    let lead = &text[from..at];
+    let first = text[at..end].split_whitespace().next().unwrap_or("");
+    RANGE.is_match(&format!("{lead}{first}"))
+        || text[at..end].split_whitespace().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w == "am" || w == "pm"
+        })
+}
+
+/// The before and after values of a pair, in the same unit, or None when it is not a metric.
+fn values(caps: &Captures<'_>, bare_ok: bool) -> Option<(f64, f64)> {
+    let a = caps.name("a")?.as_str();
+    let b = caps.name("b")?.as_str();
+    let ua = caps.name("ua").map_or("", |m| m.as_str());
+    let ub = caps.name("ub").map_or("", |m| m.as_str());
+    let (va, vb) = (number(a)?, number(b)?);
+    // "from 1.27 to 1.29 in a weekend": a word that is not a unit leaves the pair bare.
+    let mid = caps.name("mid").map_or("", |m| m.as_str());
+    let (ua, ub) = (
+        if is_unit(ua) || is_unit(mid) { ua } else { "" },
+        if is_unit(ub) { ub } else { "" },
+    );
+    if is_year(a) && is_year(b)
+        || ua.trim().is_empty() && ub.trim().is_empty() && !a.contains(['$', '€', '£'])
     {
-        return Some((widen_left(text, m.start(), 2), m.end()));
+        // Two bare numbers are a metric only when a unit follows later ("from 45 to 12").
+        if is_year(a) || ub.trim().is_empty() && !bare_ok {
+            return None;
+        }
     }
-    None
+    // "an hour" carries its unit inside the value.
+    let unit_of = |value: &str, unit: &str| -> String {
+        if unit.trim().is_empty() && value.ends_with(char::is_alphabetic) {
+            value.rsplit(' ').next().unwrap_or("").to_string()
+        } else {
+            unit.to_string()
+        }
+    };
+    let (ua, ub) = (unit_of(a, ua), unit_of(b, ub));
+    let scale =
+        |u: &str, fallback: &str| unit_scale(if u.trim().is_empty() { fallback } else { u });
+    Some((va * scale(&ua, &ub), vb * scale(&ub, &ua)))
 }
 
-fn change_word_len(after: &str) -> usize {
-    CHANGE_AFTER.find(after).map_or(0, |m| m.end())
+/// A unit of measure, a rate ("a/day") or a plural noun counting things ("clusters").
+fn is_unit(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w.contains(['%', '/'])
+            || unit_scale(&w) != 1.0
+            || matches!(w.as_str(), "s" | "sec" | "secs" | "x" | "percent")
+            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+    })
 }
 
-fn looks_like_years(a: f64, b: f64) -> bool {
-    (1900.0..2100.0).contains(&a) && (1900.0..2100.0).contains(&b)
+fn is_year(text: &str) -> bool {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
-/// Two quantities describe the same metric when their units agree (or one is a bare count).
-fn compatible(a: &Quantity, b: &Quantity) -> bool {
-    use Unit::*;
-    let time = |u: Unit| matches!(u, Latency | Duration);
-    a.unit == b.unit || time(a.unit) && time(b.unit)
+fn number(text: &str) -> Option<f64> {
+    let lower = text.trim().to_lowercase();
+    let words = [
+        ("zero", 0.0),
+        ("none", 0.0),
+        ("same", 0.0),
+        ("a", 1.0),
+        ("an", 1.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("fifteen", 15.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+    ];
+    if let Some((_, v)) = words
+        .iter()
+        .find(|(w, _)| lower.split(|c: char| !c.is_alphabetic()).next() == Some(*w))
+    {
+        return Some(*v);
+    }
+    let digits: String = lower
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let mut value: f64 = digits.parse().ok()?;
+    if lower.ends_with('k') {
+        value *= 1e3;
+    } else if lower.ends_with('m') {
+        value *= 1e6;
+    } else if lower.ends_with("bn") {
+        value *= 1e9;
+    }
+    Some(value)
+}
+
+/// Factor to a common base for units of time and size; 1 for everything else.
+fn unit_scale(unit: &str) -> f64 {
+    let unit = unit.trim().to_lowercase();
+    let head = unit.split(['/', ' ']).next().unwrap_or("");
+    match head {
+        "ms" | "millisecond" | "milliseconds" => 0.001,
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+        "min" | "mins" | "minute" | "minutes" => 60.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600.0,
+        "day" | "days" => 86_400.0,
+        "week" | "weeks" => 604_800.0,
+        "month" | "months" => 2_592_000.0,
+        "kb" => 1e3,
+        "mb" => 1e6,
+        "gb" => 1e9,
+        "tb" => 1e12,
+        _ => 1.0,
+    }
 }
 
 /// Did the metric move the right way, or did the speaker bring it back?
@@ -191,7 +321,7 @@ fn improvement(text: &str, before: f64, after: f64) -> bool {
     if DEGRADATION.is_match(text) {
         return RECOVERY.is_match(text) && right_way;
     }
-    right_way || RECOVERY.is_match(text)
+    right_way
 }
 
 #[cfg(test)]
@@ -224,5 +354,31 @@ mod tests {
         assert!(!fires("The team grew to between 10 and 20 engineers."));
         assert!(!fires("We aim to go from 99.5% to 99.9% next year."));
         assert!(!fires("From March to June I ran the migration."));
+    }
+
+    #[test]
+    fn pairs_normalise_units_and_read_many_shapes() {
+        assert!(fires("MTTR improved from roughly 3 hours to 35 minutes."));
+        assert!(fires("I cut the image from 1.4 GB to 210 MB."));
+        assert!(fires(
+            "Flaky test rate: was 8%, now under 1% after my quarantine bot."
+        ));
+        assert!(fires("Manual steps: 23 before, 4 after my automation."));
+        assert!(fires("Median build time is 7 minutes now, down from 19."));
+        assert!(fires("I shaved 600 ms off the login flow."));
+    }
+
+    #[test]
+    fn ranges_configuration_and_outside_causes_do_not() {
+        assert!(!fires("Each request took anywhere from 50 to 300 ms."));
+        assert!(!fires("The HPA scales us from 3 to 12 pods at peak."));
+        assert!(!fires("The maintenance window was from 2 am to 4 am."));
+        assert!(!fires(
+            "I upgraded the cluster from 1.27 to 1.29 in a weekend."
+        ));
+        assert!(!fires(
+            "Storage grew from 40 TB to 65 TB as more customers signed up."
+        ));
+        assert!(!fires("The team went from 6 to 9 people after the reorg."));
     }
 }

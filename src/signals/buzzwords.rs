@@ -4,6 +4,11 @@
 //! Why: "canary, RFC, RACI, 99.9%, p95, rollback" shows a candidate who read the checklist,
 //! not one who did the work. Other detectors ignore such lists, and this one names them.
 //!
+//! How: a line is stuffing when it is a list of four or more short items, a run of words half
+//! of which are checklist terms, a row of one-to-three-word fragments, a bare number, or a
+//! sentence carried by three or more jargon words. Such lines are not prose: every positive
+//! detector and the rubric's keyword checks skip them, so stuffing earns nothing.
+//!
 //! Fires: "canary, RFC, RACI, 99.9%, p95, 40%, rollback, stakeholders",
 //! "Leveraged cloud-native synergies to drive paradigm-shifting outcomes".
 //! Does not fire: "I wrote an RFC for a canary rollout and reviewed it with SRE".
@@ -14,31 +19,77 @@ use crate::answer::{Answer, Sentence, SentenceKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Corporate and hype vocabulary; one word of it is fine, a pile of it is stuffing.
 static FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:synerg(?:y|ies|istic)|leverag(?:e|ed|es|ing)|paradigm(?:-\w+)?|cloud-native|best-in-class|world-class|holistic(?:ally)?|cutting-edge|bleeding-edge|game-?chang(?:er|ing)|move the needle|drive (?:outcomes|value|impact|alignment|excellence)|seamless(?:ly)?|next-gen(?:eration)?|innovative|disrupt(?:ive|ed|ion)|thought leadership|value-add(?:ed)?|mission-critical|transformational|transformative|empower(?:ed|ing|ment)?|streamlin(?:e|ed|ing)|actionable|north star|low-hanging fruit|circle back|operational excellence|best practices|robust|scalable|agile|devops culture|digital transformation|ecosystem|frictionless|impactful|results-driven|data-driven|customer-centric|future-proof\w*|hyper-?scale|world-?class)\b",
-    )
+    pattern(concat!(
+        r"\b(?:synerg(?:y|ies|istic|i[sz]ed?)|leverag(?:e|ed|es|ing)|paradigm(?:[- ]\w+)?|cloud-(?:native|first|agnostic)|best-(?:in-class|of-breed)|world-?class|holistic(?:ally)?|cutting-edge|bleeding-edge|game-?chang(?:er|ing)|move the needle|drive (?:outcomes|value|impact|alignment|excellence)",
+        r"|seamless(?:ly)?|next-gen(?:eration)?|innovat(?:ive|ion)|disrupt(?:ive|ed|ion)|thought leadership|value-add(?:ed)?|value chain|mission-critical|transformation(?:al)?|transformative|empower(?:ed|ing|ment)?|streamlin(?:e|ed|ing)|actionable|north[- ]star|low-hanging fruit|circle back",
+        r"|(?:operational |continuous )?excellence|best practices|robust|scalable|hyper-scal\w+|resilient|observable|fault-tolerant|highly available|self-healing|auto-scaling|agile|agility|lean|devops(?: culture| mindset)?|devsecops|gitops|finops|shift(?:ing)?[- ]left|zero-trust|digital transformation|ecosystem|frictionless|impactful",
+        r"|results-driven|detail-oriented|self-starter|team player|passion for \w+|data-driven|customer-(?:centric|obsessed|obsession)|future-proof\w*|enterprise(?:-grade)?|full-stack|re-?platforming|journey|growth mindset|ideate|operationali[sz]\w*|at scale|spearhead\w*|champion(?:ed|ing)|orchestrated|pioneered|unlock(?:ed|ing)?|unprecedented",
+        r"|ai-powered|ai/ml|blockchain|democrati[sz]\w*|fabric|platform-as-a-product|golden[- ]path|paved[- ]roads?|api-first|mobile-first|data mesh|lakehouse|self-serve|event-driven|serverless|microservices?(?:-based)?|end[- ]to[- ]end|alignment|accountability|transparency|stakeholders?|raci|okrs?|kpis?|smart goals|mindset|methodolog(?:y|ies))\b"
+    ))
 });
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"^(?:canary|canaries|rfcs?|adrs?|raci|slos?|slas?|slis?|p\d{2,3}|mttr|mtta|rollbacks?|rollback|stakeholders?|blue/green|blue-green|feature flags?|runbooks?|error budgets?|kubernetes|k8s|terraform|iac|ci/cd|observability|postmortems?|trade-?offs?|okrs?|kpis?|chaos|sre|devops|microservices|service mesh|mtls|\d+(?:\.\d+)?\s?%?|\d+(?:\.\d+)?\s?(?:ms|s|x|k|m)|[$€£]\s?\d[\d,.]*[kmb]?)$",
     )
 });
+/// Single words of the checklist that TERM only knows as part of a phrase.
+static TERM_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:flags?|feature|runbooks?|budgets?|error|lessons?|learned|canar\w*|rollouts?|guardrails?|mesh|mtls|sli|slis|nines|p\d{2,3}|mttr|rto|rpo|blast|radius|gitops|finops|iac|ci/cd|chaos|drills?|postmortems?|retro|blameless)$",
+    )
+});
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|we)\b"));
 
 /// A sentence a person would say, not a list of terms: positive detectors only read these.
 pub fn is_real_prose(sentence: &Sentence) -> bool {
-    sentence.kind != SentenceKind::Heading
-        && !is_term_list(&sentence.text)
-        && !is_bare_number(&sentence.text)
+    sentence.kind != SentenceKind::Heading && !is_stuffed(&sentence.text)
 }
 
-/// "canary, RFC, RACI, 99.9%, p95": four or more short comma-separated items, mostly terms.
+/// A term list, a bare number, or a sentence carried by jargon rather than by facts.
+fn is_stuffed(text: &str) -> bool {
+    is_term_list(text) || is_term_run(text) || is_bare_number(text) || jargon(text) >= 3
+}
+
+/// "canary rollback RFC RACI SLO 99.9% p95": terms strung together without separators, so
+/// that half the words or more are checklist vocabulary.
+fn is_term_run(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '*' | '_' | '(' | ')'))
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let terms = words
+        .iter()
+        .filter(|w| TERM.is_match(w) || FILLER.is_match(w) || TERM_WORD.is_match(w))
+        .count();
+    terms >= 5 && terms * 2 >= words.len()
+}
+
+fn jargon(text: &str) -> usize {
+    FILLER.find_iter(text).count()
+}
+
+/// "canary, RFC, RACI, 99.9%, p95": four or more items, nearly all of them short, and no
+/// first-person clause around them unless the items are jargon.
 fn is_term_list(text: &str) -> bool {
+    // A short lead-in label ("Stakeholder alignment: …") is a heading, not part of the list.
+    let text = match text.split_once([':', '—']) {
+        Some((label, rest)) if label.split_whitespace().count() <= 5 => rest,
+        _ => text,
+    };
+    let slashes = text.matches('/').count() >= 3;
     let items: Vec<&str> = text
-        .split([',', ';', '|', '•', '·'])
+        .split(|c: char| {
+            matches!(c, ',' | ';' | '|' | '•' | '·' | '✔' | '✓' | '↑' | '↓') || slashes && c == '/'
+        })
         .map(|p| {
             p.trim()
-                .trim_matches(|c: char| matches!(c, '.' | '*' | '_' | '-' | '(' | ')'))
+                .trim_matches(|c: char| matches!(c, '.' | '*' | '_' | '-' | '(' | ')' | ':'))
                 .trim()
         })
         .filter(|p| !p.is_empty())
@@ -54,7 +105,11 @@ fn is_term_list(text: &str) -> bool {
         .iter()
         .filter(|p| TERM.is_match(&p.to_lowercase()))
         .count();
-    short * 4 >= items.len() * 3 && terms * 2 >= items.len()
+    if short == items.len() {
+        return true;
+    }
+    let mostly_short = short * 4 >= items.len() * 3;
+    mostly_short && (terms * 2 >= items.len() || jargon(text) >= 2)
 }
 
 /// A line that is nothing but a number: "40%", "p95".
@@ -66,17 +121,38 @@ fn is_bare_number(text: &str) -> bool {
         && trimmed.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Fewest fragments in a row ("Canary. Feature flags. Runbooks.") that read as a recital.
+const FRAGMENT_RUN: usize = 4;
+
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
     let mut evidence = Vec::new();
+    let mut run: Vec<&Sentence> = Vec::new();
+    let flush = |run: &mut Vec<&Sentence>, evidence: &mut Vec<Evidence>| {
+        if run.len() >= FRAGMENT_RUN {
+            let words: Vec<&str> = run.iter().map(|s| s.text.trim()).collect();
+            evidence.push(Evidence {
+                line: run[0].line,
+                text: super::text::snippet(&words.join(" "), 0, usize::MAX),
+                sections: run[0].sections,
+            });
+        }
+        run.clear();
+    };
     for sentence in &answer.sentences {
         if sentence.kind == SentenceKind::Heading {
             continue;
         }
         let text = sentence.text.as_str();
-        if is_term_list(text) || is_bare_number(text) {
+        if is_term_list(text) || is_term_run(text) || is_bare_number(text) {
+            flush(&mut run, &mut evidence);
             evidence.push(Evidence::sentence(sentence));
             continue;
         }
+        if is_fragment(text) {
+            run.push(sentence);
+            continue;
+        }
+        flush(&mut run, &mut evidence);
         let filler: Vec<_> = FILLER.find_iter(text).collect();
         let words = text.split_whitespace().count().max(1);
         if filler.len() >= 3 || filler.len() >= 2 && words <= 12 {
@@ -84,7 +160,15 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             evidence.push(Evidence::from_span(sentence, start, end));
         }
     }
+    flush(&mut run, &mut evidence);
     evidence
+}
+
+/// A sentence of one to three words with no first-person subject: "Bias for action."
+/// Too short to say how a control or a decision was used.
+pub fn is_fragment(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=3).contains(&words) && !FIRST_PERSON.is_match(text)
 }
 
 #[cfg(test)]
@@ -113,6 +197,30 @@ mod tests {
         ));
         assert!(!fires(
             "I moved 12 services, 3 databases, and 2 queues to the new cluster."
+        ));
+    }
+
+    #[test]
+    fn runs_fragments_and_jargon_fire() {
+        assert!(fires(
+            "canary rollback feature flags runbook RFC RACI SLO 99.9% p95 MTTR"
+        ));
+        assert!(fires(
+            "Ownership. Bias for action. Customer obsession. Dive deep."
+        ));
+        assert!(fires("Tech: k8s/istio/envoy/argo/flux/helm"));
+        assert!(fires(
+            "Championed a shift-left, DevSecOps, zero-trust culture of continuous excellence."
+        ));
+    }
+
+    #[test]
+    fn labelled_sentences_with_lists_do_not() {
+        assert!(!fires(
+            "Stakeholder alignment: Ran a weekly steering review with SRE, Security, Product, and Finance."
+        ));
+        assert!(!fires(
+            "I moved auth, search and billing onto the new cluster."
         ));
     }
 }

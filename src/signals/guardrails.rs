@@ -4,6 +4,9 @@
 //! Why: a senior engineer plans for the change going wrong before it does. Missing rollback
 //! plans are one of the pitfalls interviewers name most.
 //!
+//! How: the control must be used in a sentence of its own (not a fragment such as "Runbooks."),
+//! not negated, missing, out of date or wished for ("we should have used flags").
+//!
 //! Fires: "canary at 5%→25%→100% with automatic rollback", "behind a feature flag",
 //! "we replayed production traffic in staging first".
 //! Does not fire: "we rolled out a new logo", "I flagged it to my manager",
@@ -17,26 +20,37 @@ use std::sync::LazyLock;
 
 static GUARDRAIL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged rollouts?|phased rollouts?|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?|restarts?)",
-        r"|ramp(?:ed|ing)? (?:up )?(?:traffic )?(?:to|from) \d+\s?%|\d+\s?%\s*(?:→|->|to|then)\s*\d+\s?%",
-        r"|auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|roll(?:ed|ing)? (?:it |them |everything )?back|one-click rollback",
-        r"|feature[- ](?:flags?|toggles?|flagged|gates?)|behind (?:a |the )?(?:feature )?(?:flags?|toggles?)|flag-gated|kill[- ]switch(?:es)?|dark launch\w*",
-        r"|blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|traffic (?:replay\w*|mirroring|shadowing)|replay(?:ed|ing)? (?:production|prod) traffic",
-        r"|chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing))\b"
+        r"\b(?:canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?|restarts?)",
+        r"|ramp(?:ed|ing)? (?:up )?(?:traffic )?(?:to|from) \d+\s?%|\d+\s?%\s*(?:→|->|to|then)\s*\d+\s?%|\d+\s?% at a time|held at \d+\s?%",
+        r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave",
+        r"|auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|instant) rollback|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|switch(?:ed)? back|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time",
+        r"|feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|side by side|parallel runs?",
+        r"|blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?",
+        r"|chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file)\b"
     ))
 });
-static NOT_A_GUARDRAIL: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\bcanary in (?:a|the) coal ?mine\b|\bcanary (?:bird|yellow)\b"));
+/// Idioms, places and presentations that share a guardrail's words.
+static NOT_A_GUARDRAIL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\bcanary in (?:a|the) coal ?mine\b|\bcanary (?:bird|yellow|wharf|islands?)\b|\bdry[- ]run of (?:my|the|our|a|his|her) (?:presentation|talk|pitch|demo|speech|slides|keynote)\b",
+    )
+});
+/// The control was missing, unused, impossible or only wished for.
+static NOT_USED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:nobody|no one|never) (?:\w+ )?(?:used|built|followed|tested|read|ran|opened)\b|\bout of date\b|\b(?:wasn't|was not|weren't|isn't) (?:possible|used|ready|tested)\b|\bwe hadn't\b|\bshould (?:really )?have\b|\bbeliever in\b|\bwish(?:ed)? (?:we|i)\b|\bif only\b|\bwe (?:never|didn't) (?:have|had|use|used)\b",
+    )
+});
 
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
     let mut evidence = Vec::new();
     for sentence in answer
         .sentences
         .iter()
-        .filter(|s| super::buzzwords::is_real_prose(s))
+        .filter(|s| super::buzzwords::is_real_prose(s) && !super::buzzwords::is_fragment(&s.text))
     {
         let text = sentence.text.as_str();
-        if NOT_A_GUARDRAIL.is_match(text) {
+        if NOT_A_GUARDRAIL.is_match(text) || NOT_USED.is_match(text) {
             continue;
         }
         if let Some(m) = GUARDRAIL
@@ -74,5 +88,26 @@ mod tests {
         assert!(!fires("I flagged the risk to my manager."));
         assert!(!fires("That team was the canary in the coal mine."));
         assert!(!fires("There was no rollback plan."));
+    }
+
+    #[test]
+    fn controls_must_be_used_not_wished_for() {
+        assert!(fires("We rolled out region by region, smallest first."));
+        assert!(fires("I kept the old cluster warm so we could fail back."));
+        assert!(!fires("Runbooks were out of date and nobody used them."));
+        assert!(!fires("We should really have used feature flags."));
+        assert!(!fires(
+            "I did a dry run of my presentation with my manager."
+        ));
+        assert!(!fires(
+            "The company rolled back its return-to-office policy."
+        ));
+    }
+
+    #[test]
+    fn fragments_name_nothing() {
+        assert!(!fires(
+            "Runbooks. Chaos drills. Circuit breakers. Load tests."
+        ));
     }
 }

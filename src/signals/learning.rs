@@ -16,12 +16,14 @@ use std::sync::LazyLock;
 
 static LESSON: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:i|we) (?:also )?(?:learn(?:ed|t)|realized|realised|discovered|understood) (?:that|how|why|the (?:hard way|importance|value)|to\b|a lot about (?:how|why)|not to)",
-        r"|\b(?:the |my |a |one |biggest |main |key |big |hard |real |important )*lessons? (?:(?:i |we )?(?:learned|learnt|took|take)|for me|here|was|is|i'd|from)\b|\b(?:lessons learned|lessons learnt)\b",
-        r"|\bnext time\b|\bin hindsight\b|\blooking back\b|\bin retrospect\b|\bwith hindsight\b",
+        r"\b(?:i|we|i've|we've) (?:also |have |finally )?(?:learn(?:ed|t)|realized|realised|discovered|understood) (?:that|how|why|the (?:hard way|importance|value)|to\b|a lot about (?:how|why)|not to)",
+        r"|\b(?:the |my |a |one |biggest |main |key |big |hard |real |important )*lessons? (?:(?:i |we )?(?:learned|learnt|took|take)|for me|here|was|is|i'd|from)\b|\b(?:key |main |big )?lessons?:|\b(?:lessons learned|lessons learnt)\b",
+        r"|\bnext time,? (?:i|we|around)\b|\bnext time(?:\W*$|;|,)|\bin hindsight\b|\blooking back(?:,| on (?:it|that|this|the \w+)| now)|\bin retrospect\b|\bwith hindsight\b|\bon reflection\b",
         r"|\bif i (?:did|were to do|had to do|could do|were doing|was doing|ran|had) (?:it|this|that|the project|the migration)? ?(?:again|over|differently)\b",
-        r"|\bi(?: would|'d|’d) (?:have |also |definitely |probably )?(?:start(?:ed)?|involve[d]?|push(?:ed)?|spen[dt]|ask(?:ed)?|set|build|built|write|written|bring|brought|plan(?:ned)?|invest(?:ed)?|change[d]?|do(?:ne)?|communicate[d]?|automate[d]?|measure[d]?|codif(?:y|ied)|document(?:ed)?|add(?:ed)?|talk(?:ed)?|get|got|move[d]?|pick(?:ed)?|skip(?:ped)?|avoid(?:ed)?|insist(?:ed)?)\b[^.]{0,60}\b(?:earlier|sooner|first|differently|instead|again|upfront|up front|before|from day one|from the start|next)\b",
-        r"|\b(?:do|done|handle|approach|run) (?:it |things |this |that )?differently\b|\btaught me\b|\btakeaways?\b|\bsince then,? (?:i|we) (?:always|now|make sure|never|start)\b|\bi now (?:always|make sure|insist|start|begin|push)\b|\bmy (?:main |key |biggest )?(?:learning|lesson)s?\b|\bwhat i(?:'d| would) change\b|\bwhat i took away\b|\bthe mistake i made\b"
+        r"|\bi(?: would|'d|’d)(?: have| also| definitely| probably| honestly)* (?:[a-km-z]\w*|l[a-np-z]\w*)\b[^.]{0,60}\b(?:earlier|sooner|first|differently|instead|again|upfront|up front|from day one|from the start|braver|more|less)\b",
+        r"|\b(?:do|done|handle|approach|run) (?:it |things |this |that )?differently\b|\btaught me\b|\btakeaways?\b|\b(?:thing |what )?(?:i|we) took away\b|\bcame away\b|\bwhat (?:i|we) learned\b",
+        r"|\bsince then,? (?:i|we) (?:always|now|make sure|never|start)\b|\bi now (?:always |also )?\w+|\bgoing forward,? (?:i|we)\b|\bmy (?:main |key |biggest )?(?:learning|lesson)s?\b",
+        r"|\bwhat i(?:'d| would) change\b|\bthing i(?:'d| would) (?:change|do differently)\b|\bthe mistake i made\b|\breali[sz]ed (?:afterwards|later|in the end|too late|only later)\b|\bmade me (?:see|reali[sz]e|understand)\b|\bchanged how (?:i|we)\b"
     ))
 });
 static SKILL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,5 +69,20 @@ mod tests {
         assert!(!fires("I learned Kubernetes for the project."));
         assert!(!fires("Our machine learning pipeline ran nightly."));
         assert!(!fires("The team learned about the outage from Twitter."));
+    }
+
+    #[test]
+    fn reflection_not_narration() {
+        assert!(fires("I now ask for a spike before any estimate."));
+        assert!(fires(
+            "On reflection, I'd have been braver about killing the old API."
+        ));
+        assert!(!fires(
+            "Looking back through the logs, I found the root cause."
+        ));
+        assert!(!fires("The next time the job ran, it failed again."));
+        assert!(!fires(
+            "I realised the cache key was missing the tenant ID."
+        ));
     }
 }

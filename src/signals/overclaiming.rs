@@ -3,6 +3,9 @@
 //! Why: interviewers check for precision about your role; "I single-handedly rebuilt the
 //! platform" reads as either untrue or a warning about how you work with others.
 //!
+//! How: solo or dismissive phrases ("by myself", "nobody else", "the team just watched",
+//! "because of me") count unless the same sentence credits someone ("then the team hardened it").
+//!
 //! Fires: "I single-handedly rebuilt it", "I did everything myself, the team just watched",
 //! or a long run of "I did" with no colleague, team or partner ever mentioned.
 //! Does not fire: "I led it with two engineers from storage".
@@ -15,8 +18,19 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SOLO_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:single-?handed(?:ly)?|(?:all )?by myself|on my own|entirely (?:by )?myself|i alone|solo|one-man (?:army|band|show)|without (?:any |anyone's )?help|(?:nobody|no one|none of them) else|everyone else (?:had )?(?:failed|missed|gave up|given up)",
+        r"|the only one who (?:understood|kept|could|knew|did)|it was all me|all mine|came from me|because of me|thanks to me|without me|the reason (?:the|this|that|we) \w+ (?:exists|worked|shipped|succeeded)",
+        r"|i did (?:it )?(?:all|everything|the lot|every \w+|the whole thing)|i (?:made|did) every (?:decision|task|piece|part)|(?:all|every bit) of (?:the |their )?(?:work|code|credit)|all (?:\d[\d,]* )?lines|my work from start to finish",
+        r"|i carried|dragged the (?:project|team)|(?:saved|rescued) the (?:company|project|team|day)|rescued (?:the|this|our) \w+|after (?:everyone else|(?:two|three|four|all the|the other) (?:other )?\w+) (?:had )?failed|the hero|dead weight|(?:was|were) useless|hindrance|just (?:watched|used|sat|waited|there)|only follow|along for the ride|only did the boring",
+        r"|(?:didn't|did not) (?:help|contribute)|kept getting it wrong|if i hadn't been there|couldn't fix|(?:engineering|work) was mine|(?:every|each) (?:single )?(?:improvement|decision|component)|100% (?:of the|me|mine|my work)|i (?:carried|saved) (?:the|this) (?:team|project|company))\b",
+        r"|,\s*alone,"
+    ))
+});
+/// Credit given to someone else in the same sentence cancels a solo-sounding phrase.
+static SHARED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:single-?handed(?:ly)?|all by myself|entirely (?:by )?myself|i alone\b|(?:nobody|no one|none of them) else|without me\b|i did (?:it )?(?:all|everything)|i was the only (?:one|person|engineer)|(?:the team|everyone else|they) (?:just|only|mostly) (?:watched|followed|sat|waited|helped a bit)|100% (?:me|mine|my work)|(?:all|every bit of) (?:the|this) (?:work|credit) (?:was|is) (?:mine|me)|i (?:carried|saved) (?:the|this) (?:team|project|company)|solely responsible for (?:the )?success|thanks to me|because of me\b)",
+        r"\b(?:credit (?:really )?(?:belongs|goes)|deserves? the credit|help from|helped|together|as a team|(?:the|my|our) (?:\w+ )?(?:team|engineers|folks)(?:'s)? (?:\w+ )?(?:did|built|ran|owned|hardened|adopted|pulled|tested|improved|wrote|shipped|found|made)|leaned (?:heavily )?on|paired with|reviewed by|pulled them in|they shipped|thanks to (?:the|my|our))\b",
     )
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,6 +49,7 @@ pub fn detect(answer: &Answer, ownership: &Ownership) -> Vec<Evidence> {
         .filter_map(|s| {
             SOLO_CLAIM
                 .find(&s.text)
+                .filter(|_| !SHARED.is_match(&s.text))
                 .map(|m| Evidence::from_span(s, m.start(), m.end()))
         })
         .collect();
@@ -77,6 +92,19 @@ mod tests {
         assert!(!fires("I led it with two engineers from the storage team."));
         assert!(!fires(
             "I wrote the plan. I ran the review. We shipped it together."
+        ));
+    }
+
+    #[test]
+    fn credit_in_the_same_sentence_cancels_solo_words() {
+        assert!(fires(
+            "I rescued the migration after two other leads had failed at it."
+        ));
+        assert!(!fires(
+            "I built the prototype by myself, but the platform team adopted it."
+        ));
+        assert!(!fires(
+            "I did the analysis solo, then presented it and we chose the approach together."
         ));
     }
 }

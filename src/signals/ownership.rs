@@ -20,9 +20,12 @@ static MINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OURS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?:^|[^\w'’])(?:we|the team|my team|our team)\s+(?:(?:then|also|all|first|finally|quickly|eventually|just|collectively|had to|needed to|decided to|started to|began to|managed to)\s+)*(?P<verb>[a-z]+)",
+        r"(?:^|[^\w'’])(?:we|(?:the|my|our) (?:team|squad|group))\s+(?:(?:then|also|all|first|finally|quickly|eventually|just|collectively|had to|needed to|decided to|started to|began to|managed to)\s+)*(?P<verb>[a-z]+)",
     )
 });
+/// A second past-tense verb joined by "and" in the same clause.
+static COORDINATED: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^[^.,]{0,40}?\band (?:then )?([a-z]{3,}ed)\b"));
 /// Verbs that state a feeling, a state or being acted upon, not a deed.
 const NOT_DEEDS: &[&str] = &[
     "think",
@@ -132,7 +135,11 @@ impl Ownership {
 }
 
 pub fn analyse(answer: &Answer) -> Ownership {
-    let has_actions = answer.has_section(SectionName::Actions);
+    // Only a labelled actions section is trusted to hold the deeds; inferred boundaries are
+    // guesses, so without a label the whole answer counts.
+    let has_actions = answer
+        .section(SectionName::Actions)
+        .is_some_and(|s| s.labelled);
     let mut result = Ownership::default();
     for sentence in answer
         .sentences
@@ -140,28 +147,55 @@ pub fn analyse(answer: &Answer) -> Ownership {
         .filter(|s| super::buzzwords::is_real_prose(s))
     {
         let in_actions = !has_actions || sentence.in_section(SectionName::Actions);
-        if let Some(evidence) = deed(&MINE, sentence) {
-            result.mine_in_actions += usize::from(in_actions);
-            result.mine.push(evidence);
+        // Evidence is one line per sentence; the I/we balance counts every clause, so
+        // "we moved it, and we fixed it, and we shipped it" weighs three times.
+        let mine = deeds(&MINE, sentence, false);
+        let ours = deeds(&OURS, sentence, true);
+        if in_actions {
+            result.mine_in_actions += mine.len();
+            result.ours_in_actions += ours.len();
         }
-        if let Some(evidence) = deed(&OURS, sentence) {
-            result.ours_in_actions += usize::from(in_actions);
-            result.ours.push(evidence);
-        }
+        result.mine.extend(mine.into_iter().next());
+        result.ours.extend(ours.into_iter().next());
     }
     result
 }
 
-fn deed(pattern: &Regex, sentence: &Sentence) -> Option<Evidence> {
-    pattern.captures_iter(&sentence.text).find_map(|caps| {
-        let verb = caps.name("verb")?;
-        let word = verb.as_str().to_lowercase();
-        if NOT_DEEDS.contains(&word.as_str()) || word.len() < 2 {
-            return None;
-        }
-        let start = caps.get(0)?.start();
-        Some(Evidence::from_span(sentence, start, verb.end()))
-    })
+/// Agreeing or finding is a deed when a team does it together, not proof of a person's role.
+const TEAM_DEEDS: &[&str] = &["agreed", "agree", "found"];
+
+/// Every clause of `sentence` where the pattern's subject did something.
+fn deeds(pattern: &Regex, sentence: &Sentence, team: bool) -> Vec<Evidence> {
+    pattern
+        .captures_iter(&sentence.text)
+        .filter_map(|caps| {
+            let verb = caps.name("verb")?;
+            let word = verb.as_str().to_lowercase();
+            let start = caps.get(0)?.start();
+            // "I didn't", "I can't": a contraction is an auxiliary, not a deed.
+            let contracted = sentence.text[verb.end()..].starts_with(['\'', '’']);
+            if contracted {
+                return None;
+            }
+            let not_deed = NOT_DEEDS.contains(&word.as_str())
+                && !(team && TEAM_DEEDS.contains(&word.as_str()));
+            if not_deed || word.len() < 2 {
+                // "I found 40 and deleted 12": the deed may follow in the same clause.
+                let clause = sentence.text[verb.end()..].split([';', ':']).next()?;
+                let next = COORDINATED.captures(clause)?.get(1)?;
+                let next_word = next.as_str().to_lowercase();
+                if NOT_DEEDS.contains(&next_word.as_str()) {
+                    return None;
+                }
+                return Some(Evidence::from_span(
+                    sentence,
+                    start,
+                    verb.end() + next.end(),
+                ));
+            }
+            Some(Evidence::from_span(sentence, start, verb.end()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -187,5 +221,20 @@ mod tests {
             "**Actions:** I built a queue. We migrated the jobs. I wrote tests. We shipped it.",
         ));
         assert!(o.hiding_behind_we().is_empty());
+    }
+
+    #[test]
+    fn contractions_are_not_deeds_and_coordinated_verbs_are() {
+        assert!(
+            analyse(&parse("I didn't want to run it ourselves."))
+                .mine
+                .is_empty()
+        );
+        assert_eq!(
+            analyse(&parse("I found 40 cron jobs and deleted 12 of them."))
+                .mine
+                .len(),
+            1
+        );
     }
 }

@@ -33,7 +33,7 @@ pub struct Quantity {
 }
 
 /// Spelled-out amounts; written with `\s+` because the quantity pattern is in verbose mode.
-const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|a\s+few|several|thousands\s+of";
+const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+hundred|a\s+dozen";
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let number = format!(
@@ -54,6 +54,7 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
             | (?:usd|eur|gbp|dollars?|euros?|pounds?)\b
             | (?:req(?:uests)?/s|rps|qps|tps|rpm|ops/s|events/s|msgs?/s|requests?\s+(?:per|a|an)\s+(?:second|sec|minute|min|hour)|queries\s+per\s+second)\b
             | (?:deploys?|deployments?|releases?|builds?|pages?|alerts?|incidents?)\s+(?:per|a|an|each)\s+(?:day|week|month|night|quarter|year)\b
+            | (?:a|an|per|each)\s+(?:hour|day|week|month|night|quarter|year)\b
             | (?:kb|mb|gb|tb|pb|kib|mib|gib|tib|vcpus?|cores?|cpus?)\b
             | (?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]{{2,}}s)\b
           )",
@@ -96,7 +97,7 @@ const NOT_COUNTED: &[&str] = &[
 
 static NOT_A_QUANTITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?:\b(?:step|phase|stage|sprint|round|level|tier|part|section|chapter|version|release|ver|v|q[1-4]|fy|h[12]|number|no\.?|item|jira|ticket|issue|pr|rfc|adr|sev|p|java|python|node|postgres(?:ql)?|mysql|kubernetes|k8s|ubuntu|debian|rhel|centos|go|golang|rails|react|angular|vue|php|ruby|scala|spark|kafka|elasticsearch|redis|terraform|ios|android|windows|jdk|gcc|http|tls|ipv|iphone|python2|python3|gen|class|grade|room|building|floor|route|highway)\s?#?|#|[a-z]-)$",
+        r"(?:\b(?:step|phase|stage|sprint|round|level|tier|part|section|chapter|version|release|ver|v|q[1-4]|fy|h[12]|number|no\.?|item|jira|ticket|issue|pr|rfc|adr|sev|p|java|python|node|postgres(?:ql)?|mysql|kubernetes|k8s|ubuntu|debian|rhel|centos|go|golang|rails|react|angular|vue|php|ruby|scala|spark|kafka|elasticsearch|redis|terraform|ios|android|windows|jdk|gcc|http|tls|ipv|iphone|python2|python3|gen|class|grade|room|building|floor|route|highway)\s?[#/]?|#|[a-z]-)$",
     )
 });
 
@@ -157,6 +158,7 @@ fn classify_unit(unit: &str, is_noun: bool) -> Option<Unit> {
     let head = unit.split_whitespace().next().unwrap_or("");
     Some(match head {
         "%" | "percent" | "percentage" | "pp" | "points" | "point" => Unit::Percent,
+        "a" | "an" | "per" | "each" => Unit::Rate,
         u if u.starts_with("ms")
             || u.starts_with("msec")
             || u.starts_with("milli")
@@ -210,7 +212,7 @@ fn classify_unit(unit: &str, is_noun: bool) -> Option<Unit> {
 
 /// Filters years, versions, step numbers, ticket ids and list markers.
 fn plausible(sentence: &str, start: usize, number: &str, unit: Unit) -> bool {
-    let before = sentence[..start].trim_end();
+    let before = tail_words(sentence[..start].trim_end());
     let before_lower = before.to_lowercase();
     if NOT_A_QUANTITY_BEFORE.is_match(&before_lower) && !matches!(unit, Unit::Percent | Unit::Money)
     {
@@ -223,11 +225,38 @@ fn plausible(sentence: &str, start: usize, number: &str, unit: Unit) -> bool {
     if is_year && (unit == Unit::Count || YEAR_CONTEXT.is_match(&format!("{before_lower} "))) {
         return false;
     }
+    // "503s" and "404s" are status codes, not seconds.
+    if unit == Unit::Latency
+        && digits.len() == 3
+        && matches!(digits.as_bytes()[0], b'2'..=b'5')
+        && sentence[start + number.len()..].starts_with('s')
+    {
+        return false;
+    }
     // "3.2.1" and the like are versions.
     if number.matches('.').count() > 1 {
         return false;
     }
     true
+}
+
+/// The last few words of `before`: all the context checks look at. Lowercasing the whole
+/// prefix for every number made sentences with thousands of numbers quadratic.
+fn tail_words(before: &str) -> &str {
+    const WINDOW: usize = 64;
+    if before.len() <= WINDOW {
+        return before;
+    }
+    let mut cut = before.len() - WINDOW;
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let window = &before[cut..];
+    // Start at a word boundary so a cut word cannot look like a whole one ("xjava" -> "java").
+    match window.find(|c: char| !c.is_alphanumeric() && c != '_') {
+        Some(at) => &window[at..],
+        None => "",
+    }
 }
 
 fn parse_value(text: &str) -> f64 {
@@ -253,10 +282,6 @@ fn parse_value(text: &str) -> f64 {
         ("sixty", 60.0),
         ("hundred", 100.0),
         ("dozen", 12.0),
-        ("couple", 2.0),
-        ("few", 3.0),
-        ("several", 4.0),
-        ("thousands", 1000.0),
         ("halved", 0.5),
         ("doubled", 2.0),
         ("tripled", 3.0),
@@ -334,8 +359,25 @@ mod tests {
     }
 
     #[test]
+    fn context_window_keeps_whole_words() {
+        let long = "a".repeat(100);
+        assert_eq!(tail_words(&format!("{long} in step")), " in step");
+        assert_eq!(tail_words(&format!("x{long}java")), "");
+        assert!(units(&format!("{long} then java 8 services")).is_empty());
+        assert_eq!(units(&format!("{long} then 8 services")).len(), 1);
+    }
+
+    #[test]
     fn word_numbers_count_things() {
         let found = units("I brought in two engineers and a dozen services moved.");
         assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn status_codes_protocols_and_vague_amounts_are_not_quantities() {
+        assert!(units("Clients were getting 503s from the gateway.").is_empty());
+        assert!(units("The gateway only spoke HTTP/2 to the backends.").is_empty());
+        assert!(units("A few teams were already using the library.").is_empty());
+        assert_eq!(units("Tickets dropped to 12 a week.")[0].1, Unit::Rate);
     }
 }

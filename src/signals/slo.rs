@@ -31,7 +31,7 @@ static ERROR_RATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ERROR_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\berror[- ]budgets?\b[^.]{0,60}\b(?:polic\w*|burn\w*|spent|exhaust\w*|consumed|breach\w*|freeze|froze|alert\w*|left|remaining|\d)|\b(?:burn|spent|exhausted|blew|breached)\b[^.]{0,30}\berror[- ]budget",
+        r"\berror[- ]budgets?\b[^.]{0,60}\b(?:polic\w*|burn\w*|spent|exhaust\w*|consumed|breach\w*|freeze|froze|alert\w*|left|remaining|\d)|\b(?:burn(?:ed|t|ing)?|spent|exhausted|blew|breached)\b[^.]{0,30}\berror[- ]budget",
     )
 });
 static RECOVERY_TIMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,9 +69,8 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             ));
         };
         if let Some(m) = AVAILABILITY.find(text)
-            && (AVAILABILITY_CONTEXT.is_match(text)
-                || m.as_str().contains("nines")
-                || m.as_str().starts_with("99"))
+            && (AVAILABILITY_CONTEXT.is_match(text) || m.as_str().contains("nines"))
+            && !text[m.end()..].trim_start().starts_with("of the")
         {
             hit(m);
         } else if let Some(m) = PERCENTILE.find(text).filter(|_| has_time) {
@@ -87,7 +86,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             hit(m);
         } else if let Some(m) = SLO_WORD
             .find(text)
-            .filter(|_| !quantities.is_empty() || SLO_DEFINED.is_match(text))
+            .filter(|_| has_time || has_percent || SLO_DEFINED.is_match(text))
         {
             hit(m);
         }

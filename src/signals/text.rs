@@ -54,7 +54,9 @@ pub fn is_hypothetical(sentence: &str) -> bool {
 }
 
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(no|not|never|without|didn't|did not|wasn't|weren't|lacked|lacking|zero|none)\b")
+    pattern(
+        r"\b(no|not|never|without|didn't|did not|wasn't|weren't|haven't|hasn't|hadn't|lacked|lacking|zero|none)\b",
+    )
 });
 
 /// True when a negation stands within the few words before `at`.

@@ -2,9 +2,15 @@
 //!
 //! Why: seniority shows in choices — what you gave up and why — more than in what you built.
 //!
+//! How: a sentence names a choice against an alternative ("X over Y", "rather than", "instead
+//! of", "decided not to", "rejected it because"), or a cost accepted for a benefit ("at the
+//! expense of", "in exchange for", "the downside was", "which meant supporting two code paths",
+//! "cost more, but it freed two people"). The bare word "trade-off" proves nothing.
+//!
 //! Fires: "I chose managed Kafka over self-hosting: higher unit cost, less operational risk",
 //! "we deferred multi-region to hit the SLO first", "accepting slightly more compute at peak".
-//! Does not fire: "trade-offs" as a bare word in a list, "we traded ideas in a workshop".
+//! Does not fire: "trade-offs" as a bare word in a list, "we traded ideas in a workshop",
+//! "the cost of the project was $200k", "the downside of the old system was that…".
 
 use super::Evidence;
 use super::text::pattern;
@@ -12,16 +18,38 @@ use crate::answer::Answer;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static TRADEOFF: LazyLock<Regex> = LazyLock::new(|| {
+/// A choice made against a named alternative.
+static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:chose|choose|picked|went with|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?|not)\b",
-        r"|\btrade-?offs?\b[^.;]{0,12}(?:\bwas\b|\bwere\b|\bis\b|:|\bbetween\b|\bof\b|\bhere\b|\bi made\b|\bwe made\b|\bwe accepted\b|\bi accepted\b)",
-        r"|\b(?:at the (?:expense|cost) of|in exchange for|the (?:downside|catch|cost|price|drawback) (?:was|is|being)|(?:we|i) (?:knowingly )?(?:accepted|gave up|sacrificed|traded (?:off|away))\b|accepting (?:a|some|higher|slower|more|less|the|an|slightly|extra|occasional)\b|sacrific(?:ed|ing)|deferred|deprioriti[sz]ed|postponed|punted on|(?:chose|decided) not to|instead of building|rather than (?:building|waiting|rewriting|doing|hiring))",
-        r"|\b(?:build vs\.? buy|buy vs\.? build|build versus buy)\b",
-        r"|\b(?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability) (?:vs\.?|versus|over|against) (?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability|time)\b",
-        r"|\b(?:even though|although|despite|but) (?:it|this|that) (?:cost|meant|was|would be|made)\b[^.]{0,40}\b(?:more|higher|slower|less|extra|worse)\b"
+        r"\bwent \w+ (?:rather than|instead of)\b|\b(?:chose|choose|picked|went with|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b|\b(?:kept|keep)\b[^.;]{1,80}?\b(?:instead of|rather than)\b",
+        r"|\b(?:i|we)\b[^.;]{0,80}?\b(?:rather than|instead of)\b",
+        r"|^\W*(?:instead of|rather than)\b[^.;]{3,60}?\b(?:i|we)\s+\w+",
+        r"|\bi(?:'d|’d| would) rather (?:[a-mo-z]\w*|no[a-su-z]\w*)[^.;]{0,60}\bthan\b",
+        r"|\b(?:decided (?:not to|against)|chose not to|opted not to)\b",
+        r"|\b(?:rejected|turned down|ruled (?:it |that |them |this )?out|said no to|passed on)\b[^.]{0,80}(?:\bbecause\b|\bsince\b|:|—|\bbut\b|\bso\b|\bas\b)",
+        r"|(?:\bbecause\b|\bsince\b|:|—|\bbut\b)[^.]{0,80}\b(?:rejected|turned down|ruled (?:it |that |them |this )?out)\b",
+        r"|\bweighed\b[^.;]{1,40}\b(?:against|versus|vs\.?)\b|\b(?:build|buy) (?:vs\.?|versus|or) (?:build|buy)\b",
+        r"|\boption \w+ (?:\([^)]*\) )?won\b",
+        r"|\b(?:could(?:'ve| have)|might have) (?:done|gone|built|used|bought)\b[^.]{0,80}\bbut\b"
     ))
 });
+/// A cost accepted for a benefit.
+static COST: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:we|i) (?:deliberately |knowingly |consciously |also )?(?:accepted|gave up|sacrificed|traded (?:off|away))\b|\bwhich (?:we|i) accepted\b|\baccepting (?:a|an|some|the|higher|slower|more|less|slightly|extra|occasional|\d)",
+        r"|\bsacrific(?:ed|ing)\b|\bat the (?:expense|cost) of\b|\bin (?:exchange|return) for\b|\bwas the price (?:of|for)\b",
+        r"|\bthe (?:price|cost|downside|catch|drawback|trade-?off)(?: (?:i|we) (?:made|accepted|chose))? (?:was|is|being)\b",
+        r"|\bthe (?:price|cost|downside|catch|drawback) of (?:the |this |that |our |my )?(?:\w+ )?(?:approach|option|choice|decision|design|plan|\w+ing)\b[^.]{0,20}\b(?:was|is)\b",
+        r"|\b(?:meant|meaning|means)\s+(?:\w+\s+){0,2}(?:losing|running|supporting|maintaining|paying|giving up|accepting|slower|higher|more|less|extra|two)\b",
+        r"|\b(?:cut|dropped|descoped|left out|pulled) [\w -]{1,30}? (?:from|out of) (?:the )?(?:first |initial |v1 )?(?:release|launch|scope|mvp|milestone)\b|\b(?:deferred|deprioriti[sz]ed|postponed|punted on)\b|\b(?:delay(?:ed)?|push(?:ed)? (?:the|our|my|it|\w+'s) (?:\w+ ){0,2}back)\b[^.]{0,60}\b(?:to|but|so|for|because)\b",
+        r"|\b(?:cheaper|more expensive|nicer|costs? more|cost (?:about |roughly |nearly )?(?:twice|double|triple|\w+ times) as much|cost(?:ed)? more|slower|faster|simpler|fee|less \w+|more \w+)\b[^.;]{0,60}\bbut\b[^.]{0,60}\b(?:i|we|it|this|that|our|no|far|each|the)\b",
+        r"|\b(?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability) (?:vs\.?|versus|over|against) (?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability|time)\b",
+        r"|\b(?:even though|although|despite) (?:it|this|that) (?:cost|meant|was|would be|made)\b[^.]{0,40}\b(?:more|higher|slower|less|extra|worse)\b"
+    ))
+});
+/// "The cost was $200k": a price, not a cost weighed against a benefit.
+static JUST_A_PRICE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^\s*(?:about |around |roughly |over |nearly )?[$€£]?\d"));
 
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
     answer
@@ -29,8 +57,13 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
         .filter_map(|sentence| {
-            TRADEOFF
-                .find(&sentence.text)
+            let text = sentence.text.as_str();
+            CHOICE
+                .find(text)
+                .or_else(|| {
+                    COST.find_iter(text)
+                        .find(|m| !JUST_A_PRICE.is_match(&text[m.end()..]))
+                })
                 .map(|m| Evidence::from_span(sentence, m.start(), m.end()))
         })
         .collect()
@@ -63,5 +96,22 @@ mod tests {
         assert!(!fires("We traded ideas in a workshop."));
         assert!(!fires("Trade-offs, stakeholders, canary, RFC"));
         assert!(!fires("I built the new pipeline."));
+    }
+
+    #[test]
+    fn costs_weighed_against_benefits_fire() {
+        assert!(fires(
+            "Datadog cost more than running Prometheus, but it freed two people."
+        ));
+        assert!(fires("I decided not to use GraphQL."));
+        assert!(fires(
+            "Using the managed queue meant losing ordering guarantees."
+        ));
+        assert!(!fires("The cost of the project was about $200k."));
+        assert!(!fires(
+            "The downside of the old system was that nobody understood it."
+        ));
+        assert!(!fires("Instead of Monday, the review moved to Tuesday."));
+        assert!(!fires("The canary aborted if the 5xx rate went over 0.5%."));
     }
 }

@@ -12,12 +12,23 @@ use crate::answer::Answer;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Intensifiers that stand in for a number.
+const INTENSIFIER: &str = r"(?:significantly|greatly|hugely|massively|dramatically|substantially|considerably|tremendously|vastly|drastically|noticeably|sharply|markedly|enormously|meaningfully|incredibly|much|(?:very|so) much|much,? much|a lot|a ton|loads|lots|way|far|so|super|really|quite a bit|a great deal)";
+/// Words that claim a change for the better (or a smaller cost).
+const CHANGE: &str = r"(?:better|faster|fast|improved|improving|improve|improves|reduced|reducing|cut|dropped|fell|down|up|increased|increasing|cheaper|less|fewer|quicker|snappier|smoother|stabler|more stable|easier|lower|higher|happier|healthier|shorter|nicer|more (?:reliable|stable|efficient|scalable|performant|robust|resilient|productive)|sped up|successful)";
+
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(concat!(
-        r"\b(?:significantly|greatly|hugely|massively|dramatically|substantially|considerably|tremendously|vastly|drastically|noticeably|much|a lot|way|far|really|very|super|so much|incredibly|enormously|meaningfully|markedly)\s+(?:\w+\s+)?(?:better|faster|improved|improving|improve|reduced|reducing|increased|increasing|cheaper|more (?:reliable|stable|efficient|scalable|performant|robust|resilient|productive)|less|fewer|quicker|smoother|stabler|easier|lower|higher|happier|healthier)\b",
-        r"|\b(?:huge|big|massive|major|significant|great|tremendous|positive|real|measurable|noticeable|dramatic|substantial|game-?changing|large|amazing|incredible|strong) (?:business )?(?:impact|improvement|improvements|difference|wins?|gains?|boost|success|reduction|savings?|uplift|increase|decrease|effect|results?)\b",
-        r"|\b(?:improved|increased|reduced|boosted|enhanced|optimi[sz]ed|lowered|cut|decreased|sped up) (?:the |our |overall |system |platform )?(?:performance|reliability|stability|efficiency|latency|throughput|velocity|productivity|morale|quality|scalability|uptime|costs?|speed|experience|developer experience|resilience|availability|observability|load times?|build times?|deploy times?|toil)\b",
-        r"|\bmade (?:a|things|everything|it|life|the \w+) (?:\w+ )?(?:better|faster|easier|smoother|difference)\b|\beveryone was (?:happy|pleased|thrilled|impressed)\b|\bwent (?:really |very |super |pretty |extremely )?(?:well|smoothly)\b|\b(?:it|this|that) (?:was|turned out) (?:a )?(?:(?:huge|big|great|massive|real) )?(?:success|win)\b"
+    pattern(&format!(
+        concat!(
+            r"\b{i}\s+(?:\w+\s+)?{c}\b",
+            r"|\b{c}\b(?:\s+[\w-]+){{0,4}}?\s+{i}\b(?:\s*[.,;!—]|\s*$|\s+(?:and|after|once|since|across|for|in|on)\b)",
+            r"|\b(?:huge|big|massive|major|significant|great|tremendous|positive|real|measurable|noticeable|dramatic|substantial|enormous|game-?changing|large|amazing|incredible|strong|sharp) (?:positive |business |cost )?(?:impact|improvement|improvements|difference|wins?|gains?|boost|success|reduction|savings?|uplift|increase|decrease|drop|effect|results?)\b",
+            r"|\b(?:impact|improvement|difference|effect|savings?) (?:was|were) (?:enormous|huge|massive|big|significant|dramatic|substantial|tremendous)\b",
+            r"|\b(?:improved|increased|reduced|boosted|enhanced|optimi[sz]ed|lowered|cut|decreased|sped up) (?:the |our |overall |system |platform )?(?:performance|reliability|stability|efficiency|latency|throughput|velocity|productivity|morale|quality|scalability|uptime|costs?|speed|experience|developer experience|resilience|availability|observability|load times?|build times?|deploy times?|toil)\b",
+            r"|\bgame-?changer\b|\bmoved the needle\b|\bmade (?:a|things|everything|it|life|the \w+) (?:\w+ )?(?:better|faster|easier|smoother|difference)\b|\beveryone was (?:happy|pleased|thrilled|impressed)\b|\bwent (?:really |very |super |pretty |extremely )?(?:well|smoothly)\b|\b(?:it|this|that) (?:was|turned out) (?:a )?(?:(?:huge|big|great|massive|real) )?(?:success|win)\b"
+        ),
+        i = INTENSIFIER,
+        c = CHANGE
     ))
 });
 
@@ -56,5 +67,13 @@ mod tests {
         ));
         assert!(!fires("I improved latency by 40%."));
         assert!(!fires("We had a lot of meetings."));
+    }
+
+    #[test]
+    fn intensifier_after_the_change_fires() {
+        assert!(fires("Latency improved massively."));
+        assert!(fires("Our cloud bill came down quite a bit."));
+        assert!(!fires("The old system was significantly more complex."));
+        assert!(!fires("Massive thanks to the storage team."));
     }
 }

@@ -1,0 +1,153 @@
+//! `--format junit`: JUnit XML for CI dashboards. One test suite per answer, one test case per
+//! check (a failure when it lost points) plus a `score` case that fails when the answer does.
+//! No timestamps or durations, so the output is the same bytes on every run.
+
+use super::{AnswerMeta, CheckResult, FileReport, RunReport};
+use std::fmt::Write;
+
+pub fn render(report: &RunReport) -> String {
+    let mut suites = String::new();
+    let (mut tests, mut failures) = (0, 0);
+    for (file, meta) in report.answers() {
+        let (suite, cases, failed) = suite(file, &meta);
+        suites.push_str(&suite);
+        tests += cases;
+        failures += failed;
+    }
+    for error in &report.errors {
+        let _ = write!(
+            suites,
+            "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase name=\"read\" classname=\"{path}\">\n      <error message=\"{message}\"/>\n    </testcase>\n  </testsuite>\n",
+            path = escape(&error.path),
+            message = escape(&error.message)
+        );
+        tests += 1;
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"coach\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">\n{suites}</testsuites>\n",
+        report.errors.len()
+    )
+}
+
+/// One answer's suite, with its number of cases and failures.
+fn suite(file: &FileReport, meta: &AnswerMeta) -> (String, usize, usize) {
+    let name = escape(&file.path);
+    let mut cases = String::new();
+    let mut failed = 0;
+    let score_failure = (!meta.passed).then(|| {
+        let bar = if meta.from_baseline {
+            "baseline score"
+        } else {
+            "pass score"
+        };
+        format!(
+            "scored {}/100 ({}), below the {bar} of {}",
+            file.score,
+            file.grade.as_str(),
+            meta.bar
+        )
+    });
+    failed += usize::from(score_failure.is_some());
+    cases.push_str(&case(
+        &name,
+        &escape(&meta.file),
+        meta.start_line,
+        "score",
+        score_failure.map(|m| (m, "error", String::new())),
+    ));
+    for check in &file.checks {
+        let failure = (check.lost() > 0).then(|| failure(check));
+        failed += usize::from(failure.is_some());
+        cases.push_str(&case(
+            &name,
+            &escape(&meta.file),
+            check.line.unwrap_or(meta.start_line),
+            &check.id,
+            failure,
+        ));
+    }
+    let count = file.checks.len() + 1;
+    let suite = format!(
+        "  <testsuite name=\"{name}\" tests=\"{count}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"rubric\" value=\"{}\"/>\n      <property name=\"score\" value=\"{}\"/>\n      <property name=\"grade\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
+        escape(&file.rubric),
+        file.score,
+        file.grade.as_str()
+    );
+    (suite, count, failed)
+}
+
+/// (message, type, body) of a check that lost points.
+fn failure(check: &CheckResult) -> (String, &'static str, String) {
+    let mut body = format!(
+        "{}/{} points: {}\nFix: {}",
+        check.points, check.max_points, check.message, check.hint
+    );
+    for evidence in &check.evidence {
+        body.push_str(&format!("\nL{}: {}", evidence.line, evidence.text));
+    }
+    let kind = match check.severity {
+        crate::rubric::model::Severity::Error => "error",
+        crate::rubric::model::Severity::Warning => "warning",
+        crate::rubric::model::Severity::Info => "info",
+    };
+    (check.message.clone(), kind, body)
+}
+
+fn case(
+    classname: &str,
+    file: &str,
+    line: usize,
+    name: &str,
+    failure: Option<(String, &str, String)>,
+) -> String {
+    let open = format!(
+        "    <testcase name=\"{}\" classname=\"{classname}\" file=\"{file}\" line=\"{line}\"",
+        escape(name)
+    );
+    match failure {
+        None => format!("{open}/>\n"),
+        Some((message, kind, body)) => {
+            let body = if body.is_empty() {
+                "/>".to_string()
+            } else {
+                format!(">{}</failure>", escape(&body))
+            };
+            format!(
+                "{open}>\n      <failure message=\"{}\" type=\"{kind}\"{body}\n    </testcase>\n",
+                escape(&message)
+            )
+        }
+    }
+}
+
+/// Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            escape("a<b & \"c\"\u{1}\nd"),
+            "a&lt;b &amp; &quot;c&quot;&#10;d"
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! Which rubric scores an answer, and why: the command line, the answer's front matter, the
+//! nearest `.coach.yaml`, the question the answer states, or the default.
+//!
+//! Order, first match wins:
+//! 1. `--rubric`
+//! 2. front matter `rubric:` (paths relative to the answer)
+//! 3. a `.coach.yaml` `overrides` entry whose glob matches the answer
+//! 4. front matter `question:`, matched against the built-ins' example questions
+//! 5. `.coach.yaml` `rubric:`
+//! 6. a title heading ending in "?", matched the same way
+//! 7. the default built-in
+//!
+//! Checks disabled by the configuration or by `<!-- coach-ignore ID -->` are removed from a
+//! per-file copy of the rubric, so scoring itself stays pure and unaware of either.
+
+use super::{Rubric, builtin, resolve, select, suppress};
+use crate::answer::Answer;
+use crate::config::{Config, FileSettings, NamedRubric};
+use crate::report::FileReport;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The rubric for one answer, with everything the report should say about the choice.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    rubric: Arc<Rubric>,
+    pub reason: String,
+    /// The configuration's threshold for this answer, if it sets one.
+    pub min_score: Option<u32>,
+    pub warnings: Vec<String>,
+}
+
+impl Choice {
+    pub fn rubric(&self) -> &Rubric {
+        &self.rubric
+    }
+
+    /// The same rubric, shareable beyond this choice (for SARIF's rule list).
+    pub fn shared_rubric(&self) -> Arc<Rubric> {
+        Arc::clone(&self.rubric)
+    }
+
+    /// Adds the reason and any warnings to a scored report.
+    pub fn annotate(&self, report: &mut FileReport) {
+        report.rubric_reason = self.reason.clone();
+        report.warnings.extend(self.warnings.iter().cloned());
+    }
+}
+
+/// Chooses rubrics for many answers, loading each rubric and configuration once.
+#[derive(Debug, Default)]
+pub struct Chooser {
+    cli_rubric: Option<String>,
+    rubrics: HashMap<(PathBuf, String), Arc<Rubric>>,
+    configs: HashMap<PathBuf, Option<Arc<Config>>>,
+}
+
+impl Chooser {
+    /// `cli_rubric` is `--rubric`, which beats everything else.
+    pub fn new(cli_rubric: Option<String>) -> Chooser {
+        Chooser {
+            cli_rubric,
+            ..Chooser::default()
+        }
+    }
+
+    /// The rubric for the answer read from `path` (`-` for standard input), whose raw text is
+    /// `text` and parsed form `answer`.
+    pub fn choose(&mut self, path: &str, text: &str, answer: &Answer) -> Result<Choice, String> {
+        let answer_path = Path::new(path);
+        let folder = if path == "-" {
+            PathBuf::from(".")
+        } else {
+            answer_path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        };
+        let config = self.config(&folder)?;
+        let settings = config
+            .as_ref()
+            .map(|c| c.for_file(answer_path))
+            .unwrap_or_default();
+        let named = self.named(&folder, answer, &settings);
+        let (rubric, reason) = match named {
+            Some(named) => (self.load(&named.folder, &named.name)?, named.reason),
+            None => {
+                let (name, reason) = default_with_reason(answer);
+                (self.load(Path::new("."), name)?, reason)
+            }
+        };
+        let mut warnings = Vec::new();
+        let mut drop: Vec<String> = Vec::new();
+        if let Some(config) = &config {
+            for id in &settings.disable {
+                if rubric.check(id).is_some() {
+                    drop.push(id.clone());
+                } else {
+                    warnings.push(format!(
+                        "{} disables `{id}`, which rubric {} does not have",
+                        config.path.display(),
+                        rubric.name()
+                    ));
+                }
+            }
+        }
+        for ignore in suppress::scan(text) {
+            if rubric.check(&ignore.id).is_some() {
+                drop.push(ignore.id);
+            } else {
+                warnings.push(format!(
+                    "line {}: coach-ignore `{}` matches no check in rubric {}",
+                    ignore.line,
+                    ignore.id,
+                    rubric.name()
+                ));
+            }
+        }
+        let rubric = if drop.is_empty() {
+            rubric
+        } else {
+            Arc::new(rubric.without(&drop))
+        };
+        Ok(Choice {
+            rubric,
+            reason,
+            min_score: settings.min_score,
+            warnings,
+        })
+    }
+
+    /// The rubric some setting names, in the order of the module docs (steps 1 to 6).
+    fn named(
+        &self,
+        folder: &Path,
+        answer: &Answer,
+        settings: &FileSettings,
+    ) -> Option<NamedRubric> {
+        let here = |name: &String, reason: &str| NamedRubric {
+            name: name.clone(),
+            folder: folder.to_path_buf(),
+            reason: reason.to_string(),
+        };
+        if let Some(name) = &self.cli_rubric {
+            return Some(NamedRubric {
+                name: name.clone(),
+                folder: PathBuf::from("."),
+                reason: "named by --rubric".into(),
+            });
+        }
+        if let Some(name) = &answer.front_matter.rubric {
+            return Some(here(name, "named in the answer's front matter"));
+        }
+        if settings.rubric_by_path {
+            return settings.rubric.clone();
+        }
+        if let Some(question) = &answer.front_matter.question
+            && let Some(pick) = select::by_question(question)
+        {
+            return Some(NamedRubric {
+                name: pick.rubric.to_string(),
+                folder: PathBuf::from("."),
+                reason: pick.reason(),
+            });
+        }
+        if settings.rubric.is_some() {
+            return settings.rubric.clone();
+        }
+        let question = answer
+            .title
+            .as_ref()
+            .filter(|t| t.trim_end().ends_with('?'))?;
+        let pick = select::by_question(question)?;
+        Some(NamedRubric {
+            name: pick.rubric.to_string(),
+            folder: PathBuf::from("."),
+            reason: pick.reason(),
+        })
+    }
+
+    fn load(&mut self, folder: &Path, name: &str) -> Result<Arc<Rubric>, String> {
+        let key = (folder.to_path_buf(), name.to_string());
+        if let Some(rubric) = self.rubrics.get(&key) {
+            return Ok(rubric.clone());
+        }
+        let rubric =
+            resolve::load(name, Some(folder)).map_err(|errors| super::first(errors).to_string())?;
+        let rubric = Arc::new(rubric);
+        self.rubrics.insert(key, rubric.clone());
+        Ok(rubric)
+    }
+
+    fn config(&mut self, folder: &Path) -> Result<Option<Arc<Config>>, String> {
+        if let Some(config) = self.configs.get(folder) {
+            return Ok(config.clone());
+        }
+        let config = match crate::config::discover(folder) {
+            Some(path) => Some(Arc::new(Config::load(&path).map_err(|e| e.to_string())?)),
+            None => None,
+        };
+        self.configs.insert(folder.to_path_buf(), config.clone());
+        Ok(config)
+    }
+}
+
+/// The default built-in, saying why no other was chosen.
+fn default_with_reason(answer: &Answer) -> (&'static str, String) {
+    let question = answer.front_matter.question.as_deref().or(answer
+        .title
+        .as_deref()
+        .filter(|t| t.trim_end().ends_with('?')));
+    let reason = match question {
+        Some(_) => "default: the question matched no built-in's example questions",
+        None => "default: no rubric named and no question stated",
+    };
+    (builtin::DEFAULT, reason.to_string())
+}

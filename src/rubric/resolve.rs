@@ -1,0 +1,279 @@
+//! Finding a rubric by name or path and following its `extends` chain to the effective rubric.
+
+use super::locate::Place;
+use super::model::RubricSpec;
+use super::{Rubric, RubricError, builtin, compile};
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// How many rubrics one `extends` chain may stack; real chains are one or two deep.
+const MAX_EXTENDS_DEPTH: usize = 8;
+
+/// Where rubric text came from: names it in errors, anchors relative `extends`, spots cycles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn(&'static str),
+    File(PathBuf),
+    /// Text handed in directly, named for errors; relative paths start at the current folder.
+    Named(String),
+}
+
+impl Origin {
+    pub fn label(&self) -> String {
+        match self {
+            Origin::BuiltIn(name) => format!("<built-in {name}>"),
+            Origin::File(path) => path.display().to_string(),
+            Origin::Named(name) => name.clone(),
+        }
+    }
+
+    /// Identity for cycle detection: the same file reached by two spellings is one rubric.
+    fn key(&self) -> String {
+        match self {
+            Origin::File(path) => std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+            other => other.label(),
+        }
+    }
+
+    fn folder(&self) -> Option<&Path> {
+        match self {
+            Origin::File(path) => path.parent(),
+            _ => None,
+        }
+    }
+}
+
+/// The text of the rubric `name_or_path` names: a built-in, else a file (relative paths are
+/// taken from `folder` when given).
+pub fn find(
+    name_or_path: &str,
+    folder: Option<&Path>,
+) -> Result<(Origin, Cow<'static, str>), String> {
+    if let Some(text) = builtin::text(name_or_path) {
+        let name = builtin::names()
+            .find(|n| *n == name_or_path)
+            .unwrap_or("default");
+        return Ok((Origin::BuiltIn(name), Cow::Borrowed(text)));
+    }
+    let given = Path::new(name_or_path);
+    let looks_like_path = name_or_path.contains(['/', '\\', '.']);
+    let path = if looks_like_path {
+        match folder {
+            Some(folder) if given.is_relative() => folder.join(given),
+            _ => given.to_path_buf(),
+        }
+    } else {
+        bare_name(name_or_path, folder).unwrap_or_else(|| given.to_path_buf())
+    };
+    let meta = match std::fs::metadata(&path) {
+        Ok(meta) => meta,
+        Err(_) if !looks_like_path => {
+            return Err(format!(
+                "no rubric `{name_or_path}`; built-ins are: {}",
+                builtin::names().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        Err(e) => return Err(format!("cannot read rubric {}: {e}", path.display())),
+    };
+    if meta.is_dir() {
+        return Err(format!(
+            "{} is a directory, not a rubric file",
+            path.display()
+        ));
+    }
+    // Checked before reading, so a huge file is refused without loading it.
+    if meta.len() > crate::yaml::MAX_YAML_BYTES as u64 {
+        return Err(format!(
+            "{} is {} bytes, over the {}-byte limit for YAML files",
+            path.display(),
+            meta.len(),
+            crate::yaml::MAX_YAML_BYTES
+        ));
+    }
+    let bytes =
+        std::fs::read(&path).map_err(|e| format!("cannot read rubric {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("rubric {} is not valid UTF-8", path.display()))?;
+    Ok((Origin::File(path), Cow::Owned(text)))
+}
+
+/// A rubric named without a path: a sibling `NAME.yaml` of the file that names it, else a
+/// project rubric under that folder or the current one.
+fn bare_name(name: &str, folder: Option<&Path>) -> Option<PathBuf> {
+    let here = folder.unwrap_or(Path::new("."));
+    ["yaml", "yml"]
+        .iter()
+        .map(|ext| here.join(format!("{name}.{ext}")))
+        .find(|path| path.is_file())
+        .or_else(|| super::project::find(here, name))
+        .or_else(|| super::project::find(Path::new("."), name))
+}
+
+/// Loads and compiles a rubric by built-in name or path, following `extends`.
+pub fn load(name_or_path: &str, folder: Option<&Path>) -> Result<Rubric, Vec<RubricError>> {
+    let (origin, text) = find(name_or_path, folder).map_err(|message| {
+        vec![RubricError {
+            path: name_or_path.to_string(),
+            line: 0,
+            column: 0,
+            message,
+        }]
+    })?;
+    from_text(&text, &origin)
+}
+
+/// Parses, resolves and compiles rubric text from `origin`.
+pub fn from_text(text: &str, origin: &Origin) -> Result<Rubric, Vec<RubricError>> {
+    let mut chain = Vec::new();
+    resolve(text, origin, &mut chain)
+}
+
+fn resolve(
+    text: &str,
+    origin: &Origin,
+    chain: &mut Vec<Origin>,
+) -> Result<Rubric, Vec<RubricError>> {
+    let label = origin.label();
+    let error_at = |place: Place, message: String| {
+        let (line, column) = place.find(text);
+        RubricError {
+            path: label.clone(),
+            line,
+            column,
+            message,
+        }
+    };
+    let spec: RubricSpec = crate::yaml::parse(text).map_err(|e| {
+        vec![RubricError {
+            path: label.clone(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        }]
+    })?;
+    let Some(base_name) = spec.extends.clone() else {
+        let mut errors = Vec::new();
+        if !spec.remove.is_empty() {
+            errors.push(error_at(
+                Place::Key("remove"),
+                "remove needs `extends`: there is no base rubric to remove checks from".into(),
+            ));
+        }
+        if !spec.overrides.is_empty() {
+            errors.push(error_at(
+                Place::Key("override"),
+                "override needs `extends`: there is no base rubric to change".into(),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        return compile(spec, text, &label);
+    };
+    let extends_at = |message: String| vec![error_at(Place::Key("extends"), message)];
+    if chain.len() >= MAX_EXTENDS_DEPTH {
+        return Err(extends_at(format!(
+            "extends chain is more than {MAX_EXTENDS_DEPTH} rubrics deep"
+        )));
+    }
+    let (base_origin, base_text) =
+        find(&base_name, origin.folder()).map_err(|m| extends_at(format!("extends: {m}")))?;
+    chain.push(origin.clone());
+    if chain.iter().any(|o| o.key() == base_origin.key()) {
+        let mut names: Vec<String> = chain.iter().map(Origin::label).collect();
+        names.push(base_origin.label());
+        return Err(extends_at(format!("extends cycle: {}", names.join(" → "))));
+    }
+    let base = resolve(&base_text, &base_origin, chain);
+    chain.pop();
+    let base = base.map_err(|mut errors| {
+        errors.insert(
+            0,
+            error_at(
+                Place::Key("extends"),
+                format!("base rubric `{base_name}` has errors"),
+            ),
+        );
+        errors
+    })?;
+    let merged = merge(base.spec, spec, &base_name, error_at)?;
+    compile(merged, text, &label)
+}
+
+/// Applies a child rubric to its (already effective) base: removals, patches, then checks.
+fn merge(
+    base: RubricSpec,
+    child: RubricSpec,
+    base_name: &str,
+    error_at: impl Fn(Place, String) -> RubricError,
+) -> Result<RubricSpec, Vec<RubricError>> {
+    let mut errors = Vec::new();
+    let mut checks = base.checks;
+    for id in &child.remove {
+        match checks.iter().position(|c| &c.id == id) {
+            Some(at) => {
+                checks.remove(at);
+            }
+            None => errors.push(error_at(
+                Place::After {
+                    key: "remove",
+                    needle: id,
+                },
+                format!("remove: `{base_name}` has no check `{id}`"),
+            )),
+        }
+    }
+    for patch in &child.overrides {
+        match checks.iter_mut().find(|c| c.id == patch.id) {
+            Some(check) => patch.apply(check),
+            None => errors.push(error_at(
+                Place::After {
+                    key: "override",
+                    needle: &patch.id,
+                },
+                format!(
+                    "override: `{base_name}` has no check `{}` (or it was removed)",
+                    patch.id
+                ),
+            )),
+        }
+    }
+    let mut added: Vec<&str> = Vec::new();
+    for check in &child.checks {
+        let replaces = !added.contains(&check.id.as_str());
+        match checks.iter().position(|c| c.id == check.id) {
+            // A base check with the same id is replaced; a repeat within this file is kept
+            // so validation reports it as a duplicate.
+            Some(at) if replaces => checks[at] = check.clone(),
+            _ => checks.push(check.clone()),
+        }
+        added.push(&check.id);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(RubricSpec {
+        extends: None,
+        name: child.name,
+        title: child.title,
+        description: if child.description.is_empty() {
+            base.description
+        } else {
+            child.description
+        },
+        questions: if child.questions.is_empty() {
+            base.questions
+        } else {
+            child.questions
+        },
+        pass_score: child.pass_score.or(base.pass_score),
+        grades: child.grades.or(base.grades),
+        length: child.length.or(base.length),
+        remove: Vec::new(),
+        overrides: Vec::new(),
+        checks,
+    })
+}

@@ -1,0 +1,183 @@
+//! Does the score mean what an interviewer means? Ranking on graded answers, and resistance
+//! to keyword stuffing, through the real scoring path (`engine::score` with the default rubric).
+//!
+//! See the figures with: `cargo test --test accuracy -- --nocapture`
+
+use coach::answer::parse;
+use coach::engine::score;
+use coach::rubric::{self, Rubric};
+use std::path::{Path, PathBuf};
+
+fn default_rubric() -> Rubric {
+    rubric::load("infra-leadership").expect("built-in rubric")
+}
+
+fn score_text(text: &str, rubric: &Rubric) -> u32 {
+    score("answer.md", &parse(text), rubric).score
+}
+
+/// Graded answers: (file, grade 1..=4 from the `g<grade>-` prefix, text).
+fn graded() -> Vec<(PathBuf, u32, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/graded");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("graded corpus")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let grade = name
+                .strip_prefix('g')
+                .and_then(|rest| rest[..1].parse().ok())
+                .unwrap_or_else(|| panic!("{name}: graded files are named g<1-4>-…"));
+            let text = std::fs::read_to_string(&path).expect("graded answer");
+            (path, grade, text)
+        })
+        .collect()
+}
+
+/// Ranks from 1, ties sharing the mean of the ranks they span.
+fn ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && values[order[j + 1]] == values[order[i]] {
+            j += 1;
+        }
+        let mean = (i + j) as f64 / 2.0 + 1.0;
+        for k in i..=j {
+            ranks[order[k]] = mean;
+        }
+        i = j + 1;
+    }
+    ranks
+}
+
+/// Spearman's rho: Pearson's correlation of the ranks (ties averaged).
+fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    let (rx, ry) = (ranks(x), ranks(y));
+    let n = rx.len() as f64;
+    let (mx, my) = (rx.iter().sum::<f64>() / n, ry.iter().sum::<f64>() / n);
+    let cov: f64 = rx.iter().zip(&ry).map(|(a, b)| (a - mx) * (b - my)).sum();
+    let vx: f64 = rx.iter().map(|a| (a - mx).powi(2)).sum();
+    let vy: f64 = ry.iter().map(|b| (b - my).powi(2)).sum();
+    if vx == 0.0 || vy == 0.0 {
+        0.0
+    } else {
+        cov / (vx * vy).sqrt()
+    }
+}
+
+#[test]
+fn spearman_handles_ties_and_order() {
+    assert!((spearman(&[1.0, 2.0, 3.0], &[10.0, 20.0, 30.0]) - 1.0).abs() < 1e-9);
+    assert!((spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]) + 1.0).abs() < 1e-9);
+    assert_eq!(ranks(&[5.0, 1.0, 5.0]), vec![2.5, 1.0, 2.5]);
+}
+
+#[test]
+fn score_ranks_graded_answers_better_than_word_count() {
+    let rubric = default_rubric();
+    let answers = graded();
+    assert!(answers.len() >= 30, "need at least 30 graded answers");
+    let mut grades = Vec::new();
+    let mut scores = Vec::new();
+    let mut words = Vec::new();
+    println!(
+        "{:<40} {:>5} {:>5} {:>5}",
+        "file", "grade", "score", "words"
+    );
+    for (path, grade, text) in &answers {
+        let report = score(&path.to_string_lossy(), &parse(text), &rubric);
+        println!(
+            "{:<40} {:>5} {:>5} {:>5}",
+            path.file_name().unwrap().to_string_lossy(),
+            grade,
+            report.score,
+            report.words
+        );
+        grades.push(f64::from(*grade));
+        scores.push(f64::from(report.score));
+        words.push(report.words as f64);
+    }
+    let rho_score = spearman(&scores, &grades);
+    let rho_words = spearman(&words, &grades);
+    println!(
+        "n = {}, Spearman rho: coach score {rho_score:.3}, word count {rho_words:.3}",
+        answers.len()
+    );
+    assert!(
+        rho_score >= 0.7,
+        "coach's score should rank like an interviewer (rho {rho_score:.3})"
+    );
+    assert!(
+        rho_score - rho_words >= 0.3,
+        "coach (rho {rho_score:.3}) should beat word count (rho {rho_words:.3}) clearly"
+    );
+}
+
+/// An answer that is nothing but the checklist's vocabulary and bare numbers.
+const BUZZWORD_ANSWER: &str = "\
+Situation: legacy platform, reliability, scalability, stakeholders.
+Task: ownership, SLOs, 99.9%, p95, error budget, OKRs.
+Actions: canary, RFC, RACI, 99.9%, p95, 40%, rollback, stakeholders, feature flags, blue/green.
+Runbooks. Chaos drills. Circuit breakers. Load tests. Postmortem.
+Results: 40%, 3x, $1M, 99.99%, p99, MTTR, zero downtime.
+Reflection: trade-offs, lessons learned, next time, growth mindset.
+";
+
+#[test]
+fn buzzword_answer_scores_below_40() {
+    let score = score_text(BUZZWORD_ANSWER, &default_rubric());
+    println!("buzzword answer: {score}");
+    assert!(score < 40, "a list of buzzwords scored {score}");
+}
+
+#[test]
+fn buzzword_paragraph_scores_below_40() {
+    let text = "I spearheaded a holistic, cloud-native transformation with canary, RFC, RACI, \
+                99.9%, p95, 40%, rollback and stakeholders. We leveraged best practices, \
+                SLOs, error budgets and blue/green to drive alignment and operational excellence \
+                end to end. Lessons learned: trade-offs, ownership, synergy.";
+    let score = score_text(text, &default_rubric());
+    println!("buzzword paragraph: {score}");
+    assert!(score < 40, "a buzzword paragraph scored {score}");
+}
+
+/// Lines a candidate might append to a weak answer to please a keyword matcher.
+const KEYWORD_LINES: &[&str] = &[
+    "Keywords: canary, RFC, RACI, 99.9% availability, p95, MTTR, rollback, stakeholders, SLO, error budget, trade-offs, lessons learned, feature flags, blue/green, runbooks.",
+    "canary rollback feature flags blue/green runbook RFC RACI SLO 99.9% p95 MTTR stakeholders trade-off next time",
+    "Also: canary, rollback, RFC, RACI, Security, Product, Finance, p99, 99.95%, 40%, 3x, lessons learned.",
+];
+
+#[test]
+fn appending_keywords_to_a_weak_answer_gains_at_most_10() {
+    let rubric = default_rubric();
+    let weak: Vec<_> = graded().into_iter().filter(|(_, g, _)| *g <= 2).collect();
+    assert!(!weak.is_empty());
+    let mut worst = 0i64;
+    for (path, _, text) in &weak {
+        let before = i64::from(score_text(text, &rubric));
+        for line in KEYWORD_LINES {
+            let after = i64::from(score_text(&format!("{text}\n{line}\n"), &rubric));
+            let gain = after - before;
+            worst = worst.max(gain);
+            assert!(
+                gain <= 10,
+                "{}: {before} → {after} after appending «{line}»",
+                path.display()
+            );
+        }
+    }
+    println!(
+        "largest gain from appended keywords over {} weak answers: {worst}",
+        weak.len()
+    );
+}

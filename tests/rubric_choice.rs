@@ -1,0 +1,302 @@
+//! Which rubric scores an answer, and why: question matching, `.coach.yaml` discovery, front
+//! matter precedence, disabled checks and `<!-- coach-ignore -->`.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+const BODY: &str = "Situation: our deploys failed one time in ten.\n\nActions: I wrote an RFC and ran a pilot with two teams. I measured the failure rate.\n\nResults: failures fell from 10% to 2% across 5 teams.\n";
+
+/// Scores `files` (relative to `dir`) as JSON; returns the exit code and the parsed report.
+fn score(dir: &Path, files: &[&str], extra: &[&str]) -> (i32, Value) {
+    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
+        .arg("score")
+        .args(files)
+        .args(["--format", "json"])
+        .args(extra)
+        .current_dir(dir)
+        .output()
+        .expect("coach runs");
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (
+        output.status.code().unwrap_or(-1),
+        in_given_order(report, files),
+    )
+}
+
+/// Reports list answers sorted by path; put them back in the order the test named them.
+fn in_given_order(mut report: Value, files: &[&str]) -> Value {
+    if let Some(found) = report["files"].as_array().cloned() {
+        let ordered: Vec<Value> = files
+            .iter()
+            .filter_map(|name| found.iter().find(|f| f["path"] == *name).cloned())
+            .collect();
+        if ordered.len() == found.len() {
+            report["files"] = Value::Array(ordered);
+        }
+    }
+    report
+}
+
+fn write(dir: &Path, path: &str, text: &str) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn file(report: &Value, index: usize) -> &Value {
+    &report["files"][index]
+}
+
+fn check_ids(file: &Value) -> Vec<String> {
+    file["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_stated_question_picks_the_built_in_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "conflict.md",
+            "---\nquestion: Tell me about a time you disagreed with your manager.\n---\n",
+            "conflict",
+            "disagreed",
+        ),
+        (
+            "failure.md",
+            "# What is the biggest mistake you have made?\n\n",
+            "failure",
+            "mistake",
+        ),
+        (
+            "outage.md",
+            "# Walk me through an outage where you were the incident commander?\n\n",
+            "incident-response",
+            "commander",
+        ),
+        (
+            "influence.md",
+            "---\nquestion: How did you convince another team to adopt your proposal?\n---\n",
+            "influence",
+            "convince",
+        ),
+        (
+            "ambiguity.md",
+            "# Tell me about a time the requirements were unclear?\n\n",
+            "ambiguity",
+            "unclear",
+        ),
+    ];
+    for (name, head, _, _) in &cases {
+        write(dir.path(), name, &format!("{head}{BODY}"));
+    }
+    let names: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let (_, report) = score(dir.path(), &names, &[]);
+    for (i, (name, _, rubric, word)) in cases.iter().enumerate() {
+        let file = file(&report, i);
+        assert_eq!(file["rubric"], *rubric, "{name}");
+        let reason = file["rubric_reason"].as_str().unwrap();
+        assert!(
+            reason.starts_with("question ") && reason.contains(word),
+            "{name}: {reason}"
+        );
+    }
+}
+
+#[test]
+fn no_question_or_an_unmatched_one_falls_back_to_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plain.md", BODY);
+    write(
+        dir.path(),
+        "odd.md",
+        &format!("# What is your favourite colour?\n\n{BODY}"),
+    );
+    write(
+        dir.path(),
+        "statement.md",
+        &format!("# My deploy story\n\n{BODY}"),
+    );
+    let (_, report) = score(dir.path(), &["plain.md", "odd.md", "statement.md"], &[]);
+    for i in 0..3 {
+        assert_eq!(file(&report, i)["rubric"], "infra-leadership");
+        assert!(
+            file(&report, i)["rubric_reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("default")
+        );
+    }
+    assert!(
+        file(&report, 1)["rubric_reason"]
+            .as_str()
+            .unwrap()
+            .contains("matched no built-in")
+    );
+}
+
+#[test]
+fn config_is_found_upward_and_front_matter_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".coach.yaml",
+        "rubric: star\nmin-score: 95\noverrides:\n  - files: \"incidents/**\"\n    rubric: incident-response\n",
+    );
+    write(dir.path(), "answers/2024/a.md", BODY);
+    write(dir.path(), "incidents/db/b.md", BODY);
+    write(
+        dir.path(),
+        "answers/c.md",
+        &format!("---\nrubric: conflict\n---\n{BODY}"),
+    );
+    // A stated question beats the config's default rubric, but not a path rule.
+    let failure = "---\nquestion: Tell me about a time you failed.\n---\n";
+    write(dir.path(), "answers/d.md", &format!("{failure}{BODY}"));
+    write(dir.path(), "incidents/e.md", &format!("{failure}{BODY}"));
+    let (code, report) = score(
+        dir.path(),
+        &[
+            "answers/2024/a.md",
+            "incidents/db/b.md",
+            "answers/c.md",
+            "answers/d.md",
+            "incidents/e.md",
+        ],
+        &[],
+    );
+    let expected = [
+        "star",
+        "incident-response",
+        "conflict",
+        "failure",
+        "incident-response",
+    ];
+    for (i, rubric) in expected.iter().enumerate() {
+        assert_eq!(file(&report, i)["rubric"], *rubric, "file {i}");
+    }
+    assert!(
+        file(&report, 0)["rubric_reason"]
+            .as_str()
+            .unwrap()
+            .contains(".coach.yaml")
+    );
+    assert!(
+        file(&report, 1)["rubric_reason"]
+            .as_str()
+            .unwrap()
+            .contains("incidents/**")
+    );
+    assert!(
+        file(&report, 2)["rubric_reason"]
+            .as_str()
+            .unwrap()
+            .contains("front matter")
+    );
+    assert_eq!(code, 1, "min-score 95 from the config fails these answers");
+
+    // --rubric beats everything, and --min-score beats the config.
+    let (code, report) = score(
+        dir.path(),
+        &["incidents/db/b.md"],
+        &["--rubric", "star", "--min-score", "0"],
+    );
+    assert_eq!(file(&report, 0)["rubric"], "star");
+    assert_eq!(file(&report, 0)["rubric_reason"], "named by --rubric");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn config_rubric_paths_are_relative_to_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".coach.yaml", "rubric: team/rubric.yaml\n");
+    write(
+        dir.path(),
+        "team/rubric.yaml",
+        "extends: star\nname: team\ntitle: Team\nremove: [pitfall.hedging]\n",
+    );
+    write(dir.path(), "deep/down/a.md", BODY);
+    let (_, report) = score(&dir.path().join("deep"), &["down/a.md"], &[]);
+    assert_eq!(file(&report, 0)["rubric"], "team");
+    assert!(!check_ids(file(&report, 0)).contains(&"pitfall.hedging".to_string()));
+}
+
+#[test]
+fn a_broken_config_is_an_error_for_the_files_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".coach.yaml", "rubric: star\ncolour: red\n");
+    write(dir.path(), "a.md", BODY);
+    let (code, report) = score(dir.path(), &["a.md"], &[]);
+    assert_eq!(code, 2);
+    let message = report["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(".coach.yaml:2:") && message.contains("colour"),
+        "{message}"
+    );
+}
+
+#[test]
+fn disabled_and_ignored_checks_leave_the_score_and_unknown_ones_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".coach.yaml",
+        "rubric: star\ndisable: [length.speaking-time, no.such-check]\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        &format!(
+            "<!-- coach-ignore results.before-after, reflection.present -->\n<!-- coach-ignore results.typo -->\n{BODY}"
+        ),
+    );
+    write(dir.path(), "b.md", BODY);
+    let (_, report) = score(dir.path(), &["a.md", "b.md"], &[]);
+    let ignored = check_ids(file(&report, 0));
+    let plain = check_ids(file(&report, 1));
+    for id in [
+        "length.speaking-time",
+        "results.before-after",
+        "reflection.present",
+    ] {
+        assert!(!ignored.contains(&id.to_string()), "{id} still scored");
+    }
+    assert!(!plain.contains(&"length.speaking-time".to_string()));
+    assert!(plain.contains(&"results.before-after".to_string()));
+    assert_eq!(plain.len(), ignored.len() + 2);
+    let warnings = serde_json::to_string(&file(&report, 0)["warnings"]).unwrap();
+    assert!(
+        warnings.contains("line 2: coach-ignore `results.typo`"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("no.such-check"), "{warnings}");
+    assert_ne!(file(&report, 0)["score"], Value::Null);
+}
+
+#[test]
+fn the_table_says_which_rubric_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        &format!("# Tell me about a time you failed?\n\n{BODY}"),
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
+        .args(["score", "a.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("rubric failure: question"), "{text}");
+}
