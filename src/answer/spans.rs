@@ -86,7 +86,8 @@ pub(super) fn unlabelled_tails(
             next_label += 1;
         }
         let ceiling = starts.get(next_label).and_then(|s| s.1.first());
-        if sentence.opening == Opening::Block && sentence.kind == SentenceKind::Prose {
+        let spoken = matches!(sentence.kind, SentenceKind::Prose | SentenceKind::ListItem);
+        if sentence.opening == Opening::Block && spoken {
             if seen_block && let Some(current) = now {
                 let scores = cues::cue_scores(&sentence.text);
                 let best = SectionName::ALL
