@@ -212,6 +212,8 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
             3.0,
             r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|(handed|gave|passed) (it|this|that|the \w+) (over )?to me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|i need to|i have to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (\w+ ){0,2}(lead|owner|dri|point person)|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
         ),
+        // What the speaker wanted is the goal ("I wanted stakeholders back in the room").
+        cue(Task, 1.5, r"\bi wanted\b"),
         // A time box is part of the brief ("I had one quarter to do it").
         cue(
             Task,
@@ -239,12 +241,12 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Results,
             2.5,
-            r"^by (the time|then|that point|launch|go-live|the (audit|deadline|launch|release|review|cutover|end))\b|\b(as a result|in the end|ended up|the (results?|outcomes?)|(in terms of|as for|when it comes to) (the )?(results?|outcomes?|impact)|made a (big |real |huge |massive )?difference|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|in the (next|following) (\w+ )?(days?|weeks?|months?|quarters?|year)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
+            r"^by (the time|then|that point|launch|go-live|the (audit|deadline|launch|release|review|cutover|end))\b|\b(as a result|in the end|ended up|the (results?|outcomes?)|(in terms of|as for|when it comes to) (the )?(results?|outcomes?|impact)|made a (big |real |huge |massive )?difference|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?|sprints?|releases?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|in the (next|following) (\w+ )?(days?|weeks?|months?|quarters?|year)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
         ),
         cue(
             Results,
             2.0,
-            r"\b(dropped|fell|went (from|down|up)|came down|reduced|cut|improved|increased|decreased|halved|doubled|tripled|saved|saves|shrank|grew|down to|up to|now (takes|runs|is|are|has|have)|no longer|hit|reached|passed|got (down|up) to|(down|up) (by )?~?\d+|instead of)\b",
+            r"\b(dropped|fell|went (from|down|up)|came down|reduced|cut|improved|increased|decreased|halved|doubled|tripled|saved|saves|shrank|grew|down to|up to|now (takes?|runs?|is|are|has|have)|no longer|hit|reached|passed|got (down|up) to|(down|up) (by )?~?\d+|instead of)\b",
         ),
         // Softer outcome verbs: weaker than "I <did>", so a step that mentions one stays a step.
         cue(

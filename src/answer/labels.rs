@@ -230,7 +230,14 @@ pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
         }
         let emphasised = c == '*' || c == '_';
         let after_sentence = text[..pos].trim_end().ends_with(['.', '!', '?']);
-        if !(emphasised || (after_sentence && c.is_uppercase())) {
+        // Lowercase writers write "... view. task: i had ..."; the colon must then touch
+        // the word.
+        let lowercase_label = c.is_lowercase()
+            && text[pos..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| word.ends_with(':'));
+        if !(emphasised || (after_sentence && (c.is_uppercase() || lowercase_label))) {
             continue;
         }
         let Some(label) = detect(&text[pos..]) else {
@@ -537,6 +544,8 @@ mod tests {
         assert_eq!(label.sections, vec![Task]);
         assert_eq!(label.rest, "I had to fix it.");
         assert!(find_inline("It fell by 40%. Result: p95 at 80ms").is_some());
+        assert!(find_inline("calls per view. task: i had to fix it").is_some());
+        assert!(find_inline("we shipped. results were mixed: good").is_none());
         // Plain words mid-sentence are prose, not labels.
         assert!(find_inline("That was the result: a 40% cut").is_none());
         assert!(find_inline("We lost. Action items were unclear").is_none());
