@@ -61,7 +61,7 @@ pub enum ScoreFormat {
     Table,
     /// Only the bank summary: one row per answer and the totals.
     Summary,
-    /// The JSON contract in design.md.
+    /// The JSON report described in the README (schema_version 1).
     Json,
     /// One JSON object per answer, one per line.
     JsonLines,

@@ -1,4 +1,5 @@
-//! `--format json`: the contract in design.md. Add fields; never rename them.
+//! `--format json`: the documented report format (README, "JSON output"). Add fields; never
+//! rename them.
 
 use super::{CheckResult, FileReport, RunReport, SignalSummary};
 use crate::signals::SignalId;

@@ -84,7 +84,7 @@ impl SignalId {
         }
     }
 
-    /// True for the nine strengths of design.md; false for pitfalls.
+    /// True for the nine strengths (the keys of `signals` in JSON); false for pitfalls.
     pub fn is_strength(self) -> bool {
         (self as usize) < 9
     }

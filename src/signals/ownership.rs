@@ -147,16 +147,16 @@ pub fn analyse(answer: &Answer) -> Ownership {
         .filter(|s| super::buzzwords::is_real_prose(s))
     {
         let in_actions = !has_actions || sentence.in_section(SectionName::Actions);
-        // Evidence is one line per sentence; the I/we balance counts every clause, so
-        // "we moved it, and we fixed it, and we shipped it" weighs three times.
+        // Every clause counts, in the evidence and in the I/we balance: a spoken answer packs
+        // "I profiled it, so I rewrote the query and I split the batch" into one sentence.
         let mine = deeds(&MINE, sentence, false);
         let ours = deeds(&OURS, sentence, true);
         if in_actions {
             result.mine_in_actions += mine.len();
             result.ours_in_actions += ours.len();
         }
-        result.mine.extend(mine.into_iter().next());
-        result.ours.extend(ours.into_iter().next());
+        result.mine.extend(mine);
+        result.ours.extend(ours);
     }
     result
 }
