@@ -21,10 +21,18 @@ pub enum SourceError {
     NotFound,
     IsDirectory,
     PermissionDenied,
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     Binary,
-    NotUtf8 { line: usize },
+    NotUtf8 {
+        line: usize,
+    },
     Empty,
+    /// Front matter, code blocks or comments but not a word of answer: scoring it would print a
+    /// zero that looks like a judgement, so it is refused like an empty file.
+    NoAnswer,
     Io(String),
 }
 
@@ -49,6 +57,10 @@ impl fmt::Display for SourceError {
                 "is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8"
             ),
             SourceError::Empty => write!(f, "is empty; write an answer first"),
+            SourceError::NoAnswer => write!(
+                f,
+                "has no answer text, only front matter, code blocks or comments; write the answer below them"
+            ),
             SourceError::Io(message) => write!(f, "{message}"),
         }
     }
@@ -138,6 +150,9 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
     if text.trim().is_empty() {
         return Err(SourceError::Empty);
     }
+    if !has_prose(&text) {
+        return Err(SourceError::NoAnswer);
+    }
     Ok(Source {
         path: path.to_string(),
         text,
@@ -152,6 +167,18 @@ fn normalise(text: String) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// True when some line is something a person would say (text, heading or table), as the
+/// markdown walk that parsing uses sees it.
+fn has_prose(text: &str) -> bool {
+    use crate::answer::markdown::{LineKind, walk};
+    walk(text).iter().any(|line| {
+        matches!(
+            line.kind,
+            LineKind::Text | LineKind::Heading | LineKind::TableRow
+        ) && !line.content.trim().is_empty()
+    })
 }
 
 fn io_error(e: &std::io::Error) -> SourceError {
@@ -193,6 +220,22 @@ mod tests {
             from_bytes("a", b" \n\n\t".to_vec(), 100).unwrap_err(),
             SourceError::Empty
         );
+    }
+
+    #[test]
+    fn front_matter_code_or_comments_alone_are_not_an_answer() {
+        for text in [
+            "---\nquestion: Why?\n---\n\n",
+            "```\nS: code\n```\n",
+            "<!-- Situation: draft -->\n",
+        ] {
+            assert_eq!(
+                from_bytes("a", text.as_bytes().to_vec(), 100).unwrap_err(),
+                SourceError::NoAnswer,
+                "{text:?}"
+            );
+        }
+        assert!(from_bytes("a", b"---\nquestion: Why?\n---\nI led it.".to_vec(), 100).is_ok());
     }
 
     #[test]
