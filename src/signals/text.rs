@@ -38,8 +38,34 @@ fn floor_boundary(text: &str, mut index: usize) -> usize {
 }
 
 /// Compiles a case-insensitive pattern once; patterns are constants, so failure is a bug.
+///
+/// `\b` is made ASCII-only: a Unicode word boundary stops the regex crate's fast DFA at the
+/// first non-ASCII byte and falls back to a far slower engine, which made a long sentence of
+/// accented or CJK text take seconds per detector. Words next to non-ASCII letters still match.
 pub fn pattern(source: &str) -> Regex {
-    Regex::new(&format!("(?i){source}")).expect("built-in detector pattern")
+    Regex::new(&format!("(?i){}", ascii_word_boundaries(source)))
+        .expect("built-in detector pattern")
+}
+
+/// Rewrites `\b` as `(?-u:\b)`, leaving an escaped backslash followed by `b` alone.
+pub fn ascii_word_boundaries(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,6 +137,16 @@ mod tests {
     fn negation_window() {
         assert!(negated_before("we had no rollback plan", 11));
         assert!(!negated_before("we had a rollback plan", 9));
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(
+            ascii_word_boundaries(r"\bno\b|\\b"),
+            r"(?-u:\b)no(?-u:\b)|\\b"
+        );
+        assert!(pattern(r"\bcanary\b").is_match("un déploiement canary, puis"));
+        assert!(!pattern(r"\bcanary\b").is_match("canaryfoo"));
     }
 
     #[test]
