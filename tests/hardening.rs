@@ -266,6 +266,15 @@ fn one_megabyte_line() {
     assert_eq!(file["signals"]["metrics"]["present"], true);
 }
 
+/// Regression: Unicode word boundaries sent every detector to the slow regex engine on
+/// non-ASCII text (a megabyte of accented and CJK prose took 15 s optimised).
+#[test]
+fn one_megabyte_of_non_ascii_prose() {
+    let text = "Situation: ".to_string() + &"café 日本 déploiement canary ".repeat(25_000);
+    let file = score_hostile("unicode.md", &text, &[]);
+    assert_eq!(file["signals"]["guardrails"]["present"], true);
+}
+
 #[test]
 fn one_megabyte_line_without_sentence_ends() {
     let text = "Situation: ".to_string() + &"word ".repeat(200_000);
