@@ -390,6 +390,18 @@ fn rubric_alias_bomb_is_refused() {
         bomb.push_str(&format!("a{i}: &a{i} [{row}]\n"));
     }
     rubric_refused("bomb.yaml", &bomb, "");
+    let mut nested = String::from("questions:\n  - &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..40 {
+        let prev = format!("*a{}", i - 1);
+        let row = [prev.as_str(); 10].join(", ");
+        nested.push_str(&format!("  - &a{i} [{row}]\n"));
+    }
+    rubric_refused("nested-bomb.yaml", &nested, "");
+    let many = format!(
+        "name: t\ntitle: T\ndescription: &d \"x\"\nquestions: [{}]\n",
+        ["*d"; 5_000].join(", ")
+    );
+    rubric_refused("aliases.yaml", &many, "budget");
 }
 
 #[test]
@@ -397,7 +409,7 @@ fn rubric_deep_nesting_is_refused() {
     let deep = "[".repeat(100_000) + &"]".repeat(100_000);
     rubric_refused("deep.yaml", &deep, "");
     let mut indented = String::new();
-    for level in 0..5_000 {
+    for level in 0..500 {
         indented.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
     }
     rubric_refused("indented.yaml", &indented, "");

@@ -19,7 +19,10 @@ fuzz_target!(|text: &str| {
     let signals = coach::signals::detect(&answer);
     for id in coach::signals::SignalId::ALL {
         for evidence in signals.evidence(id) {
-            assert!(evidence.line >= 1 && evidence.line <= lines, "{id:?} {evidence:?}");
+            assert!(
+                evidence.line >= 1 && evidence.line <= lines,
+                "{id:?} {evidence:?}"
+            );
         }
     }
     for rubric in RUBRICS.iter() {
