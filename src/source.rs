@@ -101,7 +101,7 @@ pub fn read_path(path: &Path, max_bytes: u64) -> Result<Source, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| fail(io_error(&e)))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read one byte past the limit so a file that grew after stat is still caught.
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| fail(io_error(&e)))?;
     from_bytes(&display, bytes, max_bytes).map_err(fail)
@@ -112,7 +112,7 @@ pub fn read_stdin(max_bytes: u64) -> Result<Source, ReadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
-        .take(max_bytes + 1)
+        .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError {
             path: "-".into(),

@@ -577,3 +577,18 @@ fn help_and_version_survive_a_closed_pipe() {
     }
     assert_eq!(coach(["--version"]).code(), Some(0));
 }
+
+/// Regression: `--max-bytes` at u64::MAX overflowed the read limit (a panic in debug builds,
+/// and in release a limit of 0 that made every file look empty).
+#[test]
+fn max_bytes_at_its_largest_value_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", GOOD);
+    let run = coach_in(
+        dir.path(),
+        ["score", "--max-bytes", &u64::MAX.to_string(), "a.md", "-"],
+        GOOD.as_bytes(),
+    );
+    assert_ne!(run.code(), Some(2), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+}
