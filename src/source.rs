@@ -26,6 +26,8 @@ pub enum SourceError {
         limit: u64,
     },
     Binary,
+    /// UTF-16 has a NUL in every ASCII character; saying "binary" would mislead.
+    Utf16,
     NotUtf8 {
         line: usize,
     },
@@ -52,6 +54,7 @@ impl fmt::Display for SourceError {
                 "file is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)"
             ),
             SourceError::Binary => write!(f, "looks binary (contains NUL bytes); not an answer"),
+            SourceError::Utf16 => write!(f, "is UTF-16 text; save it as UTF-8"),
             SourceError::NotUtf8 { line } => write!(
                 f,
                 "is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8"
@@ -132,6 +135,10 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
             limit: max_bytes,
         });
     }
+    // Windows tools (PowerShell's `>` among them) write UTF-16 with a byte order mark.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(SourceError::Utf16);
+    }
     if bytes.contains(&0) {
         return Err(SourceError::Binary);
     }
@@ -206,6 +213,15 @@ mod tests {
             from_bytes("a", b"abc\0def".to_vec(), 100).unwrap_err(),
             SourceError::Binary
         );
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("S: x".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(from_bytes("a", utf16, 100).unwrap_err(), SourceError::Utf16);
     }
 
     #[test]

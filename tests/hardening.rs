@@ -33,6 +33,11 @@ fn error_lines(stderr: &str) -> Vec<&str> {
 fn bad_inputs(dir: &Path) -> Vec<(&'static str, &'static str)> {
     write(dir, "nul.md", b"Situation: a\0b\n");
     write(dir, "latin1.md", b"Situation: fine\nTask: caf\xe9 menu\n");
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(GOOD.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    write(dir, "utf16.md", utf16);
     write(dir, "empty.md", b"");
     write(dir, "blank.md", b"  \n\n\t\n");
     write(
@@ -47,6 +52,7 @@ fn bad_inputs(dir: &Path) -> Vec<(&'static str, &'static str)> {
         ("folder.md", "is a directory"),
         ("nul.md", "looks binary"),
         ("latin1.md", "not valid UTF-8 (first bad byte on line 2)"),
+        ("utf16.md", "is UTF-16 text; save it as UTF-8"),
         ("empty.md", "is empty"),
         ("blank.md", "is empty"),
         ("front-only.md", "has no answer text"),
