@@ -8,7 +8,10 @@ use coach::rubric::{self, Rubric};
 use coach::signals::{self, SignalId};
 use coach::source;
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 static RUBRICS: LazyLock<Vec<Rubric>> = LazyLock::new(|| {
     rubric::builtin::names()
@@ -198,4 +201,51 @@ fn output_is_the_same_bytes_at_any_thread_count() {
             assert!(*output == outputs[0], "{format}: run {i} differs");
         }
     }
+}
+
+/// Long random run over large markdown-like answers, watching for panics and for inputs that
+/// cost far more per byte than the rest (the sign of super-linear work). Run it optimised:
+/// `COACH_STRESS_SECS=600 cargo test --release --test properties -- --ignored stress`.
+#[test]
+#[ignore = "long-running; see the doc comment"]
+fn stress_large_random_answers() {
+    let seconds = std::env::var("COACH_STRESS_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    // Long mixtures, and long runs of one fragment (the shape hostile files take).
+    let mixed = prop::collection::vec(prop::sample::select(FRAGMENTS), 0..20_000)
+        .prop_map(|parts| parts.concat());
+    let runs = (
+        prop::sample::select(FRAGMENTS),
+        1..50_000usize,
+        markdownish(),
+    )
+        .prop_map(|(fragment, times, tail)| fragment.repeat(times) + &tail);
+    let strategy = prop_oneof![mixed, runs];
+    let mut runner = TestRunner::default();
+    let (mut cases, mut bytes) = (0u64, 0u64);
+    let mut slowest = (Duration::ZERO, 0usize);
+    while Instant::now() < deadline {
+        let text = strategy.new_tree(&mut runner).expect("value").current();
+        let started = Instant::now();
+        check_everything(&text);
+        let took = started.elapsed();
+        cases += 1;
+        bytes += text.len() as u64;
+        if took > slowest.0 {
+            slowest = (took, text.len());
+        }
+        assert!(
+            took < Duration::from_secs(10),
+            "{} bytes took {took:?}; starts {:?}",
+            text.len(),
+            text.chars().take(200).collect::<String>()
+        );
+    }
+    eprintln!(
+        "{cases} answers, {bytes} bytes; slowest {:?} for {} bytes",
+        slowest.0, slowest.1
+    );
 }
