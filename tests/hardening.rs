@@ -454,6 +454,20 @@ fn rubric_too_large_is_refused() {
     rubric_refused("large.yaml", &text, "limit");
 }
 
+/// Regression: a rubric path was read whole before its size was checked, so `--rubric
+/// /dev/zero` grew memory without end.
+#[test]
+fn endless_rubric_file_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", GOOD);
+    let run = coach_in(dir.path(), ["score", "--rubric", "/dev/zero", "a.md"], b"");
+    assert_eq!(run.code(), Some(2));
+    assert_eq!(
+        error_lines(&run.stderr),
+        ["coach: /dev/zero: rubric is over the 524288-byte limit"]
+    );
+}
+
 #[test]
 fn closed_pipe_ends_quietly() {
     let files = corpus();

@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use model::{CheckSpec, GradeBands, LengthTarget, RubricSpec, Scope};
 use regex::{Regex, RegexBuilder};
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 use crate::signals::SignalId;
@@ -114,7 +115,15 @@ pub fn load(name_or_path: &str) -> Result<Rubric, RubricError> {
     if path.is_dir() {
         return Err(fail("is a directory, not a rubric file".into()));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read rubric: {e}")))?;
+    // Read at most one byte past the YAML limit: `--rubric /dev/zero` must not eat memory.
+    let limit = crate::yaml::MAX_YAML_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(format!("cannot read rubric: {e}")))?;
+    if bytes.len() > limit {
+        return Err(fail(format!("rubric is over the {limit}-byte limit")));
+    }
     let text = String::from_utf8(bytes).map_err(|_| fail("rubric is not valid UTF-8".into()))?;
     from_yaml(&text, name_or_path)
 }
