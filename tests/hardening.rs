@@ -354,6 +354,14 @@ fn hundred_thousand_numbers_in_one_sentence() {
     assert_eq!(file["signals"]["metrics"]["present"], true);
 }
 
+/// Regression: evidence snippets searched the whole text for the edges of a word, for every
+/// match, so a run of figures with no spaces was quadratic (found by the stress run).
+#[test]
+fn twenty_thousand_figures_without_spaces() {
+    let file = score_hostile("figures.md", &"99.95%".repeat(20_000), &[]);
+    assert_eq!(file["signals"]["metrics"]["present"], true);
+}
+
 /// Regression: each sentence scanned all of its paragraph's lines for its line breaks.
 #[test]
 fn sixty_thousand_line_paragraph() {
