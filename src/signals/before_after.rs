@@ -103,6 +103,9 @@ fn has_achieved(text: &str) -> bool {
 /// The span of the first before→after change in a sentence, if it reads as an improvement.
 fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
     let text = sentence.text.as_str();
+    // Read once per sentence, not once per pair of numbers (that was quadratic).
+    let tone_cell = std::cell::OnceCell::new();
+    let tone = || *tone_cell.get_or_init(|| Tone::of(text));
     let quantities = quantity::find(text);
     for pair in quantities.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -115,7 +118,7 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
             continue;
         }
         let (before, after) = if reversed { (b, a) } else { (a, b) };
-        if improvement(text, before.value, after.value) {
+        if improvement(tone(), before.value, after.value) {
             return Some((widen_left(text, a.start, 3), b.end));
         }
     }
@@ -132,7 +135,7 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
                 .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok())
         };
         let (before, after) = (value(1)?, value(2)?);
-        if !looks_like_years(before, after) && improvement(text, before, after) {
+        if !looks_like_years(before, after) && improvement(tone(), before, after) {
             return Some((widen_left(text, whole.start(), 3), whole.end()));
         }
     }
@@ -142,7 +145,7 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
             Unit::Percent | Unit::Multiplier | Unit::Latency | Unit::Duration | Unit::Money
         ) && (RELATIVE_CHANGE.is_match(&text[..q.start])
             || CHANGE_AFTER.is_match(&text[q.end..]))
-            && !DEGRADATION.is_match(text)
+            && !tone().degradation
         {
             return Some((
                 widen_left(text, q.start, 4),
@@ -153,7 +156,7 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
     if let Some(m) = MULTIPLIER_WORD
         .find(text)
         .or_else(|| FREQUENCY_PAIR.find(text))
-        && !DEGRADATION.is_match(text)
+        && !tone().degradation
     {
         return Some((widen_left(text, m.start(), 2), m.end()));
     }
@@ -175,23 +178,42 @@ fn compatible(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit || time(a.unit) && time(b.unit)
 }
 
+/// What a sentence says about direction as a whole: which way is better, and whether it
+/// tells of a degradation or a recovery.
+#[derive(Debug, Clone, Copy)]
+struct Tone {
+    lower: bool,
+    higher: bool,
+    degradation: bool,
+    recovery: bool,
+}
+
+impl Tone {
+    fn of(text: &str) -> Tone {
+        Tone {
+            lower: LOWER_IS_BETTER.is_match(text),
+            higher: HIGHER_IS_BETTER.is_match(text),
+            degradation: DEGRADATION.is_match(text),
+            recovery: RECOVERY.is_match(text),
+        }
+    }
+}
+
 /// Did the metric move the right way, or did the speaker bring it back?
-fn improvement(text: &str, before: f64, after: f64) -> bool {
+fn improvement(tone: Tone, before: f64, after: f64) -> bool {
     if (before - after).abs() < f64::EPSILON {
         return false;
     }
     let decreased = after < before;
-    let lower = LOWER_IS_BETTER.is_match(text);
-    let higher = HIGHER_IS_BETTER.is_match(text);
-    let right_way = match (lower, higher) {
+    let right_way = match (tone.lower, tone.higher) {
         (true, false) => decreased,
         (false, true) => !decreased,
         _ => true,
     };
-    if DEGRADATION.is_match(text) {
-        return RECOVERY.is_match(text) && right_way;
+    if tone.degradation {
+        return tone.recovery && right_way;
     }
-    right_way || RECOVERY.is_match(text)
+    right_way || tone.recovery
 }
 
 #[cfg(test)]
