@@ -362,6 +362,18 @@ fn twenty_thousand_figures_without_spaces() {
     assert_eq!(file["signals"]["metrics"]["present"], true);
 }
 
+/// Regression: before→after checked the whole sentence's wording again for every pair of
+/// numbers that did not read as an improvement (quadratic; 64 KB took 90 s in a debug build).
+#[test]
+fn twenty_thousand_degradations_in_one_sentence() {
+    let file = score_hostile(
+        "rose.md",
+        &"Latency rose from 2 ms to 3 ms, ".repeat(20_000),
+        &[],
+    );
+    assert_eq!(file["signals"]["before_after"]["present"], false);
+}
+
 /// Regression: each sentence scanned all of its paragraph's lines for its line breaks.
 #[test]
 fn sixty_thousand_line_paragraph() {
