@@ -226,7 +226,7 @@ fn stress_large_random_answers() {
     let strategy = prop_oneof![mixed, runs];
     let mut runner = TestRunner::default();
     let (mut cases, mut bytes) = (0u64, 0u64);
-    let mut slowest = (Duration::ZERO, 0usize);
+    let mut slowest = (Duration::ZERO, 0usize, String::new());
     while Instant::now() < deadline {
         let text = strategy.new_tree(&mut runner).expect("value").current();
         let started = Instant::now();
@@ -235,7 +235,7 @@ fn stress_large_random_answers() {
         cases += 1;
         bytes += text.len() as u64;
         if took > slowest.0 {
-            slowest = (took, text.len());
+            slowest = (took, text.len(), text.chars().take(80).collect());
         }
         assert!(
             took < Duration::from_secs(10),
@@ -245,7 +245,7 @@ fn stress_large_random_answers() {
         );
     }
     eprintln!(
-        "{cases} answers, {bytes} bytes; slowest {:?} for {} bytes",
-        slowest.0, slowest.1
+        "{cases} answers, {bytes} bytes; slowest {:?} for {} bytes starting {:?}",
+        slowest.0, slowest.1, slowest.2
     );
 }
