@@ -191,7 +191,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     let cue = |section, weight, pattern: &str| Cue {
         section,
         weight,
-        pattern: Regex::new(&format!("(?i){pattern}")).expect("cue pattern"),
+        pattern: crate::signals::text::pattern(pattern),
     };
     vec![
         // Situation: the scene, the baseline, the pain before anyone acted.
