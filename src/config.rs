@@ -124,13 +124,8 @@ impl Config {
             column,
             message,
         };
-        let too_big = std::fs::metadata(path)
-            .is_ok_and(|meta| meta.len() > crate::yaml::MAX_YAML_BYTES as u64);
-        if too_big {
-            return Err(fail(0, 0, "over the size limit for YAML files".into()));
-        }
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| fail(0, 0, format!("cannot read configuration: {e}")))?;
+        let text =
+            crate::yaml::read_file(path).map_err(|e| fail(0, 0, format!("configuration {e}")))?;
         Config::from_text(&text, path)
     }
 

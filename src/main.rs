@@ -7,15 +7,16 @@ mod commands;
 use clap::Parser;
 use cli::{Cli, Command};
 use commands::{ERROR, PASSED};
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Score(args) => commands::score::run(args),
-        Command::Sections(args) => commands::sections::run(args),
-        Command::Explain(args) => commands::explain::run(args),
-        Command::Rubric(args) => commands::rubric::run(args),
+    report_panics_in_one_line();
+    // A panic is a bug, but hooks and CI read the exit code: make it the error code, not 101.
+    let result = match std::panic::catch_unwind(|| run(cli)) {
+        Ok(result) => result,
+        Err(_) => return ExitCode::from(ERROR),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -23,12 +24,43 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::from(PASSED);
             }
-            eprintln!("coach: {error:#}");
+            let _ = writeln!(std::io::stderr(), "coach: {error:#}");
             ExitCode::from(ERROR)
         }
     }
 }
 
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Score(args) => commands::score::run(args),
+        Command::Sections(args) => commands::sections::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Rubric(args) => commands::rubric::run(args),
+    }
+}
+
+/// Replaces the multi-line panic report with one line that says it is a bug to report. Writes
+/// that fail (a closed stderr) are ignored: there is nowhere left to say anything.
+fn report_panics_in_one_line() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "coach: internal error{place}: {message}; please report it with the input that caused it"
+        );
+    }));
+}
+
+/// A reader that went away (`coach score ... | head`) is a normal end, not an error.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
         .chain()

@@ -21,10 +21,20 @@ pub enum SourceError {
     NotFound,
     IsDirectory,
     PermissionDenied,
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     Binary,
-    NotUtf8 { line: usize },
+    /// UTF-16 has a NUL in every ASCII character; saying "binary" would mislead.
+    Utf16,
+    NotUtf8 {
+        line: usize,
+    },
     Empty,
+    /// Front matter, code blocks or comments but not a word of answer: scoring it would print a
+    /// zero that looks like a judgement, so it is refused like an empty file.
+    NoAnswer,
     Io(String),
 }
 
@@ -44,11 +54,16 @@ impl fmt::Display for SourceError {
                 "file is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)"
             ),
             SourceError::Binary => write!(f, "looks binary (contains NUL bytes); not an answer"),
+            SourceError::Utf16 => write!(f, "is UTF-16 text; save it as UTF-8"),
             SourceError::NotUtf8 { line } => write!(
                 f,
                 "is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8"
             ),
             SourceError::Empty => write!(f, "is empty; write an answer first"),
+            SourceError::NoAnswer => write!(
+                f,
+                "has no answer text, only front matter, code blocks or comments; write the answer below them"
+            ),
             SourceError::Io(message) => write!(f, "{message}"),
         }
     }
@@ -89,7 +104,7 @@ pub fn read_path(path: &Path, max_bytes: u64) -> Result<Source, ReadError> {
     let file = std::fs::File::open(path).map_err(|e| fail(io_error(&e)))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read one byte past the limit so a file that grew after stat is still caught.
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| fail(io_error(&e)))?;
     from_bytes(&display, bytes, max_bytes).map_err(fail)
@@ -100,7 +115,7 @@ pub fn read_stdin(max_bytes: u64) -> Result<Source, ReadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
-        .take(max_bytes + 1)
+        .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError {
             path: "-".into(),
@@ -120,6 +135,10 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
             limit: max_bytes,
         });
     }
+    // Windows tools (PowerShell's `>` among them) write UTF-16 with a byte order mark.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(SourceError::Utf16);
+    }
     if bytes.contains(&0) {
         return Err(SourceError::Binary);
     }
@@ -138,6 +157,9 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
     if text.trim().is_empty() {
         return Err(SourceError::Empty);
     }
+    if !has_prose(&text) {
+        return Err(SourceError::NoAnswer);
+    }
     Ok(Source {
         path: path.to_string(),
         text,
@@ -152,6 +174,18 @@ fn normalise(text: String) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// True when some line is something a person would say (text, heading or table), as the
+/// markdown walk that parsing uses sees it.
+fn has_prose(text: &str) -> bool {
+    use crate::answer::markdown::{LineKind, walk};
+    walk(text).iter().any(|line| {
+        matches!(
+            line.kind,
+            LineKind::Text | LineKind::Heading | LineKind::TableRow
+        ) && !line.content.trim().is_empty()
+    })
 }
 
 fn io_error(e: &std::io::Error) -> SourceError {
@@ -182,6 +216,15 @@ mod tests {
     }
 
     #[test]
+    fn utf16_is_named() {
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("S: x".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(from_bytes("a", utf16, 100).unwrap_err(), SourceError::Utf16);
+    }
+
+    #[test]
     fn invalid_utf8_names_the_line() {
         let err = from_bytes("a", b"ok\nok\nbad \xff here".to_vec(), 100).unwrap_err();
         assert_eq!(err, SourceError::NotUtf8 { line: 3 });
@@ -193,6 +236,22 @@ mod tests {
             from_bytes("a", b" \n\n\t".to_vec(), 100).unwrap_err(),
             SourceError::Empty
         );
+    }
+
+    #[test]
+    fn front_matter_code_or_comments_alone_are_not_an_answer() {
+        for text in [
+            "---\nquestion: Why?\n---\n\n",
+            "```\nS: code\n```\n",
+            "<!-- Situation: draft -->\n",
+        ] {
+            assert_eq!(
+                from_bytes("a", text.as_bytes().to_vec(), 100).unwrap_err(),
+                SourceError::NoAnswer,
+                "{text:?}"
+            );
+        }
+        assert!(from_bytes("a", b"---\nquestion: Why?\n---\nI led it.".to_vec(), 100).is_ok());
     }
 
     #[test]

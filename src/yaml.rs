@@ -62,6 +62,24 @@ fn explain_refusal(message: &str) -> Option<String> {
 /// Largest YAML document coach will read (rubrics and configs are a few kilobytes).
 pub const MAX_YAML_BYTES: usize = 512 * 1024;
 
+/// Reads a YAML file, refusing it once it passes [`MAX_YAML_BYTES`]; errors say what is wrong
+/// with the file ("is over …"), for the caller to prefix with what the file is. The limit is enforced
+/// while reading, not from the file's reported size, so `/dev/zero` or a growing pipe cannot
+/// exhaust memory.
+pub fn read_file(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_YAML_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    if bytes.len() > MAX_YAML_BYTES {
+        return Err(format!(
+            "is over the {MAX_YAML_BYTES}-byte limit for YAML files"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| "is not valid UTF-8".to_string())
+}
+
 /// Parses one YAML document into `T`, with the position of the first problem on failure.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     if text.len() > MAX_YAML_BYTES {

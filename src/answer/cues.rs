@@ -23,6 +23,13 @@ const IRREGULAR_DEEDS: &[&str] = &[
     "wound", "tore", "hid", "paid", "let", "laid", "sketched",
 ];
 
+/// Present-tense steps, for stories told in the present ("So I go to my lead and I ask ...").
+const PRESENT_DEEDS: &[&str] = &[
+    "put", "make", "ask", "write", "build", "move", "add", "go", "call", "tell", "start", "take",
+    "fix", "change", "open", "send", "pull", "push", "split", "roll", "talk", "meet", "pair",
+    "propose", "suggest", "create", "deploy", "ship", "decide", "rewrite", "set", "turn",
+];
+
 /// "-ed" words that state a feeling, a need or a fact rather than a step taken.
 const NOT_DEEDS: &[&str] = &[
     "learned",
@@ -35,7 +42,6 @@ const NOT_DEEDS: &[&str] = &[
     "loved",
     "hoped",
     "wished",
-    "joined",
     "worried",
     "seemed",
     "used",
@@ -70,12 +76,22 @@ const NOT_DEEDS: &[&str] = &[
     "succeed",
     "agreed",
     "supposed",
-    "tried",
     "failed",
-    "asked",
     "happened",
     "mentioned",
-    "managed",
+];
+
+/// Verbs that, followed by "to", ask for or promise work rather than do it.
+const INTENTS: &[&str] = &[
+    "asked",
+    "offered",
+    "volunteered",
+    "decided",
+    "planned",
+    "agreed",
+    "promised",
+    "pitched",
+    "proposed",
 ];
 
 /// Adverbs that may sit between "I" and the verb ("I also wrote", "I then moved").
@@ -131,12 +147,33 @@ fn deed_score(text: &str) -> f32 {
             .find(|w| !BETWEEN.contains(&w.as_str()));
         // "When I joined" describes the scene, not a step.
         let scene = i > 0 && matches!(lower(words[i - 1]).as_str(), "when" | "before" | "until");
+        // "I asked to lead it", "I offered to": asking for the work is the task, not a step.
+        let verb_at = words[i + 1..]
+            .iter()
+            .position(|w| !BETWEEN.contains(&lower(w).as_str()))
+            .map(|p| i + 1 + p);
+        let intent = verb.as_deref().is_some_and(|v| INTENTS.contains(&v))
+            && verb_at
+                .and_then(|at| words.get(at + 1))
+                .is_some_and(|w| lower(w) == "to");
         if let Some(verb) = verb
-            && is_deed(&verb)
             && !scene
+            && !intent
         {
-            return 2.5;
+            if is_deed(&verb) {
+                return 2.5;
+            }
+            if PRESENT_DEEDS.contains(&verb.as_str()) {
+                return 2.0;
+            }
         }
+    }
+    // "We rolled it out namespace by namespace": a step told for the team.
+    let we_did = words
+        .windows(2)
+        .any(|pair| lower(pair[0]) == "we" && is_deed(pair[1]));
+    if we_did {
+        return 1.0;
     }
     let first = words
         .iter()
@@ -154,7 +191,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     let cue = |section, weight, pattern: &str| Cue {
         section,
         weight,
-        pattern: Regex::new(&format!("(?i){pattern}")).expect("cue pattern"),
+        pattern: crate::signals::text::pattern(pattern),
     };
     vec![
         // Situation: the scene, the baseline, the pain before anyone acted.
@@ -173,8 +210,10 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Task,
             3.0,
-            r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (tech |team |technical )?lead|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
+            r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|(handed|gave|passed) (it|this|that|the \w+) (over )?to me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|i need to|i have to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (\w+ ){0,2}(lead|owner|dri|point person)|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
         ),
+        // What the speaker wanted is the goal ("I wanted stakeholders back in the room").
+        cue(Task, 1.5, r"\bi wanted\b"),
         // A time box is part of the brief ("I had one quarter to do it").
         cue(
             Task,
@@ -202,18 +241,18 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Results,
             2.5,
-            r"\b(as a result|in the end|ended up|the result|the outcome|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
+            r"^by (the time|then|that point|launch|go-live|the (audit|deadline|launch|release|review|cutover|end))\b|\b(as a result|in the end|ended up|the (results?|outcomes?)|(in terms of|as for|when it comes to) (the )?(results?|outcomes?|impact)|made a (big |real |huge |massive )?difference|by the end|end result|all in all|overall|since then|ever since|these days|afterwards|net effect|paid off|the upshot|(a|one|two|three|four|five|six|\d+) (days?|weeks?|months?|quarters?|years?) later|(after|^within) (about |roughly |around |only |just )?(a|one|two|three|four|five|six|\d+|the (first|next)) (\w+ )?(days?|weeks?|months?|quarters?|years?|sprints?|releases?)|after the (change|migration|rollout|launch|switch|fix|cutover|move)|in the (next|following) (\w+ )?(days?|weeks?|months?|quarters?|year)|after (we|i) (switched|moved|migrated|shipped|launched|rolled|cut|went)|we (finished|delivered|completed|launched|went live))\b",
         ),
         cue(
             Results,
             2.0,
-            r"\b(dropped|fell|went (from|down|up)|came down|reduced|cut|improved|increased|decreased|halved|doubled|tripled|saved|saves|shrank|grew|down to|up to|now (takes|runs|is|are|has|have)|no longer|hit|reached|passed|got (down|up) to|(down|up) (by )?~?\d+|instead of)\b",
+            r"\b(dropped|fell|went (from|down|up)|came down|reduced|cut|improved|increased|decreased|halved|doubled|tripled|saved|saves|shrank|grew|down to|up to|now (takes?|runs?|is|are|has|have)|no longer|hit|reached|passed|got (down|up) to|(down|up) (by )?~?\d+|instead of)\b",
         ),
         // Softer outcome verbs: weaker than "I <did>", so a step that mentions one stays a step.
         cue(
             Results,
             1.5,
-            r"\b(disappeared|went away|stopped|stayed (under|below|above|at|flat|within)|held|resumed|accepted|adopted|approved|signed off|never (\w+ )?(again|since)|got promoted|was promoted|\d+ (weeks|months|years) now|went (smoothly|well|fine|live)|(went|got|came) back (to|down|up)|back to normal|recovered|without (an? )?(incident|outage|issue|problem|hitch|rollback)s?|no (more )?(incidents|outages|issues|complaints|escalations|rollbacks))\b",
+            r"\b(disappeared|went away|stopped|(stayed|stays|remained|remains) (up|under|below|above|at|flat|within)|held|resumed|accepted|adopted|approved|signed off|never (\w+ )?(again|since)|got promoted|was promoted|\d+ (weeks|months|years) now|went (smoothly|well|fine|live)|(went|got|came) back (to|down|up)|back to normal|recovered|without (an? )?(incident|outage|issue|problem|hitch|rollback)s?|no (more )?(incidents|outages|issues|complaints|escalations|rollbacks))\b",
         ),
         cue(Results, 2.0, r"\bsince\s*([,.;]|$)"),
         cue(
@@ -227,7 +266,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
         cue(
             Reflection,
             4.0,
-            r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|i would (have|do|start|involve|push|spend|ask|set|repeat|keep|budget|change)|i'd (have|do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change|get)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|in retrospect|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
+            r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|if i (started|began|were starting|had to start|could start) (again|over)|i('d| would) have (\w+ed|done|made|spent|set|gone|been|written|built|taken|brought|put|got|run|started|begun|pushed|asked)|i('d| would) (do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|in retrospect|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
         ),
     ]
 });
@@ -267,6 +306,30 @@ mod tests {
             cue_scores("Used by every team for debugging.")[Actions.index()],
             0.0
         );
+    }
+
+    #[test]
+    fn present_tense_steps_are_deeds() {
+        assert_eq!(deed_score("So I go to my lead and I ask for a week."), 2.0);
+        assert_eq!(deed_score("I think the plan was fine."), 0.0);
+    }
+
+    #[test]
+    fn team_steps_are_weaker_deeds() {
+        assert_eq!(deed_score("Then we rolled back the injection."), 1.0);
+        assert_eq!(deed_score("We had a couple of bad ones."), 0.0);
+    }
+
+    #[test]
+    fn hindsight_is_not_a_hedge() {
+        assert!(score("I would have involved QA earlier.", Reflection) > 0.0);
+        assert_eq!(score("It was 40%, I'd have to check.", Reflection), 0.0);
+    }
+
+    #[test]
+    fn asking_for_the_work_is_not_a_step() {
+        assert_eq!(deed_score("I asked to lead a clean-up."), 0.0);
+        assert_eq!(deed_score("I asked the team to add a pending period."), 2.5);
     }
 
     #[test]

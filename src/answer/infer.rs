@@ -27,9 +27,12 @@ pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
         .enumerate()
         .map(|(i, unit)| {
             let mut scores = cue_scores(unit.text);
-            // Answers open on the scene.
+            // Answers open on the scene; past the first third, "there were problems" is
+            // more likely narration of the work than the scene.
             if i == 0 {
                 scores[SectionName::Situation.index()] += 3.0;
+            } else if i * 3 > units.len() {
+                scores[SectionName::Situation.index()] *= 0.5;
             }
             if let Some(section) = unit.hint {
                 scores[section.index()] += 3.0;

@@ -58,8 +58,9 @@ fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
         | "actions i took" => (Actions, Strong),
         "how" | "implementation" | "plan" | "the plan" => (Actions, Weak),
         "result" | "results" | "outcome" | "outcomes" | "the result" | "the results"
-        | "the outcome" | "results and impact" | "impact and results" | "key results"
-        | "what happened" => (Results, Strong),
+        | "the outcome" | "results and impact" | "impact and results" | "key results" => {
+            (Results, Strong)
+        }
         "impact" | "the impact" | "business impact" => (Results, Weak),
         "reflection"
         | "reflections"
@@ -128,7 +129,7 @@ fn heading_words(content: &str) -> Option<Label<'_>> {
             ),
             (
                 Results,
-                r"\b(turned out|how it went|outcomes?|results?|impact|happened|numbers|payoff|what changed)\b",
+                r"\b(turned out|how it went|outcomes?|results?|impact|numbers|payoff|what changed)\b",
             ),
             (
                 Task,
@@ -205,7 +206,8 @@ fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
     if !had_delimiter && !alone && !emphasised {
         return None;
     }
-    if is_letter && !had_delimiter && !(emphasised && alone) {
+    // A lone letter needs a colon or dash, unless it stands alone in bold or as a heading.
+    if is_letter && !had_delimiter && !((emphasised || heading) && alone) {
         return None;
     }
     Some(Label {
@@ -228,7 +230,14 @@ pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
         }
         let emphasised = c == '*' || c == '_';
         let after_sentence = text[..pos].trim_end().ends_with(['.', '!', '?']);
-        if !(emphasised || (after_sentence && c.is_uppercase())) {
+        // Lowercase writers write "... view. task: i had ..."; the colon must then touch
+        // the word.
+        let lowercase_label = c.is_lowercase()
+            && text[pos..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| word.ends_with(':'));
+        if !(emphasised || (after_sentence && (c.is_uppercase() || lowercase_label))) {
             continue;
         }
         let Some(label) = detect(&text[pos..]) else {
@@ -535,6 +544,8 @@ mod tests {
         assert_eq!(label.sections, vec![Task]);
         assert_eq!(label.rest, "I had to fix it.");
         assert!(find_inline("It fell by 40%. Result: p95 at 80ms").is_some());
+        assert!(find_inline("calls per view. task: i had to fix it").is_some());
+        assert!(find_inline("we shipped. results were mixed: good").is_none());
         // Plain words mid-sentence are prose, not labels.
         assert!(find_inline("That was the result: a 40% cut").is_none());
         assert!(find_inline("We lost. Action items were unclear").is_none());
@@ -562,6 +573,8 @@ mod tests {
         assert_eq!(heading("Results and what changed"), Some(vec![Results]));
         assert_eq!(sections("**Results were good**"), None);
         assert_eq!(heading("Step 1: audit"), None);
+        assert_eq!(heading("S"), Some(vec![Situation]));
+        assert_eq!(sections("S"), None);
         assert_eq!(heading("What I was asked to do"), Some(vec![Task]));
         assert_eq!(heading("How it turned out"), Some(vec![Results]));
         assert_eq!(heading("How I went about it"), Some(vec![Actions]));

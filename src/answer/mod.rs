@@ -1,15 +1,20 @@
 //! The parsed answer: STAR sections with line spans, and sentences that know their section.
+//!
+//! `parse` runs one way: `markdown` classifies lines; `blocks` accepts labels (`labels`),
+//! drops the interviewer's lines (`prompts`) and groups prose into blocks; `sentences`
+//! splits them; `spans` infers what no label covers (`infer` over `cues`) and measures
+//! each section's lines.
 
+mod blocks;
 pub mod cues;
 pub mod infer;
 pub mod labels;
 pub mod markdown;
 pub mod prompts;
 pub mod sentences;
+mod spans;
 
-use labels::{Label, Strength};
-use markdown::{Line, LineKind};
-use sentences::{Block, Opening};
+use sentences::Opening;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -199,23 +204,32 @@ pub fn parse(text: &str) -> Answer {
                 .push(format!("front matter ignored: {message}")),
         }
     }
-    let walked = split_blocks(&lines);
+    let walked = blocks::split_blocks(&lines);
     answer.title = walked.title;
-    let mut sentences = to_sentences(&walked.blocks);
+    let mut sentences = blocks::to_sentences(&walked.blocks);
     let labelled = !walked.starts.is_empty();
-    infer_unlabelled(
+    spans::infer_unlabelled(
         &mut sentences,
         walked.starts.first().map(|s| s.1),
         &walked.hints,
     );
     answer.sections = if labelled {
-        labelled_spans(&walked.starts, &lines)
+        let mut starts: Vec<(usize, SectionSet, bool)> = walked
+            .starts
+            .iter()
+            .map(|&(l, set)| (l, set, true))
+            .collect();
+        for (line, set) in spans::unlabelled_tails(&mut sentences, &walked.starts) {
+            starts.push((line, set, false));
+        }
+        starts.sort_by_key(|s| s.0);
+        spans::labelled_spans(&starts, &lines)
     } else {
-        inferred_spans(&sentences)
+        spans::inferred_spans(&sentences)
     };
     if labelled {
         // Preamble prose inferred before the first label becomes an inferred section.
-        for section in inferred_spans(&sentences) {
+        for section in spans::inferred_spans(&sentences) {
             if !answer.has_section(section.name) {
                 answer.sections.push(section);
             }
@@ -236,419 +250,6 @@ pub fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
-}
-
-struct PendingBlock {
-    block: Block,
-    sections: SectionSet,
-    kind: SentenceKind,
-}
-
-struct Walked {
-    title: Option<String>,
-    blocks: Vec<PendingBlock>,
-    /// (line, sections) for every accepted label, in file order.
-    starts: Vec<(usize, SectionSet)>,
-    /// (line, section) where an interviewer's follow-up asked for a part of the story; the
-    /// first sentence after that line leans towards it.
-    hints: Vec<(usize, SectionName)>,
-}
-
-/// Walks the lines once: accepts labels, groups prose into blocks tagged with their section.
-fn split_blocks(lines: &[Line]) -> Walked {
-    let mut walker = Walker {
-        letters_ok: letter_labels_believable(lines),
-        label_level: label_heading_level(lines),
-        current: SectionSet::default(),
-        open: None,
-        walked: Walked {
-            title: None,
-            blocks: Vec::new(),
-            starts: Vec::new(),
-            hints: Vec::new(),
-        },
-    };
-    for (i, line) in lines.iter().enumerate() {
-        match line.kind {
-            LineKind::Blank
-            | LineKind::Rule
-            | LineKind::Code
-            | LineKind::Comment
-            | LineKind::FrontMatter => walker.close(),
-            LineKind::TableRow => walker.table_row(line),
-            LineKind::Heading | LineKind::Text => {
-                let ends_paragraph = lines
-                    .get(i + 1)
-                    .is_none_or(|next| next.kind != LineKind::Text || next.list_item);
-                walker.text_line(line, ends_paragraph);
-            }
-        }
-    }
-    walker.close();
-    walker.walked
-}
-
-/// State of the line walk: the section in force and the block being filled.
-struct Walker {
-    letters_ok: bool,
-    /// The heading level that carries labels; other headings are titles or sub-headings.
-    label_level: Option<u8>,
-    current: SectionSet,
-    open: Option<PendingBlock>,
-    walked: Walked,
-}
-
-impl Walker {
-    fn close(&mut self) {
-        if let Some(block) = self.open.take()
-            && !block.block.is_empty()
-        {
-            self.walked.blocks.push(block);
-        }
-    }
-
-    /// Table rows are never labels; they stay in the section around them.
-    fn table_row(&mut self, line: &Line) {
-        self.close();
-        if !line.content.is_empty() {
-            let mut block = Block::default();
-            block.push_line(line.number, &line.content);
-            self.walked.blocks.push(PendingBlock {
-                block,
-                sections: self.current,
-                kind: SentenceKind::TableRow,
-            });
-        }
-    }
-
-    /// Nothing of the answer has been seen yet: a heading or prompt here is the question.
-    fn before_answer(&self) -> bool {
-        self.walked.blocks.is_empty()
-            && self.open.is_none()
-            && self.current.is_empty()
-            && self.walked.title.is_none()
-    }
-
-    fn text_line(&mut self, line: &Line, ends_paragraph: bool) {
-        let heading = line.kind == LineKind::Heading;
-        let detected = if !heading {
-            labels::detect(&line.content)
-        } else if self.label_level == Some(line.level) {
-            labels::detect_heading(&line.content)
-        } else {
-            None
-        };
-        let label = detected.filter(|label| self.accept(label, line, heading));
-        let mut content = match &label {
-            Some(label) => label.rest,
-            None => line.content.as_str(),
-        };
-        let mut starts_block = label.is_some() || heading || line.list_item;
-        if label.is_none() && !heading {
-            match prompts::speaker(content) {
-                // The interviewer's words are not part of the answer.
-                Some((prompts::Speaker::Interviewer, question)) => {
-                    if self.before_answer() {
-                        self.walked.title = Some(question.to_string());
-                    }
-                    self.close();
-                    if let Some(section) = prompts::asks_for(question) {
-                        self.walked.hints.push((line.number, section));
-                    }
-                    return;
-                }
-                Some((prompts::Speaker::Candidate, rest)) => {
-                    content = rest;
-                    starts_block = true;
-                }
-                None => {}
-            }
-        }
-        if label.is_none() && self.before_answer() {
-            let whole_line_emphasis = is_wholly_emphasised(content) && ends_paragraph;
-            if heading || whole_line_emphasis || prompts::is_prompt(content) {
-                self.walked.title = Some(line.content.clone());
-                return;
-            }
-        }
-        if let Some(label) = &label {
-            self.enter(SectionSet::of(&label.sections), line.number);
-        }
-        let kind = if heading && label.is_none() {
-            SentenceKind::Heading
-        } else if line.list_item {
-            SentenceKind::ListItem
-        } else {
-            SentenceKind::Prose
-        };
-        if starts_block || self.open.is_none() {
-            self.close();
-            self.open_block(kind);
-        }
-        // Labels may also start inside the line ("... backed up. **Task:** I ...").
-        let mut rest = content;
-        while !heading && let Some((at, inline)) = labels::find_inline(rest) {
-            if !self.accept(&inline, line, false) {
-                break;
-            }
-            self.push_text(line.number, &rest[..at]);
-            self.close();
-            self.enter(SectionSet::of(&inline.sections), line.number);
-            self.open_block(kind);
-            rest = inline.rest;
-        }
-        self.push_text(line.number, rest);
-        if heading {
-            self.close();
-        }
-    }
-
-    fn enter(&mut self, sections: SectionSet, line: usize) {
-        if sections != self.current {
-            self.current = sections;
-            self.walked.starts.push((line, sections));
-        }
-    }
-
-    fn open_block(&mut self, kind: SentenceKind) {
-        self.open = Some(PendingBlock {
-            block: Block::default(),
-            sections: self.current,
-            kind,
-        });
-    }
-
-    fn push_text(&mut self, line: usize, text: &str) {
-        if let Some(block) = self.open.as_mut()
-            && !text.trim().is_empty()
-        {
-            block.block.push_line(line, text);
-        }
-    }
-
-    fn accept(&self, label: &Label<'_>, line: &Line, heading: bool) -> bool {
-        accept_label(label, self.current, line, heading, self.letters_ok)
-    }
-}
-
-/// The heading level that carries the STAR labels: the shallowest level with a heading that
-/// is exactly a label ("## Results"), else the level with the most headings when it has at
-/// least three (headings such as "How it turned out"). Headings at other levels are the
-/// question above the answer or sub-headings inside a section.
-fn label_heading_level(lines: &[Line]) -> Option<u8> {
-    let headings = || lines.iter().filter(|l| l.kind == LineKind::Heading);
-    let exact = headings()
-        .filter(|l| labels::detect(&l.content).is_some())
-        .map(|l| l.level)
-        .min();
-    exact.or_else(|| {
-        let mut counts = [0usize; 7];
-        for line in headings() {
-            counts[usize::from(line.level.min(6))] += 1;
-        }
-        let (level, count) = counts
-            .iter()
-            .enumerate()
-            .rev()
-            .max_by_key(|(_, count)| **count)?;
-        (*count >= 3).then_some(level as u8)
-    })
-}
-
-/// `**Tell me about a time ...**`: a line that is one emphasised span.
-fn is_wholly_emphasised(content: &str) -> bool {
-    let content = content.trim();
-    ["**", "__"].iter().any(|marker| {
-        content.len() > 2 * marker.len()
-            && content.starts_with(marker)
-            && content.ends_with(marker)
-            && !content[marker.len()..content.len() - marker.len()].contains(marker)
-    })
-}
-
-/// One-letter labels ("A:") are believed only when at least two different ones appear,
-/// so a lone "A:" answering a "Q:" is not taken for actions.
-fn letter_labels_believable(lines: &[Line]) -> bool {
-    let mut seen = SectionSet::default();
-    for line in lines {
-        if matches!(line.kind, LineKind::Text | LineKind::Heading)
-            && let Some(label) = labels::detect(&line.content)
-            && label.letter
-        {
-            seen = SectionSet(seen.0 | SectionSet::of(&label.sections).0);
-        }
-    }
-    seen.0.count_ones() >= 2
-}
-
-fn accept_label(
-    label: &Label<'_>,
-    current: SectionSet,
-    line: &Line,
-    heading: bool,
-    letters_ok: bool,
-) -> bool {
-    if label.letter && !letters_ok {
-        return false;
-    }
-    let target = SectionSet::of(&label.sections);
-    if label.strength == Strength::Strong {
-        return true;
-    }
-    if target == current {
-        return false;
-    }
-    let forward = match (current.last(), target.first()) {
-        (None, _) => true,
-        (Some(now), Some(next)) => next > now,
-        _ => false,
-    };
-    // A weak word as a bullet with text after it is a sub-point, not a new section.
-    let sub_point = line.list_item && !label.rest.is_empty() && !heading;
-    forward && !sub_point
-}
-
-fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for pending in blocks {
-        let block = &pending.block;
-        let spans = match pending.kind {
-            SentenceKind::Heading | SentenceKind::TableRow => vec![(0, block.text.len())],
-            _ => sentences::split(&block.text),
-        };
-        for (start, end) in spans {
-            let text = block.text[start..end].to_string();
-            let line = block.line_at(start);
-            // Block lines are sorted by offset; slicing keeps long many-line blocks linear.
-            let first = block.lines.partition_point(|(offset, _)| *offset <= start);
-            let past = block.lines.partition_point(|(offset, _)| *offset < end);
-            let breaks = block.lines[first..past.max(first)]
-                .iter()
-                .map(|(offset, line)| (offset - start, *line))
-                .collect();
-            out.push(Sentence {
-                text,
-                line,
-                breaks,
-                sections: pending.sections,
-                kind: pending.kind,
-                opening: block.opening_at(start),
-                prose: OnceLock::new(),
-            });
-        }
-    }
-    out
-}
-
-/// Gives sections to sentences no label covers: the whole answer when it has no labels,
-/// else the preamble before the first label (only sections that come before that label).
-fn infer_unlabelled(
-    sentences: &mut [Sentence],
-    first_label: Option<SectionSet>,
-    hints: &[(usize, SectionName)],
-) {
-    let indices: Vec<usize> = sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            s.sections.is_empty() && s.kind != SentenceKind::TableRow && !prompts::is_meta(&s.text)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if indices.is_empty() {
-        return;
-    }
-    let mut units: Vec<infer::Unit<'_>> = indices
-        .iter()
-        .map(|&i| infer::Unit {
-            text: &sentences[i].text,
-            opening: sentences[i].opening,
-            hint: None,
-        })
-        .collect();
-    // Each follow-up question hints at the first sentence after it (both are in line order).
-    let mut at = 0;
-    for &(line, section) in hints {
-        while at < indices.len() && sentences[indices[at]].line <= line {
-            at += 1;
-        }
-        if let Some(unit) = units.get_mut(at) {
-            unit.hint = Some(section);
-        }
-    }
-    let inferred = infer::infer(&units);
-    let limit = first_label.and_then(SectionSet::first);
-    for (&i, section) in indices.iter().zip(inferred) {
-        if limit.is_none_or(|first| section < first) {
-            sentences[i].sections = SectionSet::of(&[section]);
-        }
-    }
-    // Table rows in unlabelled answers follow the sentence before them.
-    let mut last = SectionSet::default();
-    for sentence in sentences.iter_mut() {
-        if sentence.kind == SentenceKind::TableRow && sentence.sections.is_empty() {
-            sentence.sections = last;
-        }
-        last = sentence.sections;
-    }
-}
-
-/// Spans for labelled answers: each label opens a section that runs to the next label.
-fn labelled_spans(starts: &[(usize, SectionSet)], lines: &[Line]) -> Vec<Section> {
-    // Lines are in file order, so each span is a slice found by binary search: linear overall
-    // even with thousands of labels.
-    let last_content_line = |from: usize, before: usize| -> usize {
-        let first = lines.partition_point(|l| l.number < from);
-        let past = lines.partition_point(|l| l.number < before);
-        lines[first..past.max(first)]
-            .iter()
-            .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Rule))
-            .map(|l| l.number)
-            .next_back()
-            .unwrap_or(from)
-    };
-    let mut sections: Vec<Section> = Vec::new();
-    for (i, (start, set)) in starts.iter().enumerate() {
-        let next = starts.get(i + 1).map_or(usize::MAX, |s| s.0);
-        let end = last_content_line(*start, next);
-        for name in SectionName::ALL.into_iter().filter(|n| set.contains(*n)) {
-            match sections.iter_mut().find(|s| s.name == name) {
-                Some(existing) => existing.end_line = existing.end_line.max(end),
-                None => sections.push(Section {
-                    name,
-                    start_line: *start,
-                    end_line: end,
-                    labelled: true,
-                }),
-            }
-        }
-    }
-    sections.sort_by_key(|s| (s.name, s.start_line));
-    sections
-}
-
-/// Spans for inferred sections: from the first sentence to the last one assigned.
-fn inferred_spans(sentences: &[Sentence]) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
-    for sentence in sentences {
-        let end = sentence.breaks.last().map_or(sentence.line, |b| b.1);
-        for name in SectionName::ALL {
-            if !sentence.in_section(name) {
-                continue;
-            }
-            match sections.iter_mut().find(|s| s.name == name) {
-                Some(section) => section.end_line = section.end_line.max(end),
-                None => sections.push(Section {
-                    name,
-                    start_line: sentence.line,
-                    end_line: end,
-                    labelled: false,
-                }),
-            }
-        }
-    }
-    sections.sort_by_key(|s| s.name);
-    sections
 }
 
 #[cfg(test)]
@@ -775,6 +376,21 @@ mod tests {
     }
 
     #[test]
+    fn label_level_is_where_most_headings_read_as_labels() {
+        // "### Impact" is an exact label word, but the parts are the "##" headings.
+        let text = "## The setup\nSlow.\n## What I was asked to do\nFix it.\n## How I went about it\nI cached.\n## How it turned out\n### Impact\n8 minutes.";
+        assert_eq!(
+            starts(text),
+            vec![
+                (Situation, 1, true),
+                (Task, 3, true),
+                (Actions, 5, true),
+                (Results, 7, true)
+            ]
+        );
+    }
+
+    #[test]
     fn question_above_the_answer_is_a_title() {
         let answer = parse(
             "**Tell me about a time you disagreed with your manager.**\n\nAt my last company my manager wanted to skip load tests.",
@@ -793,6 +409,15 @@ mod tests {
         assert_eq!(
             starts(text),
             vec![(Situation, 1, true), (Actions, 3, true), (Results, 6, true)]
+        );
+    }
+
+    #[test]
+    fn one_letter_headings_are_labels_when_several_appear() {
+        let text = "## S\nSlow builds.\n## A\nI cached them.\n## R\n8 minutes.";
+        assert_eq!(
+            starts(text),
+            vec![(Situation, 1, true), (Actions, 3, true), (Results, 5, true)]
         );
     }
 
@@ -821,6 +446,29 @@ mod tests {
                 proptest::prop_assert!(section.end_line <= lines);
             }
         }
+    }
+
+    #[test]
+    fn unlabelled_parts_after_the_last_label_are_inferred() {
+        let text = "**Situation:** The ETL failed twice a week.\n\n**Action:** I added retries.\n\nI also wrote a runbook.\n\nSix weeks later the job had not failed once.\n\nLooking back, I should have split the job sooner.";
+        assert_eq!(
+            starts(text),
+            vec![
+                (Situation, 1, true),
+                (Actions, 3, true),
+                (Results, 7, false),
+                (Reflection, 9, false)
+            ]
+        );
+        let answer = parse(text);
+        assert_eq!(answer.section(Actions).unwrap().end_line, 5);
+    }
+
+    #[test]
+    fn a_part_the_answer_labels_is_not_inferred_elsewhere() {
+        // The results are labelled later, so the strong cue inside actions stays in actions.
+        let text = "**Action:** I added retries.\n\nAs a result the job ran faster, which let me move on.\n\n**Result:** No failures in six weeks.";
+        assert_eq!(starts(text), vec![(Actions, 1, true), (Results, 5, true)]);
     }
 
     #[test]

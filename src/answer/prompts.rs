@@ -17,6 +17,17 @@ const CANDIDATE: &[&str] = &["a", "answer", "me", "candidate", "response"];
 /// Splits a transcript marker from its line: `"Q: Why?"` -> (Interviewer, `"Why?"`).
 /// Accepts the marker bare, bold or italic, ended by a colon ("Q:", "**Answer:**").
 pub fn speaker(content: &str) -> Option<(Speaker, &str)> {
+    // "Q. Why?" / "A. Because": the one-letter markers may end with a period.
+    if let Some((letter, rest)) = content.split_once(". ")
+        && matches!(letter, "Q" | "A")
+    {
+        let who = if letter == "Q" {
+            Speaker::Interviewer
+        } else {
+            Speaker::Candidate
+        };
+        return Some((who, rest.trim_start()));
+    }
     let marker_end = content.find(':').filter(|end| *end <= 16)?;
     let marker = content[..marker_end]
         .trim()
@@ -189,6 +200,10 @@ mod tests {
             Some((Speaker::Candidate, "So last spring"))
         );
         assert_eq!(speaker("Quality: poor"), None);
+        assert_eq!(
+            speaker("Q. Tell me more."),
+            Some((Speaker::Interviewer, "Tell me more."))
+        );
         assert_eq!(speaker("At 3am: the pager went off"), None);
     }
 

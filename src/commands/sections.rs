@@ -86,9 +86,11 @@ fn table(path: &str, answer: &Answer, width: usize) -> String {
     out
 }
 
-/// The first words of `text` that fit in `max` characters, with "…" when cut.
+/// The first words of `text` that fit in `max` characters, with "…" when cut; bold and
+/// italic markers are dropped because the row is read, not rendered.
 fn shorten(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = text.replace("**", "").replace("__", "");
+    let text = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
         return text;
     }
@@ -116,6 +118,7 @@ mod tests {
     #[test]
     fn shorten_cuts_at_words() {
         assert_eq!(shorten("Our queue  backed up", 40), "Our queue backed up");
+        assert_eq!(shorten("**Strategy.** I chose", 40), "Strategy. I chose");
         assert_eq!(
             shorten("Our queue backed up every night", 18),
             "Our queue backed…"
@@ -134,7 +137,11 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("situation   3-5      labelled  Builds took an hour."),
+            out.contains("situation   3-3      labelled  Builds took an hour."),
+            "{out}"
+        );
+        assert!(
+            out.contains("actions     5-5      inferred  I cached them."),
             "{out}"
         );
     }

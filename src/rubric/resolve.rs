@@ -84,19 +84,7 @@ pub fn find(
             path.display()
         ));
     }
-    // Checked before reading, so a huge file is refused without loading it.
-    if meta.len() > crate::yaml::MAX_YAML_BYTES as u64 {
-        return Err(format!(
-            "{} is {} bytes, over the {}-byte limit for YAML files",
-            path.display(),
-            meta.len(),
-            crate::yaml::MAX_YAML_BYTES
-        ));
-    }
-    let bytes =
-        std::fs::read(&path).map_err(|e| format!("cannot read rubric {}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("rubric {} is not valid UTF-8", path.display()))?;
+    let text = crate::yaml::read_file(&path).map_err(|e| format!("rubric {e}"))?;
     Ok((Origin::File(path), Cow::Owned(text)))
 }
 

@@ -16,8 +16,8 @@
 //! Does not fire: "latency rose from 200 ms to 2 s when the cache died", "from Java 8 to 17",
 //! "between 10 and 20 engineers", "we aim to go from 99.5% to 99.9%".
 
-use super::Evidence;
 use super::text::{is_hypothetical, pattern, widen_left};
+use super::{Evidence, quantity};
 use crate::answer::{Answer, Sentence};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -239,50 +239,24 @@ fn is_year(text: &str) -> bool {
 
 fn number(text: &str) -> Option<f64> {
     let lower = text.trim().to_lowercase();
-    let words = [
-        ("zero", 0.0),
-        ("none", 0.0),
-        ("same", 0.0),
-        ("a", 1.0),
-        ("an", 1.0),
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("fifteen", 15.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-    ];
-    if let Some((_, v)) = words
-        .iter()
-        .find(|(w, _)| lower.split(|c: char| !c.is_alphabetic()).next() == Some(*w))
-    {
-        return Some(*v);
+    let first = lower
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // "none", "the same", "a" count as values when a pair is spelled out ("from none to a few").
+    let spelled = match first {
+        "zero" | "none" | "same" => Some(0.0),
+        "a" | "an" => Some(1.0),
+        word => quantity::spelled_value(word),
+    };
+    if spelled.is_some() {
+        return spelled;
     }
     let digits: String = lower
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    let mut value: f64 = digits.parse().ok()?;
-    if lower.ends_with('k') {
-        value *= 1e3;
-    } else if lower.ends_with('m') {
-        value *= 1e6;
-    } else if lower.ends_with("bn") {
-        value *= 1e9;
-    }
-    Some(value)
+    Some(quantity::with_magnitude(digits.parse().ok()?, &lower))
 }
 
 /// Factor to a common base for units of time and size; 1 for everything else.

@@ -259,55 +259,78 @@ fn tail_words(before: &str) -> &str {
     }
 }
 
+/// Spelled-out numbers, shared by every detector that reads a value.
+const SPELLED: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+/// Words that state a change as a factor.
+const FACTORS: &[(&str, f64)] = &[
+    ("halved", 0.5),
+    ("doubled", 2.0),
+    ("tripled", 3.0),
+    ("quadrupled", 4.0),
+    ("twice", 2.0),
+];
+
+/// The value of a spelled-out number or factor word ("twelve", "halved").
+pub fn spelled_value(word: &str) -> Option<f64> {
+    SPELLED
+        .iter()
+        .chain(FACTORS)
+        .find(|(w, _)| *w == word)
+        .map(|(_, v)| *v)
+}
+
+/// Scales a value by a trailing magnitude: "40k", "2m", "1.5bn", "3 million".
+pub fn with_magnitude(value: f64, lower: &str) -> f64 {
+    let suffix = lower.trim_end();
+    if suffix.ends_with('k') || suffix.contains("thousand") {
+        value * 1e3
+    } else if suffix.ends_with("bn") || suffix.contains("billion") {
+        value * 1e9
+    } else if suffix.ends_with('m') && !suffix.ends_with("ms") || suffix.contains("million") {
+        value * 1e6
+    } else {
+        value
+    }
+}
+
 fn parse_value(text: &str) -> f64 {
     let lower = text.to_lowercase();
-    let words = [
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("fifteen", 15.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("hundred", 100.0),
-        ("dozen", 12.0),
-        ("halved", 0.5),
-        ("doubled", 2.0),
-        ("tripled", 3.0),
-        ("quadrupled", 4.0),
-        ("twice", 2.0),
-    ];
     let numeric: String = lower
         .chars()
         .skip_while(|c| !c.is_ascii_digit() && *c != '.')
         .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
         .filter(|c| *c != ',')
         .collect();
-    let mut value = match numeric.parse::<f64>() {
+    let value = match numeric.parse::<f64>() {
         Ok(v) => v,
-        Err(_) => words
-            .iter()
-            .find(|(w, _)| lower.split(|c: char| !c.is_alphabetic()).any(|t| t == *w))
-            .map_or(0.0, |(_, v)| *v),
+        Err(_) => lower
+            .split(|c: char| !c.is_alphabetic())
+            .find_map(spelled_value)
+            .unwrap_or(0.0),
     };
-    let suffix = lower.trim_end();
-    if suffix.ends_with('k') || suffix.contains("thousand") {
-        value *= 1e3;
-    } else if suffix.ends_with('m') && !suffix.ends_with("ms") || suffix.contains("million") {
-        value *= 1e6;
-    }
-    value
+    with_magnitude(value, &lower)
 }
 
 #[cfg(test)]

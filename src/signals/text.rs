@@ -6,20 +6,26 @@ use std::sync::LazyLock;
 /// Widest evidence text shown; longer spans are cut at word boundaries.
 const SNIPPET_CHARS: usize = 90;
 
+/// How far to look for the edge of a word. A "word" longer than this is cut rather than
+/// searched to its end: searching a text with no spaces for every match was quadratic.
+const WORD_REACH: usize = 64;
+
 /// The words of `text[start..end]`, widened to whole words and shortened to a readable length.
 pub fn snippet(text: &str, start: usize, end: usize) -> String {
     let start = floor_boundary(text, start.min(text.len()));
     let end = floor_boundary(text, end.min(text.len())).max(start);
-    let from = text[..start]
+    let reach_back = ceil_boundary(text, start.saturating_sub(WORD_REACH));
+    let from = text[reach_back..start]
         .rfind(char::is_whitespace)
-        .map_or(0, |p| p + 1)
+        .map_or(reach_back, |p| reach_back + p + 1)
         .min(start);
-    let to = text[end..]
+    let reach_on = floor_boundary(text, end.saturating_add(WORD_REACH).min(text.len()));
+    let to = text[end..reach_on]
         .find(char::is_whitespace)
-        .map_or(text.len(), |p| end + p);
+        .map_or(reach_on, |p| end + p);
     let piece = text[from..to].trim();
     let piece = piece.trim_matches(|c: char| matches!(c, '*' | '_' | '`'));
-    if piece.chars().count() <= SNIPPET_CHARS {
+    if piece.chars().nth(SNIPPET_CHARS).is_none() {
         return piece.to_string();
     }
     let mut cut: String = piece.chars().take(SNIPPET_CHARS).collect();
@@ -43,12 +49,44 @@ fn floor_boundary(text: &str, mut index: usize) -> usize {
 /// The cache grows only as far as the text needs, so most patterns stay far below this.
 const DFA_CACHE_BYTES: usize = 32 << 20;
 
+fn ceil_boundary(text: &str, mut index: usize) -> usize {
+    while index < text.len() && !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
 /// Compiles a case-insensitive pattern once; patterns are constants, so failure is a bug.
+///
+/// `\b` is made ASCII-only: a Unicode word boundary stops the regex crate's fast DFA at the
+/// first non-ASCII byte and falls back to a far slower engine, which made a long sentence of
+/// accented or CJK text take seconds per detector. Words next to non-ASCII letters still match.
 pub fn pattern(source: &str) -> Regex {
-    RegexBuilder::new(&format!("(?i){source}"))
+    RegexBuilder::new(&format!("(?i){}", ascii_word_boundaries(source)))
         .dfa_size_limit(DFA_CACHE_BYTES)
         .build()
         .expect("built-in detector pattern")
+}
+
+/// Rewrites `\b` as `(?-u:\b)`, leaving an escaped backslash followed by `b` alone.
+pub fn ascii_word_boundaries(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,7 +136,13 @@ pub fn widen_left(text: &str, start: usize, words: usize) -> usize {
         if head.is_empty() || head.ends_with(['.', ';', ':', ',', '(', '—']) {
             break;
         }
-        index = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let reach = ceil_boundary(head, head.len().saturating_sub(WORD_REACH));
+        index = match head[reach..].rfind(char::is_whitespace) {
+            Some(p) => reach + p + 1,
+            None if reach == 0 => 0,
+            // No word edge within reach: stop widening rather than scan the whole text.
+            None => break,
+        };
     }
     index
 }
@@ -119,9 +163,32 @@ mod tests {
     }
 
     #[test]
+    fn snippet_and_widening_stop_within_reach_of_a_spaceless_run() {
+        let run = "99.95%".repeat(2_000);
+        let middle = run.len() / 2;
+        let shown = snippet(&run, middle, middle + 6);
+        assert!(shown.chars().count() <= SNIPPET_CHARS + 1, "{shown}");
+        assert_eq!(widen_left(&run, middle, 3), middle);
+        let text = format!("{run} p95 fell to 180 ms");
+        let at = text.find("180").unwrap();
+        assert_eq!(&text[widen_left(&text, at, 3)..at], "p95 fell to ");
+        assert_eq!(snippet(&text, at, at + 3), "180");
+    }
+
+    #[test]
     fn negation_window() {
         assert!(negated_before("we had no rollback plan", 11));
         assert!(!negated_before("we had a rollback plan", 9));
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(
+            ascii_word_boundaries(r"\bno\b|\\b"),
+            r"(?-u:\b)no(?-u:\b)|\\b"
+        );
+        assert!(pattern(r"\bcanary\b").is_match("un déploiement canary, puis"));
+        assert!(!pattern(r"\bcanary\b").is_match("canaryfoo"));
     }
 
     #[test]

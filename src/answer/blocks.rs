@@ -1,0 +1,313 @@
+//! Grouping lines into blocks (paragraphs, list items, headings, table rows) under the
+//! section their label opened, and splitting blocks into sentences.
+
+use super::labels::{self, Label, Strength};
+use super::markdown::{Line, LineKind};
+use super::sentences::{self, Block};
+use super::{SectionName, SectionSet, Sentence, SentenceKind, prompts};
+
+pub(super) struct PendingBlock {
+    block: Block,
+    sections: SectionSet,
+    kind: SentenceKind,
+}
+
+pub(super) struct Walked {
+    pub(super) title: Option<String>,
+    pub(super) blocks: Vec<PendingBlock>,
+    /// (line, sections) for every accepted label, in file order.
+    pub(super) starts: Vec<(usize, SectionSet)>,
+    /// (line, section) where an interviewer's follow-up asked for a part of the story; the
+    /// first sentence after that line leans towards it.
+    pub(super) hints: Vec<(usize, SectionName)>,
+}
+
+/// Walks the lines once: accepts labels, groups prose into blocks tagged with their section.
+pub(super) fn split_blocks(lines: &[Line]) -> Walked {
+    let mut walker = Walker {
+        letters_ok: letter_labels_believable(lines),
+        label_level: label_heading_level(lines),
+        current: SectionSet::default(),
+        open: None,
+        walked: Walked {
+            title: None,
+            blocks: Vec::new(),
+            starts: Vec::new(),
+            hints: Vec::new(),
+        },
+    };
+    for (i, line) in lines.iter().enumerate() {
+        match line.kind {
+            LineKind::Blank
+            | LineKind::Rule
+            | LineKind::Code
+            | LineKind::Comment
+            | LineKind::FrontMatter => walker.close(),
+            LineKind::TableRow => walker.table_row(line),
+            LineKind::Heading | LineKind::Text => {
+                let ends_paragraph = lines
+                    .get(i + 1)
+                    .is_none_or(|next| next.kind != LineKind::Text || next.list_item);
+                walker.text_line(line, ends_paragraph);
+            }
+        }
+    }
+    walker.close();
+    walker.walked
+}
+
+/// State of the line walk: the section in force and the block being filled.
+struct Walker {
+    letters_ok: bool,
+    /// The heading level that carries labels; other headings are titles or sub-headings.
+    label_level: Option<u8>,
+    current: SectionSet,
+    open: Option<PendingBlock>,
+    walked: Walked,
+}
+
+impl Walker {
+    fn close(&mut self) {
+        if let Some(block) = self.open.take()
+            && !block.block.is_empty()
+        {
+            self.walked.blocks.push(block);
+        }
+    }
+
+    /// Table rows are never labels; they stay in the section around them.
+    fn table_row(&mut self, line: &Line) {
+        self.close();
+        if !line.content.is_empty() {
+            let mut block = Block::default();
+            block.push_line(line.number, &line.content);
+            self.walked.blocks.push(PendingBlock {
+                block,
+                sections: self.current,
+                kind: SentenceKind::TableRow,
+            });
+        }
+    }
+
+    /// Nothing of the answer has been seen yet: a heading or prompt here is the question.
+    fn before_answer(&self) -> bool {
+        self.walked.blocks.is_empty()
+            && self.open.is_none()
+            && self.current.is_empty()
+            && self.walked.title.is_none()
+    }
+
+    fn text_line(&mut self, line: &Line, ends_paragraph: bool) {
+        let heading = line.kind == LineKind::Heading;
+        let detected = if !heading {
+            labels::detect(&line.content)
+        } else if self.label_level == Some(line.level) {
+            labels::detect_heading(&line.content)
+        } else {
+            None
+        };
+        let label = detected.filter(|label| self.accept(label, line, heading));
+        let mut content = match &label {
+            Some(label) => label.rest,
+            None => line.content.as_str(),
+        };
+        let mut starts_block = label.is_some() || heading || line.list_item;
+        if label.is_none() && !heading {
+            match prompts::speaker(content) {
+                // The interviewer's words are not part of the answer.
+                Some((prompts::Speaker::Interviewer, question)) => {
+                    if self.before_answer() {
+                        self.walked.title = Some(question.to_string());
+                    }
+                    self.close();
+                    if let Some(section) = prompts::asks_for(question) {
+                        self.walked.hints.push((line.number, section));
+                    }
+                    return;
+                }
+                Some((prompts::Speaker::Candidate, rest)) => {
+                    content = rest;
+                    starts_block = true;
+                }
+                None => {}
+            }
+        }
+        if label.is_none() && self.before_answer() {
+            let whole_line_emphasis = is_wholly_emphasised(content) && ends_paragraph;
+            if heading || whole_line_emphasis || prompts::is_prompt(content) {
+                self.walked.title = Some(line.content.clone());
+                return;
+            }
+        }
+        if let Some(label) = &label {
+            self.enter(SectionSet::of(&label.sections), line.number);
+        }
+        let kind = if heading && label.is_none() {
+            SentenceKind::Heading
+        } else if line.list_item {
+            SentenceKind::ListItem
+        } else {
+            SentenceKind::Prose
+        };
+        if starts_block || self.open.is_none() {
+            self.close();
+            self.open_block(kind);
+        }
+        // Labels may also start inside the line ("... backed up. **Task:** I ...").
+        let mut rest = content;
+        while !heading && let Some((at, inline)) = labels::find_inline(rest) {
+            if !self.accept(&inline, line, false) {
+                break;
+            }
+            self.push_text(line.number, &rest[..at]);
+            self.close();
+            self.enter(SectionSet::of(&inline.sections), line.number);
+            self.open_block(kind);
+            rest = inline.rest;
+        }
+        self.push_text(line.number, rest);
+        if heading {
+            self.close();
+        }
+    }
+
+    fn enter(&mut self, sections: SectionSet, line: usize) {
+        if sections != self.current {
+            self.current = sections;
+            self.walked.starts.push((line, sections));
+        }
+    }
+
+    fn open_block(&mut self, kind: SentenceKind) {
+        self.open = Some(PendingBlock {
+            block: Block::default(),
+            sections: self.current,
+            kind,
+        });
+    }
+
+    fn push_text(&mut self, line: usize, text: &str) {
+        if let Some(block) = self.open.as_mut()
+            && !text.trim().is_empty()
+        {
+            block.block.push_line(line, text);
+        }
+    }
+
+    fn accept(&self, label: &Label<'_>, line: &Line, heading: bool) -> bool {
+        accept_label(label, self.current, line, heading, self.letters_ok)
+    }
+}
+
+/// The heading level that carries the STAR labels: the level with the most headings that
+/// read as labels ("## Results", "## How it turned out"), the shallower one on a tie. A
+/// level needs an exact label or two label-like headings, so a lone title such as
+/// "# How I cut our bill" does not qualify. Headings at other levels are the question
+/// above the answer or sub-headings inside a section ("### Impact" under "## Results").
+fn label_heading_level(lines: &[Line]) -> Option<u8> {
+    let mut exact = [0usize; 7];
+    let mut like = [0usize; 7];
+    for line in lines.iter().filter(|l| l.kind == LineKind::Heading) {
+        let level = usize::from(line.level.min(6));
+        if labels::detect(&line.content).is_some() {
+            exact[level] += 1;
+        }
+        if labels::detect_heading(&line.content).is_some() {
+            like[level] += 1;
+        }
+    }
+    (1..=6)
+        .filter(|&level| exact[level] >= 1 || like[level] >= 2)
+        .max_by_key(|&level| (like[level], std::cmp::Reverse(level)))
+        .map(|level| level as u8)
+}
+
+/// `**Tell me about a time ...**`: a line that is one emphasised span.
+fn is_wholly_emphasised(content: &str) -> bool {
+    let content = content.trim();
+    ["**", "__"].iter().any(|marker| {
+        content.len() > 2 * marker.len()
+            && content.starts_with(marker)
+            && content.ends_with(marker)
+            && !content[marker.len()..content.len() - marker.len()].contains(marker)
+    })
+}
+
+/// One-letter labels ("A:") are believed only when at least two different ones appear,
+/// so a lone "A:" answering a "Q:" is not taken for actions.
+fn letter_labels_believable(lines: &[Line]) -> bool {
+    let mut seen = SectionSet::default();
+    for line in lines {
+        let label = match line.kind {
+            LineKind::Text => labels::detect(&line.content),
+            LineKind::Heading => labels::detect_heading(&line.content),
+            _ => None,
+        };
+        if let Some(label) = label
+            && label.letter
+        {
+            seen = SectionSet(seen.0 | SectionSet::of(&label.sections).0);
+        }
+    }
+    seen.0.count_ones() >= 2
+}
+
+fn accept_label(
+    label: &Label<'_>,
+    current: SectionSet,
+    line: &Line,
+    heading: bool,
+    letters_ok: bool,
+) -> bool {
+    if label.letter && !letters_ok {
+        return false;
+    }
+    let target = SectionSet::of(&label.sections);
+    if label.strength == Strength::Strong {
+        return true;
+    }
+    if target == current {
+        return false;
+    }
+    let forward = match (current.last(), target.first()) {
+        (None, _) => true,
+        (Some(now), Some(next)) => next > now,
+        _ => false,
+    };
+    // A weak word as a bullet with text after it is a sub-point, not a new section.
+    let sub_point = line.list_item && !label.rest.is_empty() && !heading;
+    forward && !sub_point
+}
+
+/// Splits each block into sentences that keep their lines, section and layout.
+pub(super) fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for pending in blocks {
+        let block = &pending.block;
+        let spans = match pending.kind {
+            SentenceKind::Heading | SentenceKind::TableRow => vec![(0, block.text.len())],
+            _ => sentences::split(&block.text),
+        };
+        for (start, end) in spans {
+            let text = block.text[start..end].to_string();
+            let line = block.line_at(start);
+            // Block lines are sorted by offset; slicing keeps long many-line blocks linear.
+            let first = block.lines.partition_point(|(offset, _)| *offset <= start);
+            let past = block.lines.partition_point(|(offset, _)| *offset < end);
+            let breaks = block.lines[first..past.max(first)]
+                .iter()
+                .map(|(offset, line)| (offset - start, *line))
+                .collect();
+            out.push(Sentence {
+                text,
+                line,
+                breaks,
+                sections: pending.sections,
+                kind: pending.kind,
+                opening: block.opening_at(start),
+                prose: std::sync::OnceLock::new(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,174 @@
+//! From sentences to sections: inferring the parts no label covers, and the line span of
+//! each section.
+
+use super::markdown::{Line, LineKind};
+use super::sentences::Opening;
+use super::{Section, SectionName, SectionSet, Sentence, SentenceKind, cues, infer, prompts};
+
+/// Gives sections to sentences no label covers: the whole answer when it has no labels,
+/// else the preamble before the first label (only sections that come before that label).
+pub(super) fn infer_unlabelled(
+    sentences: &mut [Sentence],
+    first_label: Option<SectionSet>,
+    hints: &[(usize, SectionName)],
+) {
+    let indices: Vec<usize> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.sections.is_empty() && s.kind != SentenceKind::TableRow && !prompts::is_meta(&s.text)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if indices.is_empty() {
+        return;
+    }
+    let mut units: Vec<infer::Unit<'_>> = indices
+        .iter()
+        .map(|&i| infer::Unit {
+            text: &sentences[i].text,
+            opening: sentences[i].opening,
+            hint: None,
+        })
+        .collect();
+    // Each follow-up question hints at the first sentence after it (both are in line order).
+    let mut at = 0;
+    for &(line, section) in hints {
+        while at < indices.len() && sentences[indices[at]].line <= line {
+            at += 1;
+        }
+        if let Some(unit) = units.get_mut(at) {
+            unit.hint = Some(section);
+        }
+    }
+    let inferred = infer::infer(&units);
+    let limit = first_label.and_then(SectionSet::first);
+    for (&i, section) in indices.iter().zip(inferred) {
+        if limit.is_none_or(|first| section < first) {
+            sentences[i].sections = SectionSet::of(&[section]);
+        }
+    }
+    // Table rows in unlabelled answers follow the sentence before them.
+    let mut last = SectionSet::default();
+    for sentence in sentences.iter_mut() {
+        if sentence.kind == SentenceKind::TableRow && sentence.sections.is_empty() {
+            sentence.sections = last;
+        }
+        last = sentence.sections;
+    }
+}
+
+/// Paragraphs after a label that plainly tell a later part the answer never labels
+/// ("**Action:** ... Six weeks later the job had not failed once.") start that part,
+/// inferred. Returns (line, section) for each such start and moves the sentences over.
+pub(super) fn unlabelled_tails(
+    sentences: &mut [Sentence],
+    starts: &[(usize, SectionSet)],
+) -> Vec<(usize, SectionSet)> {
+    const ENOUGH: f32 = 2.5;
+    const MARGIN: f32 = 1.0;
+    let labelled = SectionSet(starts.iter().fold(0, |bits, s| bits | s.1.0));
+    let mut found = Vec::new();
+    let mut run = SectionSet::default();
+    let mut now: Option<SectionName> = None;
+    let mut seen_block = false;
+    let mut next_label = 0;
+    for sentence in sentences.iter_mut() {
+        if sentence.sections.is_empty() {
+            continue;
+        }
+        if sentence.sections != run {
+            run = sentence.sections;
+            now = run.last();
+            seen_block = false;
+        }
+        while next_label < starts.len() && starts[next_label].0 <= sentence.line {
+            next_label += 1;
+        }
+        let ceiling = starts.get(next_label).and_then(|s| s.1.first());
+        let spoken = matches!(sentence.kind, SentenceKind::Prose | SentenceKind::ListItem);
+        if sentence.opening == Opening::Block && spoken {
+            if seen_block && let Some(current) = now {
+                let scores = cues::cue_scores(&sentence.text);
+                let best = SectionName::ALL
+                    .into_iter()
+                    .filter(|s| *s > current && ceiling.is_none_or(|c| *s < c))
+                    .filter(|s| !labelled.contains(*s))
+                    .max_by(|a, b| scores[a.index()].total_cmp(&scores[b.index()]));
+                if let Some(next) = best
+                    && scores[next.index()] >= ENOUGH
+                    && scores[next.index()] >= scores[current.index()] + MARGIN
+                {
+                    now = Some(next);
+                    found.push((sentence.line, SectionSet::of(&[next])));
+                }
+            }
+            seen_block = true;
+        }
+        if let Some(current) = now
+            && !run.contains(current)
+        {
+            sentence.sections = SectionSet::of(&[current]);
+        }
+    }
+    found
+}
+
+/// Spans for labelled answers: each start (a label, or a part found after one) opens a
+/// section that runs to the next start.
+pub(super) fn labelled_spans(starts: &[(usize, SectionSet, bool)], lines: &[Line]) -> Vec<Section> {
+    // Lines are in file order, so each span is a slice found by binary search: linear overall
+    // even with thousands of labels.
+    let last_content_line = |from: usize, before: usize| -> usize {
+        let first = lines.partition_point(|l| l.number < from);
+        let past = lines.partition_point(|l| l.number < before);
+        lines[first..past.max(first)]
+            .iter()
+            .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::Rule))
+            .map(|l| l.number)
+            .next_back()
+            .unwrap_or(from)
+    };
+    let mut sections: Vec<Section> = Vec::new();
+    for (i, (start, set, labelled)) in starts.iter().enumerate() {
+        let next = starts.get(i + 1).map_or(usize::MAX, |s| s.0);
+        let end = last_content_line(*start, next);
+        for name in SectionName::ALL.into_iter().filter(|n| set.contains(*n)) {
+            match sections.iter_mut().find(|s| s.name == name) {
+                Some(existing) => existing.end_line = existing.end_line.max(end),
+                None => sections.push(Section {
+                    name,
+                    start_line: *start,
+                    end_line: end,
+                    labelled: *labelled,
+                }),
+            }
+        }
+    }
+    sections.sort_by_key(|s| (s.name, s.start_line));
+    sections
+}
+
+/// Spans for inferred sections: from the first sentence to the last one assigned.
+pub(super) fn inferred_spans(sentences: &[Sentence]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for sentence in sentences {
+        let end = sentence.breaks.last().map_or(sentence.line, |b| b.1);
+        for name in SectionName::ALL {
+            if !sentence.in_section(name) {
+                continue;
+            }
+            match sections.iter_mut().find(|s| s.name == name) {
+                Some(section) => section.end_line = section.end_line.max(end),
+                None => sections.push(Section {
+                    name,
+                    start_line: sentence.line,
+                    end_line: end,
+                    labelled: false,
+                }),
+            }
+        }
+    }
+    sections.sort_by_key(|s| s.name);
+    sections
+}
