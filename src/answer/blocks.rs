@@ -305,6 +305,7 @@ pub(super) fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
                 sections: pending.sections,
                 kind: pending.kind,
                 opening: block.opening_at(start),
+                prose: std::sync::OnceLock::new(),
             });
         }
     }

@@ -16,6 +16,7 @@ mod spans;
 
 use sentences::Opening;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// The five parts of a STAR(R) answer, in the order they are told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -119,6 +120,9 @@ pub struct Sentence {
     pub kind: SentenceKind,
     /// Whether the sentence opens a paragraph, a line, or follows another on its line.
     pub opening: Opening,
+    /// Whether it reads as spoken prose rather than a term list, worked out on first use:
+    /// a dozen detectors and the keyword checks ask, and the answer never changes.
+    prose: OnceLock<bool>,
 }
 
 impl Sentence {
@@ -133,6 +137,11 @@ impl Sentence {
 
     pub fn in_section(&self, section: SectionName) -> bool {
         self.sections.contains(section)
+    }
+
+    /// `classify(self)`, computed on the first call and remembered for the later ones.
+    pub fn prose_once(&self, classify: impl FnOnce(&Sentence) -> bool) -> bool {
+        *self.prose.get_or_init(|| classify(self))
     }
 }
 

@@ -15,7 +15,9 @@ use coach::rubric::{self, Rubric};
 use coach::stories::{self, Story};
 use coach::walk::Input;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::sync::{Arc, Mutex};
 
 /// Rubric choice for many answers on many threads: each rubric and `.coach.yaml` is loaded
@@ -149,7 +151,14 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
         }
     }
     let used = rubrics.used();
-    write_stdout(&render(&args, &report, &used))?;
+    if matches!(args.format, ScoreFormat::Json) {
+        // Streamed: the JSON for a big bank is larger than everything else coach holds.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        json::write(&report, &mut out)?;
+        out.flush()?;
+    } else {
+        write_stdout(&render(&args, &report, &used))?;
+    }
     if matches!(args.format, ScoreFormat::Table | ScoreFormat::Summary) {
         for error in &report.errors {
             eprintln!("coach: {}: {}", error.path, error.message);
@@ -213,9 +222,9 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, String> {
 fn render(args: &ScoreArgs, report: &RunReport, rubrics: &[Arc<Rubric>]) -> String {
     let width = table_width();
     let shown = if args.quiet {
-        report.failing_only()
+        Cow::Owned(report.failing_only())
     } else {
-        report.clone()
+        Cow::Borrowed(report)
     };
     match args.format {
         ScoreFormat::Table => {

@@ -4,18 +4,47 @@
 use super::{CheckResult, FileReport, RunReport, SignalSummary};
 use crate::signals::SignalId;
 use serde_json::{Map, Value, json};
+use std::io::{self, Write};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 pub fn render(report: &RunReport) -> String {
-    let value = json!({
-        "schema_version": SCHEMA_VERSION,
-        "files": report.files.iter().map(file).collect::<Vec<_>>(),
-        "errors": report.errors,
-    });
-    let mut out = serde_json::to_string_pretty(&value).expect("report serialises");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the report as [`render`] does, one file at a time: a bank of thousands of answers
+/// never exists as one JSON tree or one string. Keys are in sorted order, as `json!` sorts them.
+pub fn write(report: &RunReport, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"errors\": ")?;
+    indented(out, &serde_json::to_value(&report.errors)?, 1)?;
+    out.write_all(b",\n  \"files\": ")?;
+    if report.files.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        out.write_all(b"[")?;
+        for (i, report) in report.files.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+            indented(out, &file(report), 2)?;
+        }
+        out.write_all(b"\n  ]")?;
+    }
+    writeln!(out, ",\n  \"schema_version\": {SCHEMA_VERSION}\n}}")
+}
+
+/// Pretty-prints `value` as if it sat `depth` levels deep in a pretty-printed document.
+fn indented(out: &mut impl Write, value: &Value, depth: usize) -> io::Result<()> {
+    let text = serde_json::to_vec_pretty(value)?;
+    // Newlines inside JSON strings are escaped, so every raw newline starts a new line.
+    for (i, line) in text.split(|b| *b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(&b"    "[..2 * depth])?;
+        }
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 /// One file's object; also used for JSON Lines.

@@ -17,6 +17,7 @@ use super::Evidence;
 use super::text::pattern;
 use crate::answer::{Answer, Sentence, SentenceKind};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Corporate and hype vocabulary; one word of it is fine, a pile of it is stuffing.
@@ -44,7 +45,7 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|we)\b")
 
 /// A sentence a person would say, not a list of terms: positive detectors only read these.
 pub fn is_real_prose(sentence: &Sentence) -> bool {
-    sentence.kind != SentenceKind::Heading && !is_stuffed(&sentence.text)
+    sentence.prose_once(|s| s.kind != SentenceKind::Heading && !is_stuffed(&s.text))
 }
 
 /// A term list, a bare number, or a sentence carried by jargon rather than by facts.
@@ -55,19 +56,38 @@ fn is_stuffed(text: &str) -> bool {
 /// "canary rollback RFC RACI SLO 99.9% p95": terms strung together without separators, so
 /// that half the words or more are checklist vocabulary.
 fn is_term_run(text: &str) -> bool {
-    let words: Vec<String> = text
+    let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '*' | '_' | '(' | ')'))
-                .to_lowercase()
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let terms = words
-        .iter()
-        .filter(|w| TERM.is_match(w) || FILLER.is_match(w) || TERM_WORD.is_match(w))
-        .count();
-    terms >= 5 && terms * 2 >= words.len()
+    let needed = words.len().div_ceil(2).max(5);
+    let mut terms = 0;
+    for (i, word) in words.iter().enumerate() {
+        // Most sentences are prose: stop as soon as the rest cannot reach the share.
+        if terms + (words.len() - i) < needed {
+            return false;
+        }
+        let word = lowercase(word);
+        if TERM.is_match(&word) || FILLER.is_match(&word) || TERM_WORD.is_match(&word) {
+            terms += 1;
+        }
+    }
+    terms >= needed
+}
+
+/// `word` in lower case, borrowed when it already is (most words are).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn jargon(text: &str) -> usize {
@@ -101,24 +121,25 @@ fn is_term_list(text: &str) -> bool {
         .iter()
         .filter(|p| p.split_whitespace().count() <= 3)
         .count();
-    let terms = items
-        .iter()
-        .filter(|p| TERM.is_match(&p.to_lowercase()))
-        .count();
     if short == items.len() {
         return true;
     }
+    let terms = items
+        .iter()
+        .filter(|p| TERM.is_match(&lowercase(p)))
+        .count();
     let mostly_short = short * 4 >= items.len() * 3;
     mostly_short && (terms * 2 >= items.len() || jargon(text) >= 2)
 }
 
 /// A line that is nothing but a number: "40%", "p95".
 fn is_bare_number(text: &str) -> bool {
-    let trimmed = text.trim().trim_end_matches(['.', ',']).to_lowercase();
-    !trimmed.is_empty()
-        && trimmed.split_whitespace().count() <= 2
-        && TERM.is_match(&trimmed)
-        && trimmed.chars().any(|c| c.is_ascii_digit())
+    let trimmed = text.trim().trim_end_matches(['.', ',']);
+    if trimmed.is_empty() || trimmed.split_whitespace().count() > 2 {
+        return false;
+    }
+    let trimmed = lowercase(trimmed);
+    TERM.is_match(&trimmed) && trimmed.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Fewest fragments in a row ("Canary. Feature flags. Runbooks.") that read as a recital.

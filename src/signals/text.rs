@@ -1,6 +1,6 @@
 //! Small text helpers the detectors share: snippets, word tests, negation and hypotheticals.
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::sync::LazyLock;
 
 /// Widest evidence text shown; longer spans are cut at word boundaries.
@@ -50,13 +50,21 @@ fn ceil_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// Room for each pattern's lazy DFA. The default (2 MB) is too small for the long
+/// case-insensitive patterns with bounded gaps (`[^.;]{0,40}?`): their caches filled, were
+/// cleared and rebuilt over and over, a quarter of all the time spent on a bank of answers.
+/// The cache grows only as far as the text needs, so most patterns stay far below this.
+const DFA_CACHE_BYTES: usize = 32 << 20;
+
 /// Compiles a case-insensitive pattern once; patterns are constants, so failure is a bug.
 ///
 /// `\b` is made ASCII-only: a Unicode word boundary stops the regex crate's fast DFA at the
 /// first non-ASCII byte and falls back to a far slower engine, which made a long sentence of
 /// accented or CJK text take seconds per detector. Words next to non-ASCII letters still match.
 pub fn pattern(source: &str) -> Regex {
-    Regex::new(&format!("(?i){}", ascii_word_boundaries(source)))
+    RegexBuilder::new(&format!("(?i){}", ascii_word_boundaries(source)))
+        .dfa_size_limit(DFA_CACHE_BYTES)
+        .build()
         .expect("built-in detector pattern")
 }
 
