@@ -378,6 +378,13 @@ fn twenty_thousand_degradations_in_one_sentence() {
     assert_eq!(file["signals"]["before_after"]["present"], false);
 }
 
+/// Regression: an unbounded digit run matched as one huge number, and capturing its parts
+/// fell back to the slowest regex engine (88 KB took 3 s optimised; found by the stress run).
+#[test]
+fn megabyte_run_of_digits() {
+    score_hostile("digits.md", &("2021".repeat(250_000) + " services"), &[]);
+}
+
 /// Regression: each sentence scanned all of its paragraph's lines for its line breaks.
 #[test]
 fn sixty_thousand_line_paragraph() {

@@ -37,13 +37,13 @@ const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|ele
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let number = format!(
-        r"(?:\d[\d,]*(?:\.\d+)?|\.\d+|{WORD_NUMBER})(?:\s?(?:k|m|mm|b|bn|million|billion|thousand)\b)?"
+        r"(?:\d[\d,]{{0,24}}(?:\.\d{{1,12}})?|\.\d{{1,12}}|{WORD_NUMBER})(?:\s?(?:k|m|mm|b|bn|million|billion|thousand)\b)?"
     );
     pattern(&format!(
         r"(?x)
-        (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|quarter|day))?)
+        (?P<money>[$€£]\s?\d[\d,]{{0,24}}(?:\.\d{{1,12}})?\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|quarter|day))?)
         | (?P<nines>\b(?:two|three|four|five|2|3|4|5)\s+nines\b)
-        | (?P<mult>\b\d+(?:\.\d+)?\s?(?:x|×)(?:\b|\s|$)|\b(?:halved|doubled|tripled|quadrupled)\b|\btwice\s+as\b|\b\d+\s+times\s+(?:faster|slower|more|less|fewer|cheaper|higher|lower|better)\b)
+        | (?P<mult>\b\d{{1,24}}(?:\.\d{{1,12}})?\s?(?:x|×)(?:\b|\s|$)|\b(?:halved|doubled|tripled|quadrupled)\b|\btwice\s+as\b|\b\d{{1,24}}\s+times\s+(?:faster|slower|more|less|fewer|cheaper|higher|lower|better)\b)
         | (?P<num>\b{number})
           \s?-?\s?
           (?P<unit>
@@ -388,6 +388,13 @@ mod tests {
         assert_eq!(tail_words(&format!("x{long}java")), "");
         assert!(units(&format!("{long} then java 8 services")).is_empty());
         assert_eq!(units(&format!("{long} then 8 services")).len(), 1);
+    }
+
+    #[test]
+    fn digit_runs_longer_than_any_figure_are_not_numbers() {
+        let run = "2021".repeat(1_000);
+        assert!(find(&format!("{run} services")).is_empty());
+        assert_eq!(units("1,234,567,890,123 requests")[0].1, Unit::Count);
     }
 
     #[test]

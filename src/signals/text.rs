@@ -43,18 +43,18 @@ fn floor_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
-/// Room for each pattern's lazy DFA. The default (2 MB) is too small for the long
-/// case-insensitive patterns with bounded gaps (`[^.;]{0,40}?`): their caches filled, were
-/// cleared and rebuilt over and over, a quarter of all the time spent on a bank of answers.
-/// The cache grows only as far as the text needs, so most patterns stay far below this.
-const DFA_CACHE_BYTES: usize = 32 << 20;
-
 fn ceil_boundary(text: &str, mut index: usize) -> usize {
     while index < text.len() && !text.is_char_boundary(index) {
         index += 1;
     }
     index
 }
+
+/// Room for each pattern's lazy DFA. The default (2 MB) is too small for the long
+/// case-insensitive patterns with bounded gaps (`[^.;]{0,40}?`): their caches filled, were
+/// cleared and rebuilt over and over, a quarter of all the time spent on a bank of answers.
+/// The cache grows only as far as the text needs, so most patterns stay far below this.
+const DFA_CACHE_BYTES: usize = 32 << 20;
 
 /// Compiles a case-insensitive pattern once; patterns are constants, so failure is a bug.
 ///
