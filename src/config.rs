@@ -74,30 +74,9 @@ pub struct NamedRubric {
     pub reason: String,
 }
 
-/// A configuration problem, located in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line > 0 {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path, self.line, self.column, self.message
-            )
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
+/// A configuration problem, located in the file: the same shape as a rubric problem, since both
+/// are YAML files a person edits.
+pub type ConfigError = crate::rubric::RubricError;
 
 /// The nearest `.coach.yaml` in `folder` or one of its parents, relative to the current folder
 /// when it is inside it (paths appear in reports).

@@ -18,7 +18,8 @@ use std::fmt;
 
 use crate::signals::SignalId;
 
-/// A rubric problem, located in its file where possible.
+/// A problem in a YAML file a person wrote (a rubric or a `.coach.yaml`), located in it where
+/// possible.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RubricError {
     pub path: String,
