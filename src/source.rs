@@ -154,7 +154,7 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
         }
     };
     let text = normalise(text);
-    if text.trim().is_empty() {
+    if text.chars().all(is_blank) {
         return Err(SourceError::Empty);
     }
     if !has_prose(&text) {
@@ -167,6 +167,11 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
 }
 
 /// Strips a BOM and turns CRLF/CR line ends into LF so line numbers match every editor.
+/// Whitespace, and the invisible characters editors leave behind (BOMs, zero-width spaces).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}')
+}
+
 fn normalise(text: String) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.contains('\r') {
@@ -228,6 +233,18 @@ mod tests {
     fn invalid_utf8_names_the_line() {
         let err = from_bytes("a", b"ok\nok\nbad \xff here".to_vec(), 100).unwrap_err();
         assert_eq!(err, SourceError::NotUtf8 { line: 3 });
+    }
+
+    #[test]
+    fn invisible_characters_only_is_empty() {
+        // Regression: a BOM inside the text made "BOM + text" and "text" disagree.
+        for text in ["\u{feff}\n", "\u{feff}\u{feff}\n", "\u{200b} \n"] {
+            assert_eq!(
+                from_bytes("a", text.as_bytes().to_vec(), 100).unwrap_err(),
+                SourceError::Empty,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
