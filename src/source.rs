@@ -173,7 +173,8 @@ fn is_blank(c: char) -> bool {
 }
 
 fn normalise(text: String) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Pasting can stack byte-order marks; all of them are encoding noise, not text.
+    let text = text.trim_start_matches('\u{feff}');
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -233,6 +234,13 @@ mod tests {
     fn invalid_utf8_names_the_line() {
         let err = from_bytes("a", b"ok\nok\nbad \xff here".to_vec(), 100).unwrap_err();
         assert_eq!(err, SourceError::NotUtf8 { line: 3 });
+    }
+
+    #[test]
+    fn stacked_byte_order_marks_read_like_one() {
+        let one = from_bytes("a", "\u{feff}S: ok\n".as_bytes().to_vec(), 100).unwrap();
+        let two = from_bytes("a", "\u{feff}\u{feff}S: ok\n".as_bytes().to_vec(), 100).unwrap();
+        assert_eq!(one.text, two.text);
     }
 
     #[test]

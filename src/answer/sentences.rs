@@ -132,9 +132,9 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize, lowercase: bo
     if text.as_bytes()[dot] != b'.' {
         return true;
     }
-    let word_start = text[start..dot]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(start, |p| start + p + 1);
+    let word_start =
+        crate::signals::text::after_last(&text[start..dot], |c| c.is_whitespace() || c == '(')
+            .map_or(start, |p| start + p);
     let word = text[word_start..dot].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;

@@ -15,9 +15,8 @@ pub fn snippet(text: &str, start: usize, end: usize) -> String {
     let start = floor_boundary(text, start.min(text.len()));
     let end = floor_boundary(text, end.min(text.len())).max(start);
     let reach_back = ceil_boundary(text, start.saturating_sub(WORD_REACH));
-    let from = text[reach_back..start]
-        .rfind(char::is_whitespace)
-        .map_or(reach_back, |p| reach_back + p + 1)
+    let from = after_last(&text[reach_back..start], char::is_whitespace)
+        .map_or(reach_back, |p| reach_back + p)
         .min(start);
     let reach_on = floor_boundary(text, end.saturating_add(WORD_REACH).min(text.len()));
     let to = text[end..reach_on]
@@ -128,6 +127,15 @@ pub fn has_number(text: &str) -> bool {
     NUMBERISH.is_match(text)
 }
 
+/// The byte just past the last character matching `is_edge`, stepping over the whole character
+/// (a no-break space is two bytes), or None when no character matches.
+pub fn after_last(text: &str, is_edge: impl Fn(char) -> bool) -> Option<usize> {
+    text.char_indices()
+        .rev()
+        .find(|(_, c)| is_edge(*c))
+        .map(|(i, c)| i + c.len_utf8())
+}
+
 /// Moves `start` left over up to `words` words, so evidence shows what a number measures.
 pub fn widen_left(text: &str, start: usize, words: usize) -> usize {
     let mut index = floor_boundary(text, start.min(text.len()));
@@ -137,8 +145,8 @@ pub fn widen_left(text: &str, start: usize, words: usize) -> usize {
             break;
         }
         let reach = ceil_boundary(head, head.len().saturating_sub(WORD_REACH));
-        index = match head[reach..].rfind(char::is_whitespace) {
-            Some(p) => reach + p + 1,
+        index = match after_last(&head[reach..], char::is_whitespace) {
+            Some(p) => reach + p,
             None if reach == 0 => 0,
             // No word edge within reach: stop widening rather than scan the whole text.
             None => break,
@@ -150,6 +158,17 @@ pub fn widen_left(text: &str, start: usize, words: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a no-break space (two bytes) before a word put the cut inside a character.
+    #[test]
+    fn multibyte_spaces_are_stepped_over() {
+        let text = "🌀\u{a0}ἠ$0 and p95 fell\u{a0}to 40 ms";
+        for start in 0..=text.len() {
+            let _ = widen_left(text, start, 3);
+            let _ = snippet(text, start, text.len());
+        }
+        assert_eq!(after_last("a\u{a0}b", char::is_whitespace), Some(3));
+    }
 
     #[test]
     fn snippet_widens_to_words() {
