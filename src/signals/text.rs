@@ -57,32 +57,71 @@ const DFA_CACHE_BYTES: usize = 32 << 20;
 
 /// Compiles a case-insensitive pattern once; patterns are constants, so failure is a bug.
 ///
-/// `\b` is made ASCII-only: a Unicode word boundary stops the regex crate's fast DFA at the
-/// first non-ASCII byte and falls back to a far slower engine, which made a long sentence of
-/// accented or CJK text take seconds per detector. Words next to non-ASCII letters still match.
+/// The classes are narrowed first (see [`narrow_classes`]): building every detector pattern
+/// with Unicode classes took over 100 ms, most of a one-answer run.
 pub fn pattern(source: &str) -> Regex {
-    RegexBuilder::new(&format!("(?i){}", ascii_word_boundaries(source)))
+    RegexBuilder::new(&format!("(?i){}", narrow_classes(source)))
         .dfa_size_limit(DFA_CACHE_BYTES)
         .build()
         .expect("built-in detector pattern")
 }
 
-/// Rewrites `\b` as `(?-u:\b)`, leaving an escaped backslash followed by `b` alone.
-pub fn ascii_word_boundaries(source: &str) -> String {
-    let mut out = String::with_capacity(source.len() + 16);
+/// Letters a detector's `\w` stands for: ASCII word characters and the Latin letters of
+/// Latin-1 and Latin Extended-A/B (names like José or Zoë), without `×` and `÷`.
+const WORD_CLASS: &str = r"0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
+
+/// Rewrites a detector pattern's classes to what English answers need, which is far cheaper
+/// to build and to run than the Unicode classes they stand for:
+/// - `\b` becomes ASCII-only: a Unicode word boundary stops the regex crate's fast DFA at the
+///   first non-ASCII byte and falls back to a far slower engine (a long sentence of accented or
+///   CJK text took seconds per detector). Words next to non-ASCII letters still match.
+/// - `\w` means [`WORD_CLASS`], not the 700-odd ranges of Unicode word characters: one `\w`
+///   under a bounded repeat (`[\w -]{1,30}`) compiled to tens of thousands of NFA states.
+/// - `\d` means `0-9`: a digit in another script would not parse as a number anyway.
+///
+/// Escaped backslashes are left alone, and inside a bracketed class the letters are spliced in
+/// without brackets of their own.
+pub fn narrow_classes(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 64);
     let mut chars = source.chars();
+    let mut in_class = false;
     while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('b') => out.push_str("(?-u:\\b)"),
-            Some(next) => {
-                out.push('\\');
-                out.push(next);
+        match c {
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` or `^]` right after the opening bracket is a literal, not the end.
+                let mut rest = chars.clone();
+                if let Some('^') = rest.next() {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.clone().next() == Some(']') {
+                    out.push(']');
+                    chars.next();
+                }
             }
-            None => out.push('\\'),
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '\\' => match chars.next() {
+                Some('b') if !in_class => out.push_str("(?-u:\\b)"),
+                Some('w') if in_class => out.push_str(WORD_CLASS),
+                Some('w') => {
+                    out.push('[');
+                    out.push_str(WORD_CLASS);
+                    out.push(']');
+                }
+                Some('d') if in_class => out.push_str("0-9"),
+                Some('d') => out.push_str("[0-9]"),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            _ => out.push(c),
         }
     }
     out
@@ -203,7 +242,7 @@ mod tests {
     #[test]
     fn word_boundaries_become_ascii() {
         assert_eq!(
-            ascii_word_boundaries(r"\bno\b|\\b"),
+            narrow_classes(r"\bno\b|\\b"),
             r"(?-u:\b)no(?-u:\b)|\\b"
         );
         assert!(pattern(r"\bcanary\b").is_match("un déploiement canary, puis"));
