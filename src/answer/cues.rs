@@ -5,13 +5,13 @@
 //! ordering and the layout are weighed later, in `infer.rs`.
 
 use super::SectionName;
-use regex::Regex;
+use crate::signals::pattern::{self, Pattern};
 use std::sync::LazyLock;
 
 struct Cue {
     section: SectionName,
     weight: f32,
-    pattern: Regex,
+    pattern: Pattern,
 }
 
 /// Irregular past-tense verbs a speaker uses for what they did ("-ed" forms are found apart).
@@ -191,7 +191,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     let cue = |section, weight, pattern: &str| Cue {
         section,
         weight,
-        pattern: crate::signals::text::pattern(pattern),
+        pattern: pattern::pattern(pattern),
     };
     vec![
         // Situation: the scene, the baseline, the pain before anyone acted.

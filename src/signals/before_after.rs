@@ -16,10 +16,10 @@
 //! Does not fire: "latency rose from 200 ms to 2 s when the cache died", "from Java 8 to 17",
 //! "between 10 and 20 engineers", "we aim to go from 99.5% to 99.9%".
 
-use super::text::{is_hypothetical, pattern, widen_left};
+use super::text::{is_hypothetical, widen_left};
 use super::{Evidence, quantity};
 use crate::answer::{Answer, Sentence};
-use regex::{Captures, Regex};
+use super::pattern::{Captures, Pattern, pattern};
 use std::sync::LazyLock;
 
 /// A value: digits (with k/M suffix), a spelled-out number, or "zero"/"an hour"/"same-day".
@@ -30,43 +30,43 @@ const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week
 const ABOUT: &str =
     r"(?:about |around |roughly |over |nearly |almost |under |below |just |only |~|like )*";
 
-static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+static FROM_TO: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"\bfrom\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})(?P<mid>[^.;→]{{0,22}}?)\s*(?:,\s*)?(?:all the way |down |up |back )?(?:to|→|->|=>)\s+{ABOUT}(?P<b>{NUM}|same[- ]day)(?P<ub>{UNIT})"
     ))
 });
-static ARROW: LazyLock<Regex> = LazyLock::new(|| {
+static ARROW: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"(?P<a>{NUM})(?P<ua>{UNIT})\s*(?:→|->|=>|⟶)\s*{ABOUT}(?P<b>{NUM})(?P<ub>{UNIT})"
     ))
 });
-static TO_FROM: LazyLock<Regex> = LazyLock::new(|| {
+static TO_FROM: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"\bto\s+{ABOUT}(?P<b>{NUM})(?P<ub>{UNIT})\s*,?\s*(?:down |up )?(?:from|compared (?:to|with)|vs\.?|versus)\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
     ))
 });
-static DOWN_FROM: LazyLock<Regex> = LazyLock::new(|| {
+static DOWN_FROM: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"(?P<b>{NUM})(?P<ub>{UNIT})(?:\s+(?:now|today|these days))?\s*,?\s*(?:down|up)\s+from\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
     ))
 });
-static WAS_NOW: LazyLock<Regex> = LazyLock::new(|| {
+static WAS_NOW: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"\b(?:was|were|used to (?:take|be|run for|run|cost)|had been(?: sitting| stuck)? at)\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})[^.]{{0,70}}?\b(?:now|takes|finishes in|it's|it is|got (?:it|them) (?:down )?to|brought (?:it|them) (?:down )?to|we're at|is at)\s+{ABOUT}(?:(?:in|at) )?(?P<b>{NUM})(?P<ub>{UNIT})"
     ))
 });
-static BEFORE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static BEFORE_AFTER_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"(?P<a>{NUM})(?P<ua>{UNIT})\s+before\b[,;]?\s*(?:and\s+)?{ABOUT}(?P<b>{NUM})(?P<ub>{UNIT})\s+after\b"
     ))
 });
-static INSTEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+static INSTEAD_OF: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"(?P<b>{NUM})(?P<ub>{UNIT})\s+instead of\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})"
     ))
 });
 /// A change stated relative to the baseline: "cut by 40%", "saved $40k a month", "3x faster".
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+static RELATIVE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:cut|cutting|reduced|reducing|dropped|decreased|lowered|improved|increased|raised|boosted|grew|shrank|shrunk|sped up|slashed|trimmed|brought down|knocked|fell|went down|came down|saved|saving)\b[^.;]{0,40}?\bby\s+(?:about |around |roughly |over |nearly |almost |~)?(?:\$|€|£)?\d[\d,.]*\s?(?:%|percent|k\b|x\b|ms|s\b|seconds|minutes|hours|days)|\bby (?:half|a third|two thirds|a quarter|three quarters)\b",
         r"|\b(?:saved|saving|shaved|cut|trimmed|knocked|took)\s+(?:about |around |roughly |over |nearly |almost |~)?(?:\$|€|£)?\d[\d,.]*\s?(?:%|percent|k\b|ms|s\b|seconds|minutes|hours|days|gb|mb)(?:[^.;]{0,40}\boff\b|\s+(?:on|of|from|off)\b)",
@@ -77,45 +77,45 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// The metric got worse on its own: an outage, a spike.
-static DEGRADATION: LazyLock<Regex> = LazyLock::new(|| {
+static DEGRADATION: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:rose|spiked|jumped|climbed|ballooned|soared|shot up|went up|degraded|blew up|exploded|crept up|surged|worsened|regressed|fell over|when the|during the (?:outage|incident)|because of the (?:outage|incident|bug))\b",
     )
 });
 /// The speaker (or their change) brought it back.
-static RECOVERY: LazyLock<Regex> = LazyLock::new(|| {
+static RECOVERY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:i|after i|once i|we|after we|once we)\s+(?:\w+\s+){0,2}(?:rolled back|reverted|fixed|patched|pushed|restored|recovered|failed over|mitigated|drained|scaled|shipped|deployed|added|tuned|moved|migrated|rewrote|cached|removed)\b|\bback (?:down )?to\b|\brecovered\b|\brestored\b",
     )
 });
 /// Plans, hopes and projections are not results.
-static ASPIRATION: LazyLock<Regex> = LazyLock::new(|| {
+static ASPIRATION: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:aim(?:ed|ing)? to|goal (?:is|was) to|target(?:ed|ing)? (?:to|a)|plan(?:ned|ning)? to|the plan is|hop(?:e|ed|ing)|want(?:ed)? to|expect(?:ed)? to|trying to|should|will|would|could|projected|projection|estimated to|forecast|once it ships)\b",
     )
 });
-static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
+static ACHIEVED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"\b(?:achieved|hit|met|reached|delivered|beat|exceeded|ended up|now)\b")
 });
 /// Spans of values that are not changes: ranges, configuration, schedules.
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+static RANGE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:anywhere|somewhere|ranging|ranges?|varies|varying|vary|between|scales?(?: \w+)?|scaling|back(?:s|ed)? off|window was|open|runs?|ran)\s+from\b|\b(?:am|pm)\b",
     )
 });
 /// Something other than the speaker moved the number.
-static EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
+static EXTERNAL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:after|because of|due to|following|right after) the (?:reorg\w*|campaign|launch|acquisition|holidays?|merger|bad deploy|outage|incident|layoffs?)\b|\bas (?:more |new )?(?:\w+ ){0,2}(?:grew|increased|rose|went up|signed up|joined|arrived|onboarded)\b|\bwhen (?:the|a|our) (?:marketing|campaign|disk|cache|primary|node|region)\b",
     )
 });
-static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
-static LOWER_IS_BETTER: LazyLock<Regex> = LazyLock::new(|| {
+static FIRST_PERSON: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
+static LOWER_IS_BETTER: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:latency|p\d{2,3}|response times?|cost|costs|spend|bill|time|duration|mttr|mttd|mtta|errors?|error rate|failures?|failure rate|crash rate|pages|paging|alerts|incidents|tickets|toil|churn|lead time|turnaround|build|builds|downtime|outages?|defects|bugs|memory|cpu|tail|queue|backlog|wait|minutes|hours|days|flak\w*|rollbacks|escalations|complaints|usage|image|steps|clusters|cold start|load|size)\b",
     )
 });
-static HIGHER_IS_BETTER: LazyLock<Regex> = LazyLock::new(|| {
+static HIGHER_IS_BETTER: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:availability|uptime|throughput|qps|rps|deploys?|deployments?|deployment frequency|releases|coverage|adoption|hit rate|conversion|retention|revenue|satisfaction|nps|csat|velocity|success rate|utili[sz]ation|capacity|headroom)\b",
     )
@@ -143,7 +143,7 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
         return None;
     }
     // (pattern, whether two bare numbers are enough: the words already say before and after)
-    let pairs: [(&LazyLock<Regex>, bool); 7] = [
+    let pairs: [(&LazyLock<Pattern>, bool); 7] = [
         (&FROM_TO, false),
         (&ARROW, false),
         (&TO_FROM, false),

@@ -14,14 +14,13 @@
 //! Does not fire: "I wrote an RFC for a canary rollout and reviewed it with SRE".
 
 use super::Evidence;
-use super::text::pattern;
 use crate::answer::{Answer, Sentence, SentenceKind};
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Corporate and hype vocabulary; one word of it is fine, a pile of it is stuffing.
-static FILLER: LazyLock<Regex> = LazyLock::new(|| {
+static FILLER: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:synerg(?:y|ies|istic|i[sz]ed?)|leverag(?:e|ed|es|ing)|paradigm(?:[- ]\w+)?|cloud-(?:native|first|agnostic)|best-(?:in-class|of-breed)|world-?class|holistic(?:ally)?|cutting-edge|bleeding-edge|game-?chang(?:er|ing)|move the needle|drive (?:outcomes|value|impact|alignment|excellence)",
         r"|seamless(?:ly)?|next-gen(?:eration)?|innovat(?:ive|ion)|disrupt(?:ive|ed|ion)|thought leadership|value-add(?:ed)?|value chain|mission-critical|transformation(?:al)?|transformative|empower(?:ed|ing|ment)?|streamlin(?:e|ed|ing)|actionable|north[- ]star|low-hanging fruit|circle back",
@@ -30,18 +29,18 @@ static FILLER: LazyLock<Regex> = LazyLock::new(|| {
         r"|ai-powered|ai/ml|blockchain|democrati[sz]\w*|fabric|platform-as-a-product|golden[- ]path|paved[- ]roads?|api-first|mobile-first|data mesh|lakehouse|self-serve|event-driven|serverless|microservices?(?:-based)?|end[- ]to[- ]end|alignment|accountability|transparency|stakeholders?|raci|okrs?|kpis?|smart goals|mindset|methodolog(?:y|ies))\b"
     ))
 });
-static TERM: LazyLock<Regex> = LazyLock::new(|| {
+static TERM: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"^(?:canary|canaries|rfcs?|adrs?|raci|slos?|slas?|slis?|p\d{2,3}|mttr|mtta|rollbacks?|rollback|stakeholders?|blue/green|blue-green|feature flags?|runbooks?|error budgets?|kubernetes|k8s|terraform|iac|ci/cd|observability|postmortems?|trade-?offs?|okrs?|kpis?|chaos|sre|devops|microservices|service mesh|mtls|\d+(?:\.\d+)?\s?%?|\d+(?:\.\d+)?\s?(?:ms|s|x|k|m)|[$€£]\s?\d[\d,.]*[kmb]?)$",
     )
 });
 /// Single words of the checklist that TERM only knows as part of a phrase.
-static TERM_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static TERM_WORD: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"^(?:flags?|feature|runbooks?|budgets?|error|lessons?|learned|canar\w*|rollouts?|guardrails?|mesh|mtls|sli|slis|nines|p\d{2,3}|mttr|rto|rpo|blast|radius|gitops|finops|iac|ci/cd|chaos|drills?|postmortems?|retro|blameless)$",
     )
 });
-static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:i|we)\b"));
+static FIRST_PERSON: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\b(?:i|we)\b"));
 
 /// A sentence a person would say, not a list of terms: positive detectors only read these.
 pub fn is_real_prose(sentence: &Sentence) -> bool {

@@ -13,12 +13,12 @@
 //! "a canary in the coal mine", "there was no rollback plan".
 
 use super::Evidence;
-use super::text::{negated_before, pattern};
+use super::text::negated_before;
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
-static GUARDRAIL: LazyLock<Regex> = LazyLock::new(|| {
+static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?|restarts?)",
         r"|ramp(?:ed|ing)? (?:up )?(?:traffic )?(?:to|from) \d+\s?%|\d+\s?%\s*(?:→|->|to|then)\s*\d+\s?%|\d+\s?% at a time|held at \d+\s?%",
@@ -30,13 +30,13 @@ static GUARDRAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// Idioms, places and presentations that share a guardrail's words.
-static NOT_A_GUARDRAIL: LazyLock<Regex> = LazyLock::new(|| {
+static NOT_A_GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\bcanary in (?:a|the) coal ?mine\b|\bcanary (?:bird|yellow|wharf|islands?)\b|\bdry[- ]run of (?:my|the|our|a|his|her) (?:presentation|talk|pitch|demo|speech|slides|keynote)\b",
     )
 });
 /// The control was missing, unused, impossible or only wished for.
-static NOT_USED: LazyLock<Regex> = LazyLock::new(|| {
+static NOT_USED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:nobody|no one|never) (?:\w+ )?(?:used|built|followed|tested|read|ran|opened)\b|\bout of date\b|\b(?:wasn't|was not|weren't|isn't) (?:possible|used|ready|tested)\b|\bwe hadn't\b|\bshould (?:really )?have\b|\bbeliever in\b|\bwish(?:ed)? (?:we|i)\b|\bif only\b|\bwe (?:never|didn't) (?:have|had|use|used)\b",
     )

@@ -7,19 +7,18 @@
 //! Does not fire: "a kind of cache", "what sort of load", "just-in-time compilation".
 
 use super::Evidence;
-use super::text::pattern;
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
-static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+static HEDGE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:kind of|sort of|kinda|sorta|basically|i guess|i suppose|i think (?:it|we|that|maybe|this|they|i)|maybe|probably|perhaps|possibly|somewhat|more or less|i mean|to be honest|honestly|hopefully|i believe (?:it|we|that)|it seemed|it seems|seemingly|pretty much|i'm not (?:really )?sure|not (?:really )?sure|i don't (?:really )?(?:know|remember)|if i remember|or something|and stuff|stuff like that|and whatnot|i'd say|roughly speaking|in a way|to some extent|a little bit|i would say|(?:might|may) have (?:been|made|helped|had)|only really|really just)\b",
         r"|,\s*you know\b|^\W*you know,|\byou know\s*(?:[,.!?]|$)|\bi think\s*[.,!?]?\s*$|,\s*i think\b|\blike,"
     ))
 });
 /// "a kind of cache", "what sort of load": a category, not a hedge.
-static CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
+static CATEGORY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:a|the|this|that|what|which|any|every|some|one|same|each|another|new|different|right|wrong|only|first)\s+$",
     )

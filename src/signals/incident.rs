@@ -13,26 +13,26 @@
 //! "if something failed we would roll back", "luckily nothing broke".
 
 use super::Evidence;
-use super::text::{is_hypothetical, negated_before, pattern, widen_left};
+use super::text::{is_hypothetical, negated_before, widen_left};
 use crate::answer::{Answer, Sentence};
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// Something going wrong, told as a fact.
-static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:outages?|sev-?[0-4]|memory leaks?|leak(?:ed|ing)|regressions?|jumped|climbed|soared|shot up|creeping up|creeping|crash(?:ed|es|ing)?|crash reports|broke|broken|failed|failing|fell over|data loss|lost (?:data|quorum|about|\d|the|all|our)|corrupt(?:ed|ion)?|deadlock(?:ed|s)?|spiked?|degraded|timeouts?|timing out|timed out|paged|woke (?:me|us) up|bug in prod\w*|brownout|cascading|overloaded|saturated|ran out of|exhaust(?:ed|ion)|blew up|stalled|hung|split[- ]brain|thundering herd|stampede|double[- ]charg\w*|misconfigur\w*|noisy neighbou?r|expired|went down|took (?:down|out)|locked|got stuck|stuck|throttl(?:ed|ing)|duplicates?|deleted|filled|5xx|50[0-4]s?|oom(?:[- ]?killed)?|killed|stale|runaway|returned (?:nothing|errors|stale|wrong|empty)|(?:nobody|no one) could|couldn't|could not|empty for|half-built|without a where|reported seeing|errors? at \d|errors? (?:rate )?(?:hit|jumped|climbed|rose)|through the roof",
         r")\b"
     ))
 });
 /// Mentions of incidents as a process, a role, a plan or a figure of speech.
-static NOT_AN_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+static NOT_AN_EVENT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:incident (?:commander|response|management|metrics|volume|manager)|crash course|failure modes?|failed to (?:mention|say|explain)|(?:had|have|wrote|prepared|drafted|kept) (?:a |an |our )?(?:rollback|incident|runbook) (?:plans?|process|playbook)|designed to (?:tolerate|survive|handle))\b",
     )
 });
 /// Someone (or an automatic control) acting on the failure.
-static HANDLING: LazyLock<Regex> = LazyLock::new(|| {
+static HANDLING: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:i|we|me|us)\b[^.;]{0,50}?\b(?:roll(?:ed)? (?:it |them |everything |\w+ )?(?:back|forward)|revert(?:ed)?|restor(?:e|ed)|recover(?:ed)?|fail(?:ed)? over|fix(?:ed)?|patch(?:ed)?|hotfix(?:ed)?|shipped a (?:hot)?fix|mitigat(?:e|ed)|contain(?:ed)?|drain(?:ed)?|disabl(?:e|ed)|kill(?:ed)?|halt(?:ed)?|paus(?:e|ed)|stopp?(?:ed)?|flipp?(?:ed)?|switch(?:ed)?|rotat(?:e|ed)|rais(?:e|ed)|shed|pinn?(?:ed)?|dedup\w*|clear(?:ed)?|remov(?:e|ed)|mov(?:e|ed)|reduc(?:e|ed)|restart(?:ed)?|trac(?:e|ed)|identif(?:y|ied)|diagnos(?:e|ed)|debugg?(?:ed)?|root-?caus\w*|wrote (?:up )?(?:the |a )?(?:post-?mortem|rca|incident)|add(?:ed)?|put (?:\w+ ){0,3}back|pull(?:ed)?|re-?ran|isolat(?:e|ed)|scal(?:e|ed) (?:up|out)|escalat(?:e|ed)|backfill(?:ed)?|split|found (?:the|a|an) \w+|issu(?:e|ed)|automat(?:e|ed)|renew(?:ed)?|replac(?:e|ed)|promot(?:e|ed)|throttl(?:e|ed)|replay(?:ed)?|rebuil[dt]|resync\w*|purg(?:e|ed)|evict(?:ed)?|blocked)\b",
         r"|\brollback (?:was |got )?(?:triggered|fired|kicked in|complete[d]?)|\b(?:rollout|deploy|canary|release) (?:was )?abort(?:ed)?\b|\babort(?:ed)? (?:itself|automatically)\b|\brolled back automatically\b|\bback to (?:baseline|normal)\b|\bthe fix was\b|\bpost-?mortem\b"

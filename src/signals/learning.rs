@@ -9,12 +9,11 @@
 //! "the team learned about the outage from Twitter".
 
 use super::Evidence;
-use super::text::pattern;
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
-static LESSON: LazyLock<Regex> = LazyLock::new(|| {
+static LESSON: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:i|we|i've|we've) (?:also |have |finally )?(?:learn(?:ed|t)|realized|realised|discovered|understood) (?:that|how|why|the (?:hard way|importance|value)|to\b|a lot about (?:how|why)|not to)",
         r"|\b(?:the |my |a |one |biggest |main |key |big |hard |real |important )*lessons? (?:(?:i |we )?(?:learned|learnt|took|take)|for me|here|was|is|i'd|from)\b|\b(?:key |main |big )?lessons?:|\b(?:lessons learned|lessons learnt)\b",
@@ -26,7 +25,7 @@ static LESSON: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bwhat i(?:'d| would) change\b|\bthing i(?:'d| would) (?:change|do differently)\b|\bthe mistake i made\b|\breali[sz]ed (?:afterwards|later|in the end|too late|only later)\b|\bmade me (?:see|reali[sz]e|understand)\b|\bchanged how (?:i|we)\b"
     ))
 });
-static SKILL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+static SKILL_ONLY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"\b(?:learn(?:ed|t)|learning) (?:about the|of the) (?:outage|incident|news|change)\b")
 });
 

@@ -11,6 +11,7 @@ pub mod incident;
 pub mod learning;
 pub mod metrics;
 pub mod overclaiming;
+pub mod pattern;
 pub mod ownership;
 pub mod quantity;
 pub mod slo;

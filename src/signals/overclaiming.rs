@@ -12,12 +12,11 @@
 
 use super::Evidence;
 use super::ownership::Ownership;
-use super::text::pattern;
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
-static SOLO_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+static SOLO_CLAIM: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:single-?handed(?:ly)?|(?:all )?by myself|on my own|entirely (?:by )?myself|i alone|solo|one-man (?:army|band|show)|without (?:any |anyone's )?help|(?:nobody|no one|none of them) else|everyone else (?:had )?(?:failed|missed|gave up|given up)",
         r"|the only one who (?:understood|kept|could|knew|did)|it was all me|all mine|came from me|because of me|thanks to me|without me|the reason (?:the|this|that|we) \w+ (?:exists|worked|shipped|succeeded)",
@@ -28,12 +27,12 @@ static SOLO_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// Credit given to someone else in the same sentence cancels a solo-sounding phrase.
-static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+static SHARED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:credit (?:really )?(?:belongs|goes)|deserves? the credit|help from|helped|together|as a team|(?:the|my|our) (?:\w+ )?(?:team|engineers|folks)(?:'s)? (?:\w+ )?(?:did|built|ran|owned|hardened|adopted|pulled|tested|improved|wrote|shipped|found|made)|leaned (?:heavily )?on|paired with|reviewed by|pulled them in|they shipped|thanks to (?:the|my|our))\b",
     )
 });
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+static CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:we|our|us|team|teams|together|with (?:the|my|a|two|three|an?|our|\w+ from)|helped|partnered|paired|colleagues?|engineers|peers?|the \w+ team|sre|security|product|finance|thanks to (?:the|my|our)|credit)\b",
     )

@@ -8,23 +8,21 @@
 //! Does not fire: "I think it went well", "I was told to", "I was there", "we built it".
 
 use super::Evidence;
-use super::text::pattern;
 use crate::answer::{Answer, SectionName, Sentence};
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// "I" followed, within a word or two, by a verb of doing.
-static MINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\w'’])I(?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)")
-        .expect("ownership pattern")
+static MINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::build(r"(?:^|[^\w'’])I(?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)")
 });
-static OURS: LazyLock<Regex> = LazyLock::new(|| {
+static OURS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?:^|[^\w'’])(?:we|(?:the|my|our) (?:team|squad|group))\s+(?:(?:then|also|all|first|finally|quickly|eventually|just|collectively|had to|needed to|decided to|started to|began to|managed to)\s+)*(?P<verb>[a-z]+)",
     )
 });
 /// A second past-tense verb joined by "and" in the same clause.
-static COORDINATED: LazyLock<Regex> =
+static COORDINATED: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"^[^.,]{0,40}?\band (?:then )?([a-z]{3,}ed)\b"));
 /// Verbs that state a feeling, a state or being acted upon, not a deed.
 const NOT_DEEDS: &[&str] = &[
@@ -165,7 +163,7 @@ pub fn analyse(answer: &Answer) -> Ownership {
 const TEAM_DEEDS: &[&str] = &["agreed", "agree", "found"];
 
 /// Every clause of `sentence` where the pattern's subject did something.
-fn deeds(pattern: &Regex, sentence: &Sentence, team: bool) -> Vec<Evidence> {
+fn deeds(pattern: &Pattern, sentence: &Sentence, team: bool) -> Vec<Evidence> {
     pattern
         .captures_iter(&sentence.text)
         .filter_map(|caps| {

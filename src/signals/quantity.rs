@@ -3,8 +3,7 @@
 //! Shared by the metrics, before→after and SLO detectors. Dates, versions, step numbers,
 //! ticket ids and bare numbers are not quantities.
 
-use super::text::pattern;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// What kind of thing a number measures.
@@ -35,7 +34,7 @@ pub struct Quantity {
 /// Spelled-out amounts; written with `\s+` because the quantity pattern is in verbose mode.
 const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+hundred|a\s+dozen";
 
-static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+static QUANTITY: LazyLock<Pattern> = LazyLock::new(|| {
     let number = format!(
         r"(?:\d[\d,]{{0,24}}(?:\.\d{{1,12}})?|\.\d{{1,12}}|{WORD_NUMBER})(?:\s?(?:k|m|mm|b|bn|million|billion|thousand)\b)?"
     );
@@ -95,13 +94,13 @@ const NOT_COUNTED: &[&str] = &[
     "ones",
 ];
 
-static NOT_A_QUANTITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static NOT_A_QUANTITY_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?:\b(?:step|phase|stage|sprint|round|level|tier|part|section|chapter|version|release|ver|v|q[1-4]|fy|h[12]|number|no\.?|item|jira|ticket|issue|pr|rfc|adr|sev|p|java|python|node|postgres(?:ql)?|mysql|kubernetes|k8s|ubuntu|debian|rhel|centos|go|golang|rails|react|angular|vue|php|ruby|scala|spark|kafka|elasticsearch|redis|terraform|ios|android|windows|jdk|gcc|http|tls|ipv|iphone|python2|python3|gen|class|grade|room|building|floor|route|highway)\s?[#/]?|#|[a-z]-)$",
     )
 });
 
-static YEAR_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+static YEAR_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"(?:\b(?:in|since|by|of|from|until|till|during|early|late|mid|circa|around|q[1-4]|fy|h[12]|summer|winter|spring|fall|autumn|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s+|-)$",
     )

@@ -8,41 +8,41 @@
 //! "MTTR down to 12 minutes", "we froze deploys when the error budget was spent", "RPO of 5 minutes".
 //! Does not fire: "40% cheaper", "30% of the team", "we talked about SLOs" (no figure, no definition).
 
-use super::text::{pattern, widen_left};
+use super::text::widen_left;
 use super::{Evidence, quantity};
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
-static AVAILABILITY: LazyLock<Regex> =
+static AVAILABILITY: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"\b9\d(?:\.\d+)?\s?%|\b(?:two|three|four|five|2|3|4|5)\s+nines\b"));
-static AVAILABILITY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+static AVAILABILITY_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:availability|available|uptime|slo|sla|sli|success rate|success|reliab\w*|of requests|durability|nines)\b",
     )
 });
-static PERCENTILE: LazyLock<Regex> = LazyLock::new(|| {
+static PERCENTILE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\bp(?:50|75|90|95|99|99\.9|999)\b|\b(?:50|75|90|95|99)(?:th)?[- ]percentile\b|\btail latency\b|\bmedian latency\b",
     )
 });
-static ERROR_RATE: LazyLock<Regex> = LazyLock::new(|| {
+static ERROR_RATE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"\berror[- ]rates?\b|\b5xx\b|\bfailure rate\b|\bchange[- ]failure rate\b")
 });
-static ERROR_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+static ERROR_BUDGET: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\berror[- ]budgets?\b[^.]{0,60}\b(?:polic\w*|burn\w*|spent|exhaust\w*|consumed|breach\w*|freeze|froze|alert\w*|left|remaining|\d)|\b(?:burn(?:ed|t|ing)?|spent|exhausted|blew|breached)\b[^.]{0,30}\berror[- ]budget",
     )
 });
-static RECOVERY_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+static RECOVERY_TIMES: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:mttr|mtta|mttd|mttf|mtbf|rto|rpo)\b|\bmean time to (?:recover\w*|restore|repair|detect\w*|acknowledge\w*|resolve|resolution)\b|\btime to (?:detect|recover|restore|mitigate)\b",
     )
 });
-static SLO_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static SLO_WORD: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"\b(?:slos?|slas?|slis?|service[- ]level (?:objectives?|agreements?|indicators?))\b")
 });
-static SLO_DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+static SLO_DEFINED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:defined|define|set|agreed|introduced|wrote|published|established|negotiated|proposed|adopted|signed|committed to|target(?:ed|s)?|tied)\b",
     )
@@ -61,7 +61,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             .iter()
             .any(|q| matches!(q.unit, quantity::Unit::Latency | quantity::Unit::Duration));
         let has_percent = quantities.iter().any(|q| q.unit == quantity::Unit::Percent);
-        let mut hit = |m: regex::Match<'_>| {
+        let mut hit = |m: super::pattern::Match<'_>| {
             evidence.push(Evidence::from_span(
                 sentence,
                 widen_left(text, m.start(), 2),

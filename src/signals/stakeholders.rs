@@ -12,24 +12,23 @@
 //! Does not fire: "the security team uses Go", "stakeholders" as a bare word.
 
 use super::Evidence;
-use super::text::pattern;
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
-static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+static PARTY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:security|product|finance|legal|compliance|sre|sres|ops|operations|platform|data science|data engineering|analytics|support|customer success|sales|marketing|design|ux|qa|leadership|execs?|executives?|vps?|cto|ceo|cfo|ciso|directors?|head of \w+|product managers?|pms?|engineering managers?|(?:my|our|the) (?:manager|boss|skip[- ]level|director)|tech leads?|architects?|architecture (?:board|review|council)|downstream (?:teams?|consumers|owners)|upstream teams?|partner teams?|other teams|(?:\w+[- ])?teams?|stakeholders|customers?|clients?|vendors?|procurement|hr|infosec|dbas?|owners|on-call|peers?|principal engineers?|staff engineers?|senior engineers?|(?:\w+ )?leads?|ems?|officers?|counsel|business partners?|design partners?|account (?:managers?|teams?)|councils?|(?:steering )?committees?|steering groups?)\b",
     )
 });
-static ALIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+static ALIGNMENT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:aligned|align(?:ing|ment)? (?:with|on)|agreed|agree to|signed off|sign-?off|buy-?in|bought in|on board|convinced|persuaded|negotiated|met (?:with|weekly|every)|meetings? with|ran (?:a|an|the|weekly|biweekly|fortnightly|regular|daily)\b[^.]{0,30}\b(?:review|sync|meeting|forum|session|steering|standup|workshop|demo)|steering|review(?:ed)? (?:it |the \w+ )?with|walked (?:\w+ ){1,3}through|presented|pitched|consulted|partnered|brought (?:\w+ ){1,3}in|escalated|raci|kept (?:\w+ ){1,3}(?:informed|updated|in the loop)|synced|syncs|1:1s?|one-on-ones?|got (?:\w+ ){1,4}(?:to agree|on board|approval|sign-off|to sign off|to commit)|approved|approval|workshops?|demoed|shared (?:the|a|my) (?:rfc|doc|plan|proposal|design)|(?:rfc|design doc|proposal) (?:review|with)|commented on|feedback from|won over|talked (?:\w+ ){1,3}(?:into|through)|committed to|co-?wrote|asked (?:\w+ ){1,3}for|set up a (?:channel|sync|meeting)|settled on|facilitated|invited|scheduled (?:a|an) [\w-]+ (?:session|review|meeting)|one-to-one|worked with|met (?:with )?(?:the|our|their|each|both|all)|accepted|nominate[ds]?|agreed? (?:the|a|on|that)|paired with|jointly|go/no-go|status updates?|held a [\w/-]+ (?:with|review|meeting))\b",
     )
 });
 
 /// "they agreed", "she approved": a party named in the previous sentence, acting here.
-static PRONOUN: LazyLock<Regex> =
+static PRONOUN: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"\b(?:they|them|their|she|her|he|him)\b"));
 
 pub fn detect(answer: &Answer) -> Vec<Evidence> {

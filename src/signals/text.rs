@@ -1,6 +1,6 @@
 //! Small text helpers the detectors share: snippets, word tests, negation and hypotheticals.
 
-use regex::{Regex, RegexBuilder};
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// Widest evidence text shown; longer spans are cut at word boundaries.
@@ -47,23 +47,6 @@ fn ceil_boundary(text: &str, mut index: usize) -> usize {
         index += 1;
     }
     index
-}
-
-/// Room for each pattern's lazy DFA. The default (2 MB) is too small for the long
-/// case-insensitive patterns with bounded gaps (`[^.;]{0,40}?`): their caches filled, were
-/// cleared and rebuilt over and over, a quarter of all the time spent on a bank of answers.
-/// The cache grows only as far as the text needs, so most patterns stay far below this.
-const DFA_CACHE_BYTES: usize = 32 << 20;
-
-/// Compiles a case-insensitive pattern once; patterns are constants, so failure is a bug.
-///
-/// The classes are narrowed first (see [`narrow_classes`]): building every detector pattern
-/// with Unicode classes took over 100 ms, most of a one-answer run.
-pub fn pattern(source: &str) -> Regex {
-    RegexBuilder::new(&format!("(?i){}", narrow_classes(source)))
-        .dfa_size_limit(DFA_CACHE_BYTES)
-        .build()
-        .expect("built-in detector pattern")
 }
 
 /// Letters a detector's `\w` stands for: ASCII word characters and the Latin letters of
@@ -127,7 +110,7 @@ pub fn narrow_classes(source: &str) -> String {
     out
 }
 
-static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+static HYPOTHETICAL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"^\s*(if|in case|should|whenever|unless)\b|\b(would have|could have|we would|i would|we'd|we could|we might|in case (of|something)|if (anything|something|it|we|things)\b[^.]*\b(went|go|goes|failed|fails|broke|breaks))",
     )
@@ -138,7 +121,7 @@ pub fn is_hypothetical(sentence: &str) -> bool {
     HYPOTHETICAL.is_match(sentence)
 }
 
-static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+static NEGATED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(no|not|never|without|didn't|did not|wasn't|weren't|haven't|hasn't|hadn't|lacked|lacking|zero|none)\b",
     )
@@ -158,7 +141,7 @@ pub fn negated_before(sentence: &str, at: usize) -> bool {
 
 /// True when `text` has a digit or a spelled-out quantity, used to tell vague claims from numbers.
 pub fn has_number(text: &str) -> bool {
-    static NUMBERISH: LazyLock<Regex> = LazyLock::new(|| {
+    static NUMBERISH: LazyLock<Pattern> = LazyLock::new(|| {
         pattern(
             r"\d|\b(half|halved|doubled|tripled|twice|thrice|dozen|hundred|thousand|million|billion|nines)\b",
         )

@@ -13,13 +13,12 @@
 //! "the cost of the project was $200k", "the downside of the old system was that…".
 
 use super::Evidence;
-use super::text::pattern;
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// A choice made against a named alternative.
-static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
+static CHOICE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\bwent \w+ (?:rather than|instead of)\b|\b(?:chose|choose|picked|went with|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b|\b(?:kept|keep)\b[^.;]{1,80}?\b(?:instead of|rather than)\b",
         r"|\b(?:i|we)\b[^.;]{0,80}?\b(?:rather than|instead of)\b",
@@ -34,7 +33,7 @@ static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// A cost accepted for a benefit.
-static COST: LazyLock<Regex> = LazyLock::new(|| {
+static COST: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:we|i) (?:deliberately |knowingly |consciously |also )?(?:accepted|gave up|sacrificed|traded (?:off|away))\b|\bwhich (?:we|i) accepted\b|\baccepting (?:a|an|some|the|higher|slower|more|less|slightly|extra|occasional|\d)",
         r"|\bsacrific(?:ed|ing)\b|\bat the (?:expense|cost) of\b|\bin (?:exchange|return) for\b|\bwas the price (?:of|for)\b",
@@ -48,7 +47,7 @@ static COST: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// "The cost was $200k": a price, not a cost weighed against a benefit.
-static JUST_A_PRICE: LazyLock<Regex> =
+static JUST_A_PRICE: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"^\s*(?:about |around |roughly |over |nearly )?[$€£]?\d"));
 
 pub fn detect(answer: &Answer) -> Vec<Evidence> {

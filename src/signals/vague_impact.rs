@@ -7,9 +7,9 @@
 //! Does not fire: "significantly faster: p95 dropped from 900 to 300 ms", "improved latency by 40%".
 
 use super::Evidence;
-use super::text::{has_number, pattern};
+use super::text::has_number;
 use crate::answer::Answer;
-use regex::Regex;
+use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// Intensifiers that stand in for a number.
@@ -17,7 +17,7 @@ const INTENSIFIER: &str = r"(?:significantly|greatly|hugely|massively|dramatical
 /// Words that claim a change for the better (or a smaller cost).
 const CHANGE: &str = r"(?:better|faster|fast|improved|improving|improve|improves|reduced|reducing|cut|dropped|fell|down|up|increased|increasing|cheaper|less|fewer|quicker|snappier|smoother|stabler|more stable|easier|lower|higher|happier|healthier|shorter|nicer|more (?:reliable|stable|efficient|scalable|performant|robust|resilient|productive)|sped up|successful)";
 
-static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
+static VAGUE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         concat!(
             r"\b{i}\s+(?:\w+\s+)?{c}\b",

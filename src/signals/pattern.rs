@@ -1,0 +1,256 @@
+//! Detector patterns: built once per process, cheap to build and cheap to run over the many
+//! short sentences of a bank.
+//!
+//! Two costs dominated when detectors used plain `regex::Regex` values:
+//! - Building them. Most of the time went on extracting prefix literals from long
+//!   case-insensitive alternations for a prefilter that a sentence-long haystack hardly needs.
+//!   Patterns here are built without one.
+//! - Running them. A bounded gap such as `[^.;]{0,80}?` makes the lazy DFA track every position
+//!   inside the gap at once, so each new sentence determinised fresh states. Each pattern with
+//!   such gaps also gets a *relaxed* twin with the gaps unbounded, a superset that is cheap to
+//!   run; the pattern as written is only built and run on the sentences its twin matches.
+//!
+//! The syntax is the `regex` crate's, and matches are the same as `regex::Regex` would find.
+
+use super::text::narrow_classes;
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::captures;
+use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+use std::sync::OnceLock;
+
+/// Room for each pattern's lazy DFA. The default (2 MB) is too small for the long
+/// case-insensitive patterns with bounded gaps: their caches filled, were cleared and rebuilt
+/// over and over. The cache grows only as far as the text needs.
+const DFA_CACHE_BYTES: usize = 32 << 20;
+
+/// A repeat allowing more than this many copies is a gap worth relaxing.
+const WIDE_REPEAT: u32 = 3;
+
+/// A case-insensitive detector pattern; see [`narrow_classes`] for what its classes mean.
+pub fn pattern(source: &str) -> Pattern {
+    Pattern::build(&format!("(?i){}", narrow_classes(source)))
+}
+
+/// A compiled detector pattern with the `regex` crate's search methods.
+pub struct Pattern {
+    hir: Hir,
+    exact: OnceLock<Regex>,
+    /// A superset of `exact` that is cheaper to run; `None` when there is nothing to relax.
+    relaxed: Option<Regex>,
+}
+
+impl Pattern {
+    /// Compiles `source` as written (no flags added). Patterns are constants, so failure is a bug.
+    pub fn build(source: &str) -> Pattern {
+        let hir = regex_syntax::Parser::new()
+            .parse(source)
+            .expect("built-in detector pattern");
+        let mut changed = false;
+        let relaxed_hir = relax(&hir, &mut changed);
+        let relaxed = changed.then(|| {
+            builder(WhichCaptures::None)
+                .build_from_hir(&relaxed_hir)
+                .expect("relaxed detector pattern")
+        });
+        let pattern = Pattern {
+            hir,
+            exact: OnceLock::new(),
+            relaxed,
+        };
+        if pattern.relaxed.is_none() {
+            pattern.exact();
+        }
+        pattern
+    }
+
+    fn exact(&self) -> &Regex {
+        self.exact.get_or_init(|| {
+            builder(WhichCaptures::All)
+                .build_from_hir(&self.hir)
+                .expect("built-in detector pattern")
+        })
+    }
+
+    /// The exact pattern, unless its relaxed twin already rules `haystack` out.
+    fn exact_for(&self, haystack: &str) -> Option<&Regex> {
+        match &self.relaxed {
+            Some(relaxed) if !relaxed.is_match(haystack) => None,
+            _ => Some(self.exact()),
+        }
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.exact_for(haystack)
+            .is_some_and(|exact| exact.is_match(haystack))
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        let found = self.exact_for(haystack)?.find(haystack)?;
+        Some(Match::new(haystack, found.start(), found.end()))
+    }
+
+    pub fn find_iter<'p, 'h>(&'p self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + 'p
+    where
+        'h: 'p,
+    {
+        self.exact_for(haystack)
+            .into_iter()
+            .flat_map(move |exact| exact.find_iter(haystack))
+            .map(move |found| Match::new(haystack, found.start(), found.end()))
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        let exact = self.exact_for(haystack)?;
+        let mut groups = exact.create_captures();
+        exact.captures(haystack, &mut groups);
+        groups.is_match().then_some(Captures { haystack, groups })
+    }
+
+    pub fn captures_iter<'p, 'h>(
+        &'p self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + 'p
+    where
+        'h: 'p,
+    {
+        self.exact_for(haystack)
+            .into_iter()
+            .flat_map(move |exact| exact.captures_iter(haystack))
+            .map(move |groups| Captures { haystack, groups })
+    }
+}
+
+fn builder(captures: WhichCaptures) -> meta::Builder {
+    let mut builder = meta::Builder::new();
+    builder.configure(
+        meta::Config::new()
+            .auto_prefilter(false)
+            .which_captures(captures)
+            .hybrid_cache_capacity(DFA_CACHE_BYTES),
+    );
+    builder
+}
+
+/// `hir` with every wide bounded repeat made unbounded, so it matches everything `hir` does;
+/// `changed` tells whether there was anything to relax.
+fn relax(hir: &Hir, changed: &mut bool) -> Hir {
+    match hir.kind() {
+        HirKind::Repetition(rep) => {
+            let max = match rep.max {
+                Some(max) if max > WIDE_REPEAT => {
+                    *changed = true;
+                    None
+                }
+                max => max,
+            };
+            Hir::repetition(Repetition {
+                min: rep.min,
+                max,
+                greedy: rep.greedy,
+                sub: Box::new(relax(&rep.sub, changed)),
+            })
+        }
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            index: cap.index,
+            name: cap.name.clone(),
+            sub: Box::new(relax(&cap.sub, changed)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|s| relax(s, changed)).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(|s| relax(s, changed)).collect())
+        }
+        _ => hir.clone(),
+    }
+}
+
+/// Where a pattern matched, and the text it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    fn new(haystack: &'h str, start: usize, end: usize) -> Match<'h> {
+        Match {
+            haystack,
+            start,
+            end,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
+}
+
+/// The groups of one match, by index or by name.
+pub struct Captures<'h> {
+    haystack: &'h str,
+    groups: captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    pub fn get(&self, index: usize) -> Option<Match<'h>> {
+        let span = self.groups.get_group(index)?;
+        Some(Match::new(self.haystack, span.start, span.end))
+    }
+
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        let span = self.groups.get_group_by_name(name)?;
+        Some(Match::new(self.haystack, span.start, span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_are_relaxed_and_the_exact_pattern_still_decides() {
+        let gap = pattern(r"\bchose\b[^.;]{1,10}\bover\b");
+        assert!(gap.relaxed.is_some());
+        assert!(gap.is_match("We chose Kafka over SQS."));
+        // The relaxed twin matches this; the pattern as written does not.
+        assert!(!gap.is_match("We chose a managed queue service over SQS."));
+        assert_eq!(
+            gap.find("so we chose Kafka over SQS").map(|m| m.as_str()),
+            Some("chose Kafka over")
+        );
+    }
+
+    #[test]
+    fn patterns_without_gaps_are_built_once_as_written() {
+        let plain = pattern(r"\bcanary\b");
+        assert!(plain.relaxed.is_none());
+        assert!(plain.exact.get().is_some());
+        assert!(plain.is_match("a CANARY release"));
+        assert!(!plain.is_match("canaryfoo"));
+    }
+
+    #[test]
+    fn captures_by_name_and_index() {
+        let p = pattern(r"from (?P<a>\d+) to (?P<b>\d+)");
+        let caps = p.captures("cut from 40 to 12 minutes").expect("match");
+        assert_eq!(caps.name("a").map(|m| m.as_str()), Some("40"));
+        assert_eq!(caps.get(2).map(|m| m.as_str()), Some("12"));
+        assert_eq!(caps.get(0).map(|m| m.start()), Some(4));
+        assert!(caps.name("c").is_none());
+        let all: Vec<_> = p
+            .captures_iter("from 1 to 2, then from 3 to 4")
+            .filter_map(|c| c.name("b").map(|m| m.as_str()))
+            .collect();
+        assert_eq!(all, ["2", "4"]);
+        assert_eq!(p.find_iter("from 1 to 2 and from 5 to 6").count(), 2);
+    }
+}
