@@ -17,6 +17,8 @@ use super::Evidence;
 use crate::answer::{Answer, Sentence, SentenceKind};
 use super::pattern::{Pattern, pattern};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Corporate and hype vocabulary; one word of it is fine, a pile of it is stuffing.
@@ -55,26 +57,52 @@ fn is_stuffed(text: &str) -> bool {
 /// "canary rollback RFC RACI SLO 99.9% p95": terms strung together without separators, so
 /// that half the words or more are checklist vocabulary.
 fn is_term_run(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '*' | '_' | '(' | ')'))
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let needed = words.len().div_ceil(2).max(5);
+    let words = || {
+        text.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '*' | '_' | '(' | ')'))
+            })
+            .filter(|w| !w.is_empty())
+    };
+    let total = words().count();
+    let needed = total.div_ceil(2).max(5);
     let mut terms = 0;
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in words().enumerate() {
         // Most sentences are prose: stop as soon as the rest cannot reach the share.
-        if terms + (words.len() - i) < needed {
+        if terms + (total - i) < needed {
             return false;
         }
-        let word = lowercase(word);
-        if TERM.is_match(&word) || FILLER.is_match(&word) || TERM_WORD.is_match(&word) {
+        if is_term_word(word) {
             terms += 1;
         }
     }
     terms >= needed
+}
+
+/// Distinct words remembered per thread before the memory is cleared; a bank of 10,000
+/// answers uses a few tens of thousands.
+const WORDS_REMEMBERED: usize = 1 << 16;
+
+thread_local! {
+    static TERM_WORDS: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::new());
+}
+
+/// Whether one word is checklist or filler vocabulary. Three pattern runs per word were the
+/// most expensive step in scoring a bank; words repeat, so each verdict is remembered.
+fn is_term_word(word: &str) -> bool {
+    TERM_WORDS.with(|known| {
+        if let Some(&verdict) = known.borrow().get(word) {
+            return verdict;
+        }
+        let lower = lowercase(word);
+        let verdict = TERM.is_match(&lower) || FILLER.is_match(&lower) || TERM_WORD.is_match(&lower);
+        let mut known = known.borrow_mut();
+        if known.len() >= WORDS_REMEMBERED {
+            known.clear();
+        }
+        known.insert(word.into(), verdict);
+        verdict
+    })
 }
 
 /// `word` in lower case, borrowed when it already is (most words are).
@@ -134,7 +162,7 @@ fn is_term_list(text: &str) -> bool {
 /// A line that is nothing but a number: "40%", "p95".
 fn is_bare_number(text: &str) -> bool {
     let trimmed = text.trim().trim_end_matches(['.', ',']);
-    if trimmed.is_empty() || trimmed.split_whitespace().count() > 2 {
+    if trimmed.is_empty() || trimmed.split_whitespace().nth(2).is_some() {
         return false;
     }
     let trimmed = lowercase(trimmed);
@@ -163,7 +191,10 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             continue;
         }
         let text = sentence.text.as_str();
-        if is_term_list(text) || is_term_run(text) || is_bare_number(text) {
+        // Prose (the verdict is remembered per sentence) is never a list, a run or a number.
+        if !is_real_prose(sentence)
+            && (is_term_list(text) || is_term_run(text) || is_bare_number(text))
+        {
             flush(&mut run, &mut evidence);
             evidence.push(Evidence::sentence(sentence));
             continue;
@@ -187,7 +218,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
 /// A sentence of one to three words with no first-person subject: "Bias for action."
 /// Too short to say how a control or a decision was used.
 pub fn is_fragment(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(4).count();
     (1..=3).contains(&words) && !FIRST_PERSON.is_match(text)
 }
 
