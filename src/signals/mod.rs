@@ -21,6 +21,7 @@ pub mod tradeoff;
 pub mod vague_impact;
 
 use crate::answer::{Answer, SectionSet, Sentence};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Every signal coach can detect. The first nine are the interviewer's checklist (and the
@@ -139,27 +140,55 @@ impl Signals {
     }
 }
 
+/// A detector that reads nothing but the answer.
+type Detector = fn(&Answer) -> Vec<Evidence>;
+
+/// Every detector except ownership, whose analysis also feeds two pitfalls.
+const DETECTORS: [(SignalId, Detector); 10] = [
+    (SignalId::Metrics, metrics::detect),
+    (SignalId::BeforeAfter, before_after::detect),
+    (SignalId::Slo, slo::detect),
+    (SignalId::Tradeoff, tradeoff::detect),
+    (SignalId::Incident, incident::detect),
+    (SignalId::Stakeholders, stakeholders::detect),
+    (SignalId::Guardrails, guardrails::detect),
+    (SignalId::Learning, learning::detect),
+    (SignalId::VagueImpact, vague_impact::detect),
+    (SignalId::Hedging, hedging::detect),
+];
+
 /// Runs every detector over the answer. Pure: the same answer always gives the same signals.
+///
+/// Detectors run side by side. On a bank this changes little (the answers already keep every
+/// core busy), but for a single answer most of the time is building the detectors' patterns,
+/// and this way every core builds some of them.
 pub fn detect(answer: &Answer) -> Signals {
+    let ((independent, buzzwords), (ownership, overclaiming)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    DETECTORS
+                        .par_iter()
+                        .map(|(id, detector)| (*id, detector(answer)))
+                        .collect::<Vec<_>>()
+                },
+                || buzzwords::detect(answer),
+            )
+        },
+        || {
+            let ownership = ownership::analyse(answer);
+            let overclaiming = overclaiming::detect(answer, &ownership);
+            (ownership, overclaiming)
+        },
+    );
     let mut signals = Signals::default();
     let mut set = |id: SignalId, evidence: Vec<Evidence>| signals.found[id as usize] = evidence;
-    set(SignalId::Metrics, metrics::detect(answer));
-    set(SignalId::BeforeAfter, before_after::detect(answer));
-    set(SignalId::Slo, slo::detect(answer));
-    set(SignalId::Tradeoff, tradeoff::detect(answer));
-    set(SignalId::Incident, incident::detect(answer));
-    set(SignalId::Stakeholders, stakeholders::detect(answer));
-    set(SignalId::Guardrails, guardrails::detect(answer));
-    set(SignalId::Learning, learning::detect(answer));
-    let ownership = ownership::analyse(answer);
-    set(SignalId::Ownership, ownership.mine.clone());
+    for (id, evidence) in independent {
+        set(id, evidence);
+    }
+    set(SignalId::Buzzwords, buzzwords);
     set(SignalId::HidingBehindWe, ownership.hiding_behind_we());
-    set(
-        SignalId::Overclaiming,
-        overclaiming::detect(answer, &ownership),
-    );
-    set(SignalId::VagueImpact, vague_impact::detect(answer));
-    set(SignalId::Hedging, hedging::detect(answer));
-    set(SignalId::Buzzwords, buzzwords::detect(answer));
+    set(SignalId::Ownership, ownership.mine);
+    set(SignalId::Overclaiming, overclaiming);
     signals
 }

@@ -46,11 +46,9 @@ impl Pattern {
         let hir = regex_syntax::Parser::new()
             .parse(source)
             .expect("built-in detector pattern");
-        let mut changed = false;
-        let relaxed_hir = relax(&hir, &mut changed);
-        let relaxed = changed.then(|| {
+        let relaxed = relax(&hir).map(|relaxed| {
             builder(WhichCaptures::None)
-                .build_from_hir(&relaxed_hir)
+                .build_from_hir(&relaxed)
                 .expect("relaxed detector pattern")
         });
         let pattern = Pattern {
@@ -132,36 +130,47 @@ fn builder(captures: WhichCaptures) -> meta::Builder {
     builder
 }
 
-/// `hir` with every wide bounded repeat made unbounded, so it matches everything `hir` does;
-/// `changed` tells whether there was anything to relax.
-fn relax(hir: &Hir, changed: &mut bool) -> Hir {
+/// `hir` with every wide bounded repeat made unbounded, so that it matches everything `hir`
+/// does; `None` when there is no such repeat. Unchanged subtrees are shared, not rebuilt.
+fn relax(hir: &Hir) -> Option<Hir> {
     match hir.kind() {
         HirKind::Repetition(rep) => {
-            let max = match rep.max {
-                Some(max) if max > WIDE_REPEAT => {
-                    *changed = true;
-                    None
-                }
-                max => max,
-            };
-            Hir::repetition(Repetition {
+            let wide = rep.max.is_some_and(|max| max > WIDE_REPEAT);
+            let sub = relax(&rep.sub);
+            if !wide && sub.is_none() {
+                return None;
+            }
+            Some(Hir::repetition(Repetition {
                 min: rep.min,
-                max,
+                max: if wide { None } else { rep.max },
                 greedy: rep.greedy,
-                sub: Box::new(relax(&rep.sub, changed)),
-            })
+                sub: Box::new(sub.unwrap_or_else(|| (*rep.sub).clone())),
+            }))
         }
-        HirKind::Capture(cap) => Hir::capture(Capture {
+        HirKind::Capture(cap) => Some(Hir::capture(Capture {
             index: cap.index,
             name: cap.name.clone(),
-            sub: Box::new(relax(&cap.sub, changed)),
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|s| relax(s, changed)).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(|s| relax(s, changed)).collect())
-        }
-        _ => hir.clone(),
+            sub: Box::new(relax(&cap.sub)?),
+        })),
+        HirKind::Concat(subs) => relax_all(subs).map(Hir::concat),
+        HirKind::Alternation(subs) => relax_all(subs).map(Hir::alternation),
+        _ => None,
     }
+}
+
+/// The relaxed forms of `subs`, or `None` when none of them changes.
+fn relax_all(subs: &[Hir]) -> Option<Vec<Hir>> {
+    let relaxed: Vec<Option<Hir>> = subs.iter().map(relax).collect();
+    if relaxed.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(
+        relaxed
+            .into_iter()
+            .zip(subs)
+            .map(|(relaxed, sub)| relaxed.unwrap_or_else(|| sub.clone()))
+            .collect(),
+    )
 }
 
 /// Where a pattern matched, and the text it matched.
