@@ -30,6 +30,8 @@ const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week
 const ABOUT: &str =
     r"(?:about |around |roughly |over |nearly |almost |under |below |just |only |~|like )*";
 
+/// Every pair below starts or ends with a value: a sentence without one needs no further look.
+static ANY_VALUE: LazyLock<Pattern> = LazyLock::new(|| pattern(NUM));
 static FROM_TO: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"\bfrom\s+{ABOUT}(?P<a>{NUM})(?P<ua>{UNIT})(?P<mid>[^.;→]{{0,22}}?)\s*(?:,\s*)?(?:all the way |down |up |back )?(?:to|→|->|=>)\s+{ABOUT}(?P<b>{NUM}|same[- ]day)(?P<ub>{UNIT})"
@@ -152,7 +154,12 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
         (&BEFORE_AFTER_WORDS, true),
         (&INSTEAD_OF, false),
     ];
-    for (regex, bare_ok) in pairs {
+    let pairs = if ANY_VALUE.is_match(text) {
+        &pairs[..]
+    } else {
+        &[]
+    };
+    for &(regex, bare_ok) in pairs {
         for caps in regex.captures_iter(text) {
             let whole = caps.get(0)?;
             if in_range(text, whole.start(), whole.end()) {

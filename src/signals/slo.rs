@@ -12,6 +12,7 @@ use super::text::widen_left;
 use super::{Evidence, quantity};
 use crate::answer::Answer;
 use super::pattern::{Pattern, pattern};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 static AVAILABILITY: LazyLock<Pattern> =
@@ -56,11 +57,16 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         .filter(|s| super::buzzwords::is_real_prose(s))
     {
         let text = sentence.text.as_str();
-        let quantities = quantity::find(text);
-        let has_time = quantities
-            .iter()
-            .any(|q| matches!(q.unit, quantity::Unit::Latency | quantity::Unit::Duration));
-        let has_percent = quantities.iter().any(|q| q.unit == quantity::Unit::Percent);
+        // Finding quantities costs more than the patterns below: only done once one matches.
+        let quantities = OnceCell::new();
+        let has_unit = |units: &[quantity::Unit]| {
+            quantities
+                .get_or_init(|| quantity::find(text))
+                .iter()
+                .any(|q: &quantity::Quantity| units.contains(&q.unit))
+        };
+        let has_time = || has_unit(&[quantity::Unit::Latency, quantity::Unit::Duration]);
+        let has_percent = || has_unit(&[quantity::Unit::Percent]);
         let mut hit = |m: super::pattern::Match<'_>| {
             evidence.push(Evidence::from_span(
                 sentence,
@@ -73,20 +79,20 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             && !text[m.end()..].trim_start().starts_with("of the")
         {
             hit(m);
-        } else if let Some(m) = PERCENTILE.find(text).filter(|_| has_time) {
+        } else if let Some(m) = PERCENTILE.find(text).filter(|_| has_time()) {
             hit(m);
-        } else if let Some(m) = ERROR_RATE.find(text).filter(|_| has_percent) {
+        } else if let Some(m) = ERROR_RATE.find(text).filter(|_| has_percent()) {
             hit(m);
         } else if let Some(m) = ERROR_BUDGET.find(text) {
             hit(m);
         } else if let Some(m) = RECOVERY_TIMES
             .find(text)
-            .filter(|_| has_time || has_percent)
+            .filter(|_| has_time() || has_percent())
         {
             hit(m);
         } else if let Some(m) = SLO_WORD
             .find(text)
-            .filter(|_| has_time || has_percent || SLO_DEFINED.is_match(text))
+            .filter(|_| has_time() || has_percent() || SLO_DEFINED.is_match(text))
         {
             hit(m);
         }
