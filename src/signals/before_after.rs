@@ -16,10 +16,10 @@
 //! Does not fire: "latency rose from 200 ms to 2 s when the cache died", "from Java 8 to 17",
 //! "between 10 and 20 engineers", "we aim to go from 99.5% to 99.9%".
 
+use super::pattern::{Captures, Pattern, pattern};
 use super::text::{is_hypothetical, widen_left};
 use super::{Evidence, quantity};
 use crate::answer::{Answer, Sentence};
-use super::pattern::{Captures, Pattern, pattern};
 use std::sync::LazyLock;
 
 /// A value: digits (with k/M suffix), a spelled-out number, or "zero"/"an hour"/"same-day".
@@ -111,7 +111,8 @@ static EXTERNAL: LazyLock<Pattern> = LazyLock::new(|| {
         r"\b(?:after|because of|due to|following|right after) the (?:reorg\w*|campaign|launch|acquisition|holidays?|merger|bad deploy|outage|incident|layoffs?)\b|\bas (?:more |new )?(?:\w+ ){0,2}(?:grew|increased|rose|went up|signed up|joined|arrived|onboarded)\b|\bwhen (?:the|a|our) (?:marketing|campaign|disk|cache|primary|node|region)\b",
     )
 });
-static FIRST_PERSON: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
+static FIRST_PERSON: LazyLock<Pattern> =
+    LazyLock::new(|| pattern(r"\b(?:i|my|i've|i'd|me)\b|\bi’"));
 static LOWER_IS_BETTER: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:latency|p\d{2,3}|response times?|cost|costs|spend|bill|time|duration|mttr|mttd|mtta|errors?|error rate|failures?|failure rate|crash rate|pages|paging|alerts|incidents|tickets|toil|churn|lead time|turnaround|build|builds|downtime|outages?|defects|bugs|memory|cpu|tail|queue|backlog|wait|minutes|hours|days|flak\w*|rollbacks|escalations|complaints|usage|image|steps|clusters|cold start|load|size)\b",

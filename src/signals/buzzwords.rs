@@ -14,8 +14,8 @@
 //! Does not fire: "I wrote an RFC for a canary rollout and reviewed it with SRE".
 
 use super::Evidence;
-use crate::answer::{Answer, Sentence, SentenceKind};
 use super::pattern::{Pattern, pattern};
+use crate::answer::{Answer, Sentence, SentenceKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -95,7 +95,8 @@ fn is_term_word(word: &str) -> bool {
             return verdict;
         }
         let lower = lowercase(word);
-        let verdict = TERM.is_match(&lower) || FILLER.is_match(&lower) || TERM_WORD.is_match(&lower);
+        let verdict =
+            TERM.is_match(&lower) || FILLER.is_match(&lower) || TERM_WORD.is_match(&lower);
         let mut known = known.borrow_mut();
         if known.len() >= WORDS_REMEMBERED {
             known.clear();

@@ -13,9 +13,9 @@
 //! "a canary in the coal mine", "there was no rollback plan".
 
 use super::Evidence;
+use super::pattern::{Pattern, pattern};
 use super::text::negated_before;
 use crate::answer::Answer;
-use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {

@@ -7,8 +7,8 @@
 //! Does not fire: "a kind of cache", "what sort of load", "just-in-time compilation".
 
 use super::Evidence;
-use crate::answer::Answer;
 use super::pattern::{Pattern, pattern};
+use crate::answer::Answer;
 use std::sync::LazyLock;
 
 static HEDGE: LazyLock<Pattern> = LazyLock::new(|| {

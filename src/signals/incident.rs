@@ -13,9 +13,9 @@
 //! "if something failed we would roll back", "luckily nothing broke".
 
 use super::Evidence;
+use super::pattern::{Pattern, pattern};
 use super::text::{is_hypothetical, negated_before, widen_left};
 use crate::answer::{Answer, Sentence};
-use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// Something going wrong, told as a fact.

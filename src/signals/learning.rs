@@ -9,8 +9,8 @@
 //! "the team learned about the outage from Twitter".
 
 use super::Evidence;
-use crate::answer::Answer;
 use super::pattern::{Pattern, pattern};
+use crate::answer::Answer;
 use std::sync::LazyLock;
 
 static LESSON: LazyLock<Pattern> = LazyLock::new(|| {

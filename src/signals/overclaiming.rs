@@ -12,8 +12,8 @@
 
 use super::Evidence;
 use super::ownership::Ownership;
-use crate::answer::Answer;
 use super::pattern::{Pattern, pattern};
+use crate::answer::Answer;
 use std::sync::LazyLock;
 
 static SOLO_CLAIM: LazyLock<Pattern> = LazyLock::new(|| {

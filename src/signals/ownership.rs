@@ -8,13 +8,15 @@
 //! Does not fire: "I think it went well", "I was told to", "I was there", "we built it".
 
 use super::Evidence;
-use crate::answer::{Answer, SectionName, Sentence};
 use super::pattern::{Pattern, pattern};
+use crate::answer::{Answer, SectionName, Sentence};
 use std::sync::LazyLock;
 
 /// "I" followed, within a word or two, by a verb of doing.
 static MINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::build(r"(?:^|[^\w'’])I(?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)")
+    Pattern::build(
+        r"(?:^|[^\w'’])I(?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)",
+    )
 });
 static OURS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(

@@ -238,6 +238,55 @@ mod tests {
         );
     }
 
+    /// The relaxed twin only ever skips work: matches are the ones `regex::Regex` finds.
+    #[test]
+    fn matches_agree_with_the_regex_crate() {
+        let sources = [
+            r"\b(?:i|we)\b[^.;]{0,80}?\b(?:rather than|instead of)\b",
+            r"\b(?:cut|reduced)\b[^.;]{0,40}?\bby\s+\d[\d,.]*\s?(?:%|ms)",
+            r"(?P<a>\d+)\s?ms[^.]{0,30}?\bto\s+(?P<b>\d+)\s?ms",
+            r"\bwent \w+ (?:rather than|instead of)\b|\bweighed\b[^.;]{1,40}\b(?:against|versus)\b",
+        ];
+        let mut haystacks: Vec<String> = [
+            "We chose Kafka rather than SQS because I wanted replay.",
+            "I cut p95 latency by 40% and reduced cost by 12 ms per call.",
+            "p95 went from 900 ms, after a long and winding and quite frankly exhausting migration, to 120 ms.",
+            "I weighed buying a vendor tool against building our own; we went custom rather than buy.",
+            "Í wéighed ñothing; we WENT big INSTEAD OF small.",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let long_gap = format!("we {} rather than", "x".repeat(79));
+        let too_long = format!("we {} rather than", "x".repeat(90));
+        haystacks.extend([long_gap, too_long]);
+        for source in sources {
+            let ours = pattern(source);
+            let theirs = regex::Regex::new(&format!("(?i){}", narrow_classes(source))).unwrap();
+            for text in &haystacks {
+                let expected = theirs
+                    .find_iter(text)
+                    .map(|m| m.range())
+                    .collect::<Vec<_>>();
+                let found = ours
+                    .find_iter(text)
+                    .map(|m| m.start()..m.end())
+                    .collect::<Vec<_>>();
+                assert_eq!(found, expected, "{source} on {text:?}");
+                assert_eq!(ours.is_match(text), theirs.is_match(text));
+                let ours_groups: Option<Vec<_>> = ours.captures(text).map(|c| {
+                    (0..theirs.captures_len())
+                        .map(|i| c.get(i).map(|m| m.start()..m.end()))
+                        .collect()
+                });
+                let their_groups: Option<Vec<_>> = theirs
+                    .captures(text)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
+                assert_eq!(ours_groups, their_groups, "{source} on {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn patterns_without_gaps_are_built_once_as_written() {
         let plain = pattern(r"\bcanary\b");

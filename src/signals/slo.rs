@@ -8,10 +8,10 @@
 //! "MTTR down to 12 minutes", "we froze deploys when the error budget was spent", "RPO of 5 minutes".
 //! Does not fire: "40% cheaper", "30% of the team", "we talked about SLOs" (no figure, no definition).
 
+use super::pattern::{Pattern, pattern};
 use super::text::widen_left;
 use super::{Evidence, quantity};
 use crate::answer::Answer;
-use super::pattern::{Pattern, pattern};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 

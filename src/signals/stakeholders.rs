@@ -12,8 +12,8 @@
 //! Does not fire: "the security team uses Go", "stakeholders" as a bare word.
 
 use super::Evidence;
-use crate::answer::Answer;
 use super::pattern::{Pattern, pattern};
+use crate::answer::Answer;
 use std::sync::LazyLock;
 
 static PARTY: LazyLock<Pattern> = LazyLock::new(|| {

@@ -224,10 +224,7 @@ mod tests {
 
     #[test]
     fn word_boundaries_become_ascii() {
-        assert_eq!(
-            narrow_classes(r"\bno\b|\\b"),
-            r"(?-u:\b)no(?-u:\b)|\\b"
-        );
+        assert_eq!(narrow_classes(r"\bno\b|\\b"), r"(?-u:\b)no(?-u:\b)|\\b");
         assert!(pattern(r"\bcanary\b").is_match("un déploiement canary, puis"));
         assert!(!pattern(r"\bcanary\b").is_match("canaryfoo"));
     }

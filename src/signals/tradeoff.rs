@@ -13,8 +13,8 @@
 //! "the cost of the project was $200k", "the downside of the old system was that…".
 
 use super::Evidence;
-use crate::answer::Answer;
 use super::pattern::{Pattern, pattern};
+use crate::answer::Answer;
 use std::sync::LazyLock;
 
 /// A choice made against a named alternative.

@@ -7,9 +7,9 @@
 //! Does not fire: "significantly faster: p95 dropped from 900 to 300 ms", "improved latency by 40%".
 
 use super::Evidence;
+use super::pattern::{Pattern, pattern};
 use super::text::has_number;
 use crate::answer::Answer;
-use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
 
 /// Intensifiers that stand in for a number.
