@@ -18,8 +18,10 @@ use super::pattern::{Pattern, pattern};
 use crate::answer::{Answer, Sentence, SentenceKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+/// Word verdicts are looked up once per word of every sentence: a fast hash, not a DoS-proof one.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Corporate and hype vocabulary; one word of it is fine, a pile of it is stuffing.
 static FILLER: LazyLock<Pattern> = LazyLock::new(|| {
@@ -84,7 +86,7 @@ fn is_term_run(text: &str) -> bool {
 const WORDS_REMEMBERED: usize = 1 << 16;
 
 thread_local! {
-    static TERM_WORDS: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::new());
+    static TERM_WORDS: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::default());
 }
 
 /// Whether one word is checklist or filler vocabulary. Three pattern runs per word were the
@@ -131,10 +133,15 @@ fn is_term_list(text: &str) -> bool {
         _ => text,
     };
     let slashes = text.matches('/').count() >= 3;
+    let separates = |c: char| {
+        matches!(c, ',' | ';' | '|' | '•' | '·' | '✔' | '✓' | '↑' | '↓') || slashes && c == '/'
+    };
+    // Four items need three separators; most sentences have fewer.
+    if text.chars().filter(|&c| separates(c)).nth(2).is_none() {
+        return false;
+    }
     let items: Vec<&str> = text
-        .split(|c: char| {
-            matches!(c, ',' | ';' | '|' | '•' | '·' | '✔' | '✓' | '↑' | '↓') || slashes && c == '/'
-        })
+        .split(separates)
         .map(|p| {
             p.trim()
                 .trim_matches(|c: char| matches!(c, '.' | '*' | '_' | '-' | '(' | ')' | ':'))
