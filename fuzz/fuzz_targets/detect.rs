@@ -2,7 +2,8 @@
 //! real lines.
 #![no_main]
 
-use coach::report::{RunReport, json, table};
+use coach::report::render::Render;
+use coach::report::{AnswerMeta, json::Json, table::Table};
 use coach::rubric::{self, Rubric};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -29,11 +30,17 @@ fuzz_target!(|text: &str| {
         let file = coach::engine::score("fuzz.md", &answer, rubric);
         assert!(file.score <= 100);
         assert!(file.checks.iter().all(|c| c.points <= c.max_points));
-        let report = RunReport {
-            files: vec![file],
-            errors: Vec::new(),
+        let meta = AnswerMeta {
+            file: "fuzz.md".into(),
+            story: None,
+            title: None,
+            start_line: 1,
+            bar: rubric.pass_score,
+            from_baseline: false,
+            passed: file.score >= rubric.pass_score,
         };
-        let _ = table::render(&report, 80);
-        let _ = json::render(&report);
+        let mut out = Vec::new();
+        Table::new(80).answer(&mut out, &file, &meta);
+        Json::new(Vec::new()).answer(&mut out, &file, &meta);
     }
 });

@@ -1,95 +1,29 @@
-//! `coach score`: expand inputs, score every answer in parallel, render, and turn the outcome
-//! into an exit code. Output order is the input order (sorted paths, stories in file order),
-//! never the order threads finish in, so the bytes are the same at any thread count.
+//! `coach score`: expand inputs, score every answer in parallel and write each as soon as those
+//! before it are written (see `stream`), then turn the outcome into an exit code.
 
-use super::{BELOW_THRESHOLD, ERROR, PASSED, inputs, read_input, table_width, write_stdout};
+mod scoring;
+mod stream;
+
+use super::{BELOW_THRESHOLD, ERROR, PASSED, inputs, table_width};
 use crate::cli::{ScoreArgs, ScoreFormat};
-use coach::answer::Answer;
 use coach::baseline::Baseline;
+use coach::report::render::Render;
 use coach::report::{
-    AnswerMeta, FileError, FileReport, RunReport, github, json, json_lines, junit, sarif, summary,
-    table,
+    FileError, github::Github, json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
+    summary::Summary, table::Table,
 };
-use coach::rubric::choice::{Choice, Chooser};
-use coach::rubric::{self, Rubric};
-use coach::stories::{self, Story};
-use coach::walk::Input;
-use rayon::prelude::*;
-use std::borrow::Cow;
-use std::collections::BTreeMap;
-use std::io::Write as _;
-use std::sync::{Arc, Mutex};
-
-/// Rubric choice for many answers on many threads: each rubric and `.coach.yaml` is loaded
-/// once, and every rubric that scored something is kept for the SARIF rule list.
-struct Rubrics {
-    chooser: Mutex<Chooser>,
-    used: Mutex<BTreeMap<String, Arc<Rubric>>>,
-}
-
-impl Rubrics {
-    fn choose(&self, path: &str, text: &str, answer: &Answer) -> Result<Choice, String> {
-        let choice = self
-            .chooser
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .choose(path, text, answer)?;
-        let rubric = choice.shared_rubric();
-        self.used
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .entry(rubric.name().to_string())
-            .or_insert(rubric);
-        Ok(choice)
-    }
-
-    /// The rubrics that scored at least one answer, by name.
-    fn used(&self) -> Vec<Arc<Rubric>> {
-        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-        used.values().cloned().collect()
-    }
-}
-
-/// How an answer is judged: against its recorded baseline score if it has one, else the threshold.
-struct Judge {
-    min_score: Option<u32>,
-    baseline: Option<Baseline>,
-}
-
-impl Judge {
-    fn meta(
-        &self,
-        report: &FileReport,
-        rubric: &Rubric,
-        configured_min: Option<u32>,
-        file: &str,
-        story: Option<&Story>,
-    ) -> AnswerMeta {
-        let recorded = self.baseline.as_ref().and_then(|b| b.score(&report.path));
-        let bar = recorded.unwrap_or_else(|| {
-            self.min_score
-                .or(configured_min)
-                .unwrap_or(rubric.pass_score)
-        });
-        AnswerMeta {
-            file: file.to_string(),
-            story: story.map(|s| s.slug.clone()),
-            title: story.and_then(|s| s.title.clone()),
-            start_line: story.map_or(1, |s| s.start_line),
-            bar,
-            from_baseline: recorded.is_some(),
-            passed: report.score >= bar,
-        }
-    }
-}
-
-/// What became of one answer (or of a file that could not be read).
-enum Scored {
-    Answer(Box<FileReport>, AnswerMeta),
-    Error(FileError),
-}
+use coach::rubric::{self, choice::Chooser};
+use scoring::{Judge, Scorer};
+use std::fs::File;
+use std::io::Write;
+use stream::{CHUNK, Plan};
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
+    run_to(&args, std::io::stdout(), CHUNK)
+}
+
+/// The whole command, writing the report to `out` and scoring `chunk` inputs at a time.
+fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Result<u8> {
     // A rubric named on the command line is checked before any file is read.
     if let Some(name) = &args.rubric
         && let Err(error) = rubric::load(name)
@@ -107,67 +41,60 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
         },
         None => None,
     };
-    let rubrics = Rubrics {
-        chooser: Mutex::new(Chooser::new(args.rubric.clone())),
-        used: Mutex::new(BTreeMap::new()),
+    // Created before scoring, so a baseline that cannot be written stops the run before any
+    // output, as it did when the whole report was held until the end.
+    let mut baseline_file = match &args.write_baseline {
+        Some(path) => match File::create(path) {
+            Ok(file) => Some(file),
+            Err(error) => return Ok(cannot_write_baseline(path, &error)),
+        },
+        None => None,
     };
-    let judge = Judge {
-        min_score: args.min_score,
-        baseline,
+    let scorer = Scorer {
+        chooser: Chooser::new(args.rubric.clone()),
+        judge: Judge {
+            min_score: args.min_score,
+            baseline,
+        },
+        max_bytes: args.input.max_bytes,
     };
-    let (found, mut errors) = inputs(&args.input);
-    let max_bytes = args.input.max_bytes;
-    let score_all = || -> Vec<Vec<Scored>> {
-        found
-            .par_iter()
-            .map(|input| score_input(input, max_bytes, &rubrics, &judge))
-            .collect()
+    let (found, errors) = inputs(&args.input);
+    let plan = Plan {
+        errors_first: matches!(args.format, ScoreFormat::Json),
+        show_passed: !(args.quiet
+            && matches!(args.format, ScoreFormat::Table | ScoreFormat::Summary)),
+        record_baseline: baseline_file.is_some(),
+        chunk,
     };
-    let outcomes = match args.threads {
+    let make = |errors: Option<Vec<FileError>>| renderer(args.format, errors.unwrap_or_default());
+    let run = || stream::run(&scorer, &found, errors, &plan, make, out);
+    let outcome = match args.threads {
         Some(threads) => rayon::ThreadPoolBuilder::new()
             .num_threads(threads as usize)
             .build()?
-            .install(score_all),
-        None => score_all(),
-    };
-    let mut report = RunReport::default();
-    for outcome in outcomes.into_iter().flatten() {
-        match outcome {
-            Scored::Answer(file, meta) => report.push(*file, meta),
-            Scored::Error(error) => errors.push(error),
-        }
-    }
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    report.errors = errors;
+            .install(run),
+        None => run(),
+    }?;
 
-    if let Some(path) = &args.write_baseline {
-        let text = Baseline::from_report(&report).to_json();
-        if let Err(error) = std::fs::write(path, text) {
-            eprintln!(
-                "coach: {}: cannot write the baseline: {error}",
-                path.display()
-            );
-            return Ok(ERROR);
-        }
+    if let (Some(file), Some(baseline)) = (&mut baseline_file, &outcome.baseline)
+        && let Err(error) = file.write_all(baseline.to_json().as_bytes())
+    {
+        let path = args
+            .write_baseline
+            .as_deref()
+            .expect("a baseline file was opened");
+        return Ok(cannot_write_baseline(path, &error));
     }
-    let used = rubrics.used();
-    if matches!(args.format, ScoreFormat::Json) {
-        // Streamed: the JSON for a big bank is larger than everything else coach holds.
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        json::write(&report, &mut out)?;
-        out.flush()?;
-    } else {
-        write_stdout(&render(&args, &report, &used))?;
-    }
+    outcome.written?;
     if matches!(args.format, ScoreFormat::Table | ScoreFormat::Summary) {
-        for error in &report.errors {
+        for error in &outcome.errors {
             eprintln!("coach: {}: {}", error.path, error.message);
         }
     }
     // Recording a first baseline accepts today's scores; checking against an old one still gates.
     let recording = args.write_baseline.is_some() && args.baseline.is_none();
-    let failing = report.failed() > 0 && !args.exit_zero && !recording;
-    Ok(if !report.errors.is_empty() {
+    let failing = outcome.failed > 0 && !args.exit_zero && !recording;
+    Ok(if !outcome.errors.is_empty() {
         ERROR
     } else if failing {
         BELOW_THRESHOLD
@@ -176,41 +103,17 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
     })
 }
 
-/// Reads one input and scores each answer in it: the whole file, or each of its stories.
-fn score_input(input: &Input, max_bytes: u64, rubrics: &Rubrics, judge: &Judge) -> Vec<Scored> {
-    let source = match read_input(input, max_bytes) {
-        Ok(source) => source,
-        Err(error) => return vec![Scored::Error(error)],
-    };
-    stories::answers(&source.text)
-        .into_iter()
-        .map(|found| {
-            let name = match &found.story {
-                Some(story) => format!("{}#{}", source.path, story.slug),
-                None => source.path.clone(),
-            };
-            let choice = match rubrics.choose(&source.path, &source.text, &found.answer) {
-                Ok(choice) => choice,
-                Err(message) => {
-                    return Scored::Error(FileError {
-                        path: name,
-                        message,
-                    });
-                }
-            };
-            let rubric = choice.rubric();
-            let mut file = coach::engine::score(&name, &found.answer, rubric);
-            choice.annotate(&mut file);
-            let meta = judge.meta(
-                &file,
-                rubric,
-                choice.min_score,
-                &source.path,
-                found.story.as_ref(),
-            );
-            Scored::Answer(Box::new(file), meta)
-        })
-        .collect()
+/// The format's renderer; `errors` are the run's errors for a format that opens with them.
+fn renderer(format: ScoreFormat, errors: Vec<FileError>) -> Box<dyn Render> {
+    match format {
+        ScoreFormat::Table => Box::new(Table::new(table_width())),
+        ScoreFormat::Summary => Box::new(Summary::new()),
+        ScoreFormat::Json => Box::new(Json::new(errors)),
+        ScoreFormat::JsonLines => Box::new(JsonLines),
+        ScoreFormat::Sarif => Box::new(Sarif::new()),
+        ScoreFormat::Github => Box::new(Github),
+        ScoreFormat::Junit => Box::new(Junit::new()),
+    }
 }
 
 fn read_baseline(path: &std::path::Path) -> Result<Baseline, String> {
@@ -219,32 +122,181 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, String> {
     Baseline::parse(&text)
 }
 
-fn render(args: &ScoreArgs, report: &RunReport, rubrics: &[Arc<Rubric>]) -> String {
-    let width = table_width();
-    let shown = if args.quiet {
-        Cow::Owned(report.failing_only())
-    } else {
-        Cow::Borrowed(report)
-    };
-    match args.format {
-        ScoreFormat::Table => {
-            let mut out = table::render(&shown, width);
-            if report.files.len() > 1 {
-                if !out.is_empty() {
-                    out.push('\n');
+fn cannot_write_baseline(path: &std::path::Path, error: &std::io::Error) -> u8 {
+    eprintln!(
+        "coach: {}: cannot write the baseline: {error}",
+        path.display()
+    );
+    ERROR
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+    use std::path::Path;
+
+    const FORMATS: [&str; 7] = [
+        "json",
+        "table",
+        "summary",
+        "sarif",
+        "json-lines",
+        "github",
+        "junit",
+    ];
+
+    fn args(extra: &[&str]) -> ScoreArgs {
+        let all = ["coach", "score"].iter().chain(extra);
+        match Cli::try_parse_from(all).expect("arguments parse").command {
+            Command::Score(args) => args,
+            _ => unreachable!("a score command"),
+        }
+    }
+
+    /// The output and exit code of a run scoring `chunk` inputs at a time.
+    fn score(args: &ScoreArgs, chunk: usize) -> (String, u8) {
+        let mut out = Vec::new();
+        let code = run_to(args, &mut out, chunk).expect("the run completes");
+        (String::from_utf8(out).expect("UTF-8 output"), code)
+    }
+
+    /// A bank whose unreadable files and files without a loadable rubric sit between good ones.
+    fn bank() -> tempfile::TempDir {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let sample = |name: &str| std::fs::read_to_string(root.join(name)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<(&str, String)> = vec![
+            ("a/01.md", sample("samples/strong-queue-migration.md")),
+            ("a/02-empty.md", String::new()),
+            ("a/03.md", sample("samples/weak-all-we.md")),
+            ("a/04-stories.md", sample("tests/fixtures/bank/prep.md")),
+            ("a/05-binary.md", "not\0text".into()),
+            ("a/06.md", sample("samples/weak-bullets.md")),
+            (
+                "a/07-ignores.md",
+                sample("samples/weak-no-numbers.md") + "\n<!-- coach-ignore pitfall.hedging -->\n",
+            ),
+            ("b/.coach.yaml", "rubric: no-such-rubric\n".into()),
+            ("b/01.md", sample("samples/weak-no-results.md")),
+            ("b/02.md", sample("samples/weak-all-we.md")),
+            (
+                "c/01.md",
+                "---\nrubric: missing.yaml\n---\n".to_string() + &sample("samples/weak-bullets.md"),
+            ),
+            (
+                "c/02.md",
+                "---\nrubric: star\n---\n".to_string() + &sample("samples/weak-bullets.md"),
+            ),
+            ("d/01.md", sample("samples/weak-no-results.md")),
+            ("d/02.md", sample("tests/fixtures/bank/strong.md")),
+        ];
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    /// Chunks as small as one input give the bytes of one chunk for the whole run, at one and
+    /// two threads, with or without `--quiet`, and record the same baseline.
+    #[test]
+    fn output_does_not_depend_on_chunks_or_threads() {
+        let bank = bank();
+        let dir = bank.path().to_str().unwrap();
+        let baseline = bank.path().join("baseline.json");
+        let baseline = baseline.to_str().unwrap();
+        for format in FORMATS {
+            for quiet in [false, true] {
+                let mut base = vec![dir, "--format", format, "--write-baseline", baseline];
+                if quiet {
+                    base.push("--quiet");
                 }
-                out.push_str(&summary::render(&shown, report));
+                let at = |threads: &str| args(&[&base[..], &["--threads", threads]].concat());
+                let whole = score(&at("1"), usize::MAX);
+                let recorded = std::fs::read_to_string(baseline).unwrap();
+                assert_eq!(whole.1, ERROR, "{format}");
+                for (threads, chunk) in [("1", 1), ("1", 3), ("2", 1), ("2", 2), ("2", CHUNK)] {
+                    let run = score(&at(threads), chunk);
+                    let context = format!("{format} quiet={quiet} threads={threads} chunk={chunk}");
+                    assert_eq!(run, whole, "{context}");
+                    assert_eq!(
+                        std::fs::read_to_string(baseline).unwrap(),
+                        recorded,
+                        "{context}"
+                    );
+                }
             }
-            out
         }
-        ScoreFormat::Summary => summary::render(&shown, report),
-        ScoreFormat::Json => json::render(report),
-        ScoreFormat::JsonLines => json_lines::render(report),
-        ScoreFormat::Sarif => {
-            let rubrics: Vec<&Rubric> = rubrics.iter().map(Arc::as_ref).collect();
-            sarif::render(report, &rubrics)
-        }
-        ScoreFormat::Github => github::render(report),
-        ScoreFormat::Junit => junit::render(report),
+    }
+
+    /// JSON names every error before the first answer, though some are found only by choosing
+    /// a rubric; they are the errors JSON Lines finds while scoring, and the answers are in
+    /// input order.
+    #[test]
+    fn json_opens_with_every_error_and_keeps_answers_in_order() {
+        let bank = bank();
+        let dir = bank.path().to_str().unwrap();
+        let (json, _) = score(&args(&[dir, "--format", "json", "-j", "2"]), 1);
+        let (lines, _) = score(&args(&[dir, "--format", "json-lines", "-j", "2"]), 1);
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let name = |path: &serde_json::Value| {
+            let path = path.as_str().unwrap();
+            path.strip_prefix(dir).unwrap().to_string()
+        };
+        let errors: Vec<String> = json["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| name(&e["path"]))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "/a/02-empty.md",
+                "/a/05-binary.md",
+                "/b/01.md",
+                "/b/02.md",
+                "/c/01.md"
+            ]
+        );
+        let answers: Vec<String> = json["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| name(&f["path"]))
+            .collect();
+        assert_eq!(answers.first().map(String::as_str), Some("/a/01.md"));
+        assert_eq!(answers.last().map(String::as_str), Some("/d/02.md"));
+        assert!(
+            answers
+                .iter()
+                .filter(|a| a.starts_with("/a/04-stories.md#"))
+                .count()
+                > 1
+        );
+        let mut sorted = answers.clone();
+        sorted.sort_by_key(|a| a.split('#').next().unwrap().to_string());
+        assert_eq!(
+            answers, sorted,
+            "answers in path order, stories in file order"
+        );
+
+        let lines: Vec<serde_json::Value> = lines
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let (failed, scored): (Vec<_>, Vec<_>) =
+            lines.iter().partition(|l| l.get("error").is_some());
+        assert_eq!(
+            failed.iter().map(|l| name(&l["path"])).collect::<Vec<_>>(),
+            errors
+        );
+        assert_eq!(
+            scored.iter().map(|l| name(&l["path"])).collect::<Vec<_>>(),
+            answers
+        );
     }
 }

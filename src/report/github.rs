@@ -4,13 +4,15 @@
 //! Values are escaped as the runner expects: `%`, CR and LF in messages, and also `:` and `,`
 //! in properties, so an answer's text can never end or forge a command.
 
-use super::{AnswerMeta, CheckResult, FileReport, RunReport};
+use super::render::{Render, RunEnd};
+use super::{AnswerMeta, CheckResult, FileReport};
 use crate::rubric::model::Severity;
-use std::fmt::Write;
+use std::io::{self, Write};
 
-pub fn render(report: &RunReport) -> String {
-    let mut out = String::new();
-    for (file, meta) in report.answers() {
+pub struct Github;
+
+impl Render for Github {
+    fn answer(&mut self, out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
         if !meta.passed {
             let _ = writeln!(
                 out,
@@ -20,24 +22,27 @@ pub fn render(report: &RunReport) -> String {
                     &meta.file,
                     meta.start_line,
                     &format!("coach: {} scores {}/100", file.path, file.score),
-                    &verdict(file, &meta),
+                    &verdict(file, meta),
                 )
             );
         }
         for check in file.checks.iter().filter(|c| c.lost() > 0) {
-            let _ = writeln!(out, "{}", annotation(file, &meta, check));
+            let _ = writeln!(out, "{}", annotation(file, meta, check));
         }
     }
-    for error in &report.errors {
-        let _ = writeln!(
-            out,
-            "::error file={},title={}::{}",
-            escape_property(&error.path),
-            escape_property("coach: cannot score"),
-            escape_data(&error.message)
-        );
+
+    fn finish(&mut self, out: &mut dyn Write, end: &RunEnd) -> io::Result<()> {
+        for error in end.errors {
+            writeln!(
+                out,
+                "::error file={},title={}::{}",
+                escape_property(&error.path),
+                escape_property("coach: cannot score"),
+                escape_data(&error.message)
+            )?;
+        }
+        Ok(())
     }
-    out
 }
 
 fn verdict(file: &FileReport, meta: &AnswerMeta) -> String {

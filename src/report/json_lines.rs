@@ -3,24 +3,32 @@
 //! An answer's line is its object from the JSON contract plus `file`, `story` and `passed`;
 //! an input that could not be scored is `{"path": ..., "error": ...}`.
 
-use super::{RunReport, json};
-use serde_json::{Value, json};
+use super::json::FileJson;
+use super::render::{Render, RunEnd};
+use super::{AnswerMeta, FileReport};
+use serde_json::json;
+use std::io::{self, Write};
 
-pub fn render(report: &RunReport) -> String {
-    let mut out = String::new();
-    for (file, meta) in report.answers() {
-        let mut value = json::file(file);
-        if let Value::Object(map) = &mut value {
-            map.insert("file".into(), json!(meta.file));
-            map.insert("story".into(), json!(meta.story));
-            map.insert("passed".into(), json!(meta.passed));
+pub struct JsonLines;
+
+impl Render for JsonLines {
+    fn answer(&mut self, out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
+        let line = FileJson {
+            file,
+            meta: Some(meta),
+        };
+        serde_json::to_writer(&mut *out, &line).expect("writing JSON to memory cannot fail");
+        out.push(b'\n');
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, end: &RunEnd) -> io::Result<()> {
+        for error in end.errors {
+            writeln!(
+                out,
+                "{}",
+                json!({"path": error.path, "error": error.message})
+            )?;
         }
-        out.push_str(&value.to_string());
-        out.push('\n');
+        Ok(())
     }
-    for error in &report.errors {
-        out.push_str(&json!({"path": error.path, "error": error.message}).to_string());
-        out.push('\n');
-    }
-    out
 }

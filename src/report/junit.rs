@@ -2,31 +2,55 @@
 //! check (a failure when it lost points) plus a `score` case that fails when the answer does.
 //! No timestamps or durations, so the output is the same bytes on every run.
 
-use super::{AnswerMeta, CheckResult, FileReport, RunReport};
+use super::render::{Render, RunEnd};
+use super::{AnswerMeta, CheckResult, FileReport};
 use std::fmt::Write;
+use std::io;
 
-pub fn render(report: &RunReport) -> String {
-    let mut suites = String::new();
-    let (mut tests, mut failures) = (0, 0);
-    for (file, meta) in report.answers() {
-        let (suite, cases, failed) = suite(file, &meta);
-        suites.push_str(&suite);
-        tests += cases;
-        failures += failed;
+/// The document opens with totals over every suite, so the answers' suites are kept as text
+/// (the output itself, not the reports) and written at the end.
+#[derive(Debug, Default)]
+pub struct Junit {
+    suites: String,
+    tests: usize,
+    failures: usize,
+}
+
+impl Junit {
+    pub fn new() -> Junit {
+        Junit::default()
     }
-    for error in &report.errors {
-        let _ = write!(
-            suites,
-            "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase name=\"read\" classname=\"{path}\">\n      <error message=\"{message}\"/>\n    </testcase>\n  </testsuite>\n",
-            path = escape(&error.path),
-            message = escape(&error.message)
+}
+
+impl Render for Junit {
+    fn answer(&mut self, _out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
+        let (suite, cases, failed) = suite(file, meta);
+        self.suites.push_str(&suite);
+        self.tests += cases;
+        self.failures += failed;
+    }
+
+    fn finish(&mut self, out: &mut dyn io::Write, end: &RunEnd) -> io::Result<()> {
+        let mut errors = String::new();
+        for error in end.errors {
+            let _ = write!(
+                errors,
+                "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase name=\"read\" classname=\"{path}\">\n      <error message=\"{message}\"/>\n    </testcase>\n  </testsuite>\n",
+                path = escape(&error.path),
+                message = escape(&error.message)
+            );
+        }
+        let head = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"coach\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+            self.tests + end.errors.len(),
+            self.failures,
+            end.errors.len()
         );
-        tests += 1;
+        out.write_all(head.as_bytes())?;
+        out.write_all(std::mem::take(&mut self.suites).as_bytes())?;
+        out.write_all(errors.as_bytes())?;
+        out.write_all(b"</testsuites>\n")
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"coach\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">\n{suites}</testsuites>\n",
-        report.errors.len()
-    )
 }
 
 /// One answer's suite, with its number of cases and failures.

@@ -4,6 +4,8 @@ pub mod github;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
+mod pretty;
+pub mod render;
 pub mod sarif;
 pub mod summary;
 pub mod table;
@@ -124,7 +126,7 @@ impl FileReport {
 }
 
 /// An input that could not be scored.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileError {
     pub path: String,
     pub message: String,
@@ -145,66 +147,4 @@ pub struct AnswerMeta {
     /// True when `bar` comes from a baseline.
     pub from_baseline: bool,
     pub passed: bool,
-}
-
-impl AnswerMeta {
-    /// A whole-file answer judged against `bar`.
-    pub fn whole_file(report: &FileReport, bar: u32) -> AnswerMeta {
-        AnswerMeta {
-            file: report.path.clone(),
-            story: None,
-            title: None,
-            start_line: 1,
-            bar,
-            from_baseline: false,
-            passed: report.score >= bar,
-        }
-    }
-}
-
-/// The outcome of one run over many inputs.
-#[derive(Debug, Clone, Default)]
-pub struct RunReport {
-    pub files: Vec<FileReport>,
-    pub errors: Vec<FileError>,
-    /// One per entry of `files`, in the same order (see [`RunReport::push`]).
-    pub meta: Vec<AnswerMeta>,
-}
-
-impl RunReport {
-    /// Adds a scored answer with where it came from and its verdict.
-    pub fn push(&mut self, file: FileReport, meta: AnswerMeta) {
-        self.files.push(file);
-        self.meta.push(meta);
-    }
-
-    /// Each answer with its meta; answers added without one count as whole files that passed.
-    pub fn answers(&self) -> impl Iterator<Item = (&FileReport, AnswerMeta)> {
-        self.files.iter().enumerate().map(|(i, file)| {
-            let meta = self
-                .meta
-                .get(i)
-                .cloned()
-                .unwrap_or_else(|| AnswerMeta::whole_file(file, 0));
-            (file, meta)
-        })
-    }
-
-    pub fn failed(&self) -> usize {
-        self.answers().filter(|(_, meta)| !meta.passed).count()
-    }
-
-    /// Only the answers that failed (errors kept), for `--quiet`.
-    pub fn failing_only(&self) -> RunReport {
-        let mut out = RunReport {
-            errors: self.errors.clone(),
-            ..RunReport::default()
-        };
-        for (file, meta) in self.answers() {
-            if !meta.passed {
-                out.push(file.clone(), meta);
-            }
-        }
-        out
-    }
 }

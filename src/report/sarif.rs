@@ -4,69 +4,231 @@
 //! check that lost points is a result at its line, with a level from the check's severity.
 //! URIs are relative to the folder coach ran in, which in CI is the repository root.
 
-use super::{AnswerMeta, CheckResult, FileReport, RunReport};
-use crate::rubric::Rubric;
+use super::render::{Render, RunEnd};
+use super::{AnswerMeta, CheckResult, FileReport, pretty};
 use crate::rubric::model::Severity;
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::ops::Range;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Renders a run; `rubrics` are the rubrics the answers were scored with.
-pub fn render(report: &RunReport, rubrics: &[&Rubric]) -> String {
-    let mut rules = Rules::default();
-    for rubric in rubrics {
-        for check in &rubric.checks {
-            let spec = &check.spec;
-            rules.add(&spec.id, || {
-                rule(
-                    &spec.id,
-                    &spec.title,
-                    spec.why.as_deref(),
-                    &spec.hint,
-                    spec.severity,
-                )
-            });
+/// Results point at rules by index, and the rule list (every check of every rubric used) is
+/// known only at the end; so each result is kept as a compact [`Finding`] and the document is
+/// written in `finish`.
+#[derive(Debug, Default)]
+pub struct Sarif {
+    /// The checks results came from, first seen first, for rules no rubric in use has.
+    checks: Vec<SeenCheck>,
+    check_index: HashMap<String, usize>,
+    /// Every finding's message, URI and answer name, end to end: a bank has hundreds of
+    /// thousands of findings, and one buffer costs far less than three strings each.
+    text: String,
+    findings: Vec<Finding>,
+}
+
+/// What a rule needs from a check that is in no rubric in use.
+#[derive(Debug)]
+struct SeenCheck {
+    id: String,
+    title: String,
+    hint: String,
+    severity: Severity,
+}
+
+/// One result: a check that lost points. Text is a range of `Sarif::text`.
+#[derive(Debug)]
+struct Finding {
+    /// Index into `Sarif::checks`.
+    check: usize,
+    severity: Severity,
+    message: Range<usize>,
+    uri: Range<usize>,
+    line: usize,
+    answer: Range<usize>,
+    score: u32,
+    lost: u32,
+}
+
+impl Sarif {
+    pub fn new() -> Sarif {
+        Sarif::default()
+    }
+
+    fn seen(&mut self, check: &CheckResult) -> usize {
+        if let Some(&index) = self.check_index.get(&check.id) {
+            return index;
+        }
+        self.checks.push(SeenCheck {
+            id: check.id.clone(),
+            title: check.title.clone(),
+            hint: check.hint.clone(),
+            severity: check.severity,
+        });
+        self.check_index
+            .insert(check.id.clone(), self.checks.len() - 1);
+        self.checks.len() - 1
+    }
+
+    /// Appends to `text`, returning where the appended part is.
+    fn keep(&mut self, write: impl FnOnce(&mut String)) -> Range<usize> {
+        let start = self.text.len();
+        write(&mut self.text);
+        start..self.text.len()
+    }
+}
+
+impl Render for Sarif {
+    fn answer(&mut self, _out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
+        let lost: Vec<&CheckResult> = file.checks.iter().filter(|c| c.lost() > 0).collect();
+        if lost.is_empty() {
+            return;
+        }
+        let uri = self.keep(|text| push_uri(text, &meta.file));
+        let answer = self.keep(|text| text.push_str(&file.path));
+        for check in lost {
+            let finding = Finding {
+                check: self.seen(check),
+                severity: check.severity,
+                message: self.keep(|text| write_message(text, file, meta, check)),
+                uri: uri.clone(),
+                line: check.line.unwrap_or(meta.start_line).max(1),
+                answer: answer.clone(),
+                score: file.score,
+                lost: check.lost(),
+            };
+            self.findings.push(finding);
         }
     }
-    let mut results = Vec::new();
-    for (file, meta) in report.answers() {
-        for check in file.checks.iter().filter(|c| c.lost() > 0) {
-            let index = rules.add(&check.id, || {
-                rule(&check.id, &check.title, None, &check.hint, check.severity)
-            });
-            results.push(result(file, &meta, check, index));
+
+    fn finish(&mut self, out: &mut dyn Write, end: &RunEnd) -> io::Result<()> {
+        let mut rules = Rules::default();
+        for rubric in end.rubrics {
+            for check in &rubric.checks {
+                let spec = &check.spec;
+                rules.add(&spec.id, || {
+                    rule(
+                        &spec.id,
+                        &spec.title,
+                        spec.why.as_deref(),
+                        &spec.hint,
+                        spec.severity,
+                    )
+                });
+            }
         }
-    }
-    let notifications: Vec<Value> = report
-        .errors
-        .iter()
-        .map(|e| {
-            json!({
-                "level": "error",
-                "message": {"text": e.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}],
+        // Checks no rubric in use has become rules in the order results first name them.
+        let rule_of: Vec<usize> = self
+            .checks
+            .iter()
+            .map(|c| rules.add(&c.id, || rule(&c.id, &c.title, None, &c.hint, c.severity)))
+            .collect();
+        let notifications: Vec<Value> = end
+            .errors
+            .iter()
+            .map(|e| {
+                json!({
+                    "level": "error",
+                    "message": {"text": e.message},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}],
+                })
             })
-        })
-        .collect();
-    let value = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "coach",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": rules.rules,
-            }},
-            "invocations": [{
-                "executionSuccessful": report.errors.is_empty(),
-                "toolExecutionNotifications": notifications,
+            .collect();
+        let document = Document {
+            schema: SCHEMA,
+            runs: [Run {
+                invocations: json!([{
+                    "executionSuccessful": end.errors.is_empty(),
+                    "toolExecutionNotifications": notifications,
+                }]),
+                results: Results {
+                    sarif: self,
+                    rule_of: &rule_of,
+                },
+                tool: json!({"driver": {
+                    "name": "coach",
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": rules.rules,
+                }}),
             }],
-            "results": results,
-        }],
-    });
-    let mut out = serde_json::to_string_pretty(&value).expect("sarif serialises");
-    out.push('\n');
-    out
+            version: "2.1.0",
+        };
+        pretty::write_at(&mut *out, 0, &document)?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The SARIF log; fields in sorted order, as the format has always had its keys.
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    invocations: Value,
+    results: Results<'a>,
+    tool: Value,
+}
+
+struct Results<'a> {
+    sarif: &'a Sarif,
+    rule_of: &'a [usize],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let sarif = self.sarif;
+        serializer.collect_seq(sarif.findings.iter().map(|finding| ResultJson {
+            finding,
+            text: &sarif.text,
+            id: &sarif.checks[finding.check].id,
+            index: self.rule_of[finding.check],
+        }))
+    }
+}
+
+/// One result object, keys in sorted order.
+struct ResultJson<'a> {
+    finding: &'a Finding,
+    text: &'a str,
+    id: &'a str,
+    index: usize,
+}
+
+impl Serialize for ResultJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let finding = self.finding;
+        let text = |range: &Range<usize>| &self.text[range.clone()];
+        let mut map = serializer.serialize_struct("result", 6)?;
+        map.serialize_field("level", level(finding.severity))?;
+        map.serialize_field(
+            "locations",
+            &[json!({"physicalLocation": {
+                "artifactLocation": {"uri": text(&finding.uri)},
+                "region": {"startLine": finding.line},
+            }})],
+        )?;
+        map.serialize_field("message", &json!({"text": text(&finding.message)}))?;
+        map.serialize_field(
+            "properties",
+            &json!({
+                "answer": text(&finding.answer),
+                "score": finding.score,
+                "lostPoints": finding.lost,
+            }),
+        )?;
+        map.serialize_field("ruleId", self.id)?;
+        map.serialize_field("ruleIndex", &self.index)?;
+        map.end()
+    }
 }
 
 /// Rules in first-seen order; a check id shared by two rubrics is one rule.
@@ -108,25 +270,15 @@ fn rule(id: &str, title: &str, why: Option<&str>, hint: &str, severity: Severity
     })
 }
 
-fn result(file: &FileReport, meta: &AnswerMeta, check: &CheckResult, index: usize) -> Value {
-    let story = meta
-        .story
-        .as_ref()
-        .map_or_else(String::new, |_| format!("[{}] ", file.path));
-    json!({
-        "ruleId": check.id,
-        "ruleIndex": index,
-        "level": level(check.severity),
-        "message": {"text": format!(
-            "{story}{} ({}/{} points; answer scores {}/100). Fix: {}",
-            check.message, check.points, check.max_points, file.score, check.hint
-        )},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri(&meta.file)},
-            "region": {"startLine": check.line.unwrap_or(meta.start_line).max(1)},
-        }}],
-        "properties": {"answer": file.path, "score": file.score, "lostPoints": check.lost()},
-    })
+fn write_message(text: &mut String, file: &FileReport, meta: &AnswerMeta, check: &CheckResult) {
+    if meta.story.is_some() {
+        let _ = write!(text, "[{}] ", file.path);
+    }
+    let _ = write!(
+        text,
+        "{} ({}/{} points; answer scores {}/100). Fix: {}",
+        check.message, check.points, check.max_points, file.score, check.hint
+    );
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -140,16 +292,22 @@ fn level(severity: Severity) -> &'static str {
 /// A relative URI reference for a path: `/`-separated, other reserved bytes percent-encoded.
 pub fn uri(path: &str) -> String {
     let mut out = String::new();
+    push_uri(&mut out, path);
+    out
+}
+
+fn push_uri(out: &mut String, path: &str) {
     for byte in path.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
                 out.push(byte as char)
             }
             b'\\' => out.push('/'),
-            _ => out.push_str(&format!("%{byte:02X}")),
+            _ => {
+                let _ = write!(out, "%{byte:02X}");
+            }
         }
     }
-    out
 }
 
 #[cfg(test)]

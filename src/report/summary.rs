@@ -1,8 +1,10 @@
 //! The bank summary: one row per answer (score, grade, biggest gap), then totals.
 
-use super::RunReport;
+use super::render::{Render, RunEnd};
+use super::{AnswerMeta, FileReport};
 use std::collections::BTreeSet;
 use std::fmt::Write;
+use std::io;
 
 /// Counts over every answer of a run, whatever is shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,40 +18,65 @@ pub struct Totals {
     pub mean: f64,
 }
 
-pub fn totals(report: &RunReport) -> Totals {
-    let files: BTreeSet<String> = report.answers().map(|(_, m)| m.file).collect();
-    let failed = report.failed();
-    let answers = report.files.len();
-    let sum: u32 = report.files.iter().map(|f| f.score).sum();
-    let mean = if answers == 0 {
-        0.0
-    } else {
-        (f64::from(sum) * 10.0 / answers as f64).round() / 10.0
-    };
-    Totals {
-        answers,
-        files: files.len(),
-        passed: answers - failed,
-        failed,
-        errors: report.errors.len(),
-        mean,
+/// Running counts for [`Totals`], kept as answers go by.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    answers: usize,
+    failed: usize,
+    score_sum: u64,
+    files: BTreeSet<String>,
+}
+
+impl Tally {
+    pub fn add(&mut self, file: &FileReport, meta: &AnswerMeta) {
+        self.answers += 1;
+        self.failed += usize::from(!meta.passed);
+        self.score_sum += u64::from(file.score);
+        if !self.files.contains(&meta.file) {
+            self.files.insert(meta.file.clone());
+        }
+    }
+
+    pub fn failed(&self) -> usize {
+        self.failed
+    }
+
+    pub fn totals(&self, errors: usize) -> Totals {
+        let mean = if self.answers == 0 {
+            0.0
+        } else {
+            (self.score_sum as f64 * 10.0 / self.answers as f64).round() / 10.0
+        };
+        Totals {
+            answers: self.answers,
+            files: self.files.len(),
+            passed: self.answers - self.failed,
+            failed: self.failed,
+            errors,
+            mean,
+        }
     }
 }
 
-/// The summary rows of `shown` (all answers, or only the failing ones) and the totals of `all`.
+/// The summary rows of the answers it is shown (all, or only the failing ones) and the totals
+/// of the run.
 ///
 /// Plain aligned columns rather than a boxed table: one line per answer, whatever the path
-/// length, so it stays readable in CI logs and easy to grep.
-pub fn render(shown: &RunReport, all: &RunReport) -> String {
-    let mut rows = vec![[
-        "Score".to_string(),
-        "Grade".to_string(),
-        "Result".to_string(),
-        "Rubric".to_string(),
-        "Answer".to_string(),
-        "Biggest gap".to_string(),
-    ]];
-    for (file, meta) in shown.answers() {
+/// length, so it stays readable in CI logs and easy to grep. Column widths depend on every row,
+/// so the rows are kept (a few short strings each) and written at the end.
+#[derive(Debug, Default)]
+pub struct Summary {
+    rows: Vec<[String; 6]>,
+}
+
+impl Summary {
+    pub fn new() -> Summary {
+        Summary::default()
+    }
+}
+
+impl Render for Summary {
+    fn answer(&mut self, _out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
         let gap = file
             .top_fixes(1)
             .first()
@@ -59,7 +86,7 @@ pub fn render(shown: &RunReport, all: &RunReport) -> String {
             (false, true) => format!("FAIL (< baseline {})", meta.bar),
             (false, false) => format!("FAIL (< {})", meta.bar),
         };
-        rows.push([
+        self.rows.push([
             file.score.to_string(),
             file.grade.as_str().to_string(),
             result,
@@ -68,22 +95,35 @@ pub fn render(shown: &RunReport, all: &RunReport) -> String {
             gap,
         ]);
     }
-    let mut out = String::new();
-    if rows.len() > 1 {
-        let widths: Vec<usize> = (0..6)
-            .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-            .collect();
-        for row in &rows {
-            let mut line = format!("{:>width$}", row[0], width = widths[0]);
-            for (cell, width) in row.iter().zip(&widths).skip(1).take(4) {
-                let _ = write!(line, "  {cell:<width$}");
+
+    fn finish(&mut self, out: &mut dyn io::Write, end: &RunEnd) -> io::Result<()> {
+        let mut text = String::new();
+        if !self.rows.is_empty() {
+            let header = [
+                "Score",
+                "Grade",
+                "Result",
+                "Rubric",
+                "Answer",
+                "Biggest gap",
+            ];
+            let header = header.map(str::to_string);
+            let rows = || std::iter::once(&header).chain(&self.rows);
+            let widths: Vec<usize> = (0..6)
+                .map(|i| rows().map(|r| r[i].chars().count()).max().unwrap_or(0))
+                .collect();
+            for row in rows() {
+                let mut line = format!("{:>width$}", row[0], width = widths[0]);
+                for (cell, width) in row.iter().zip(&widths).skip(1).take(4) {
+                    let _ = write!(line, "  {cell:<width$}");
+                }
+                let _ = write!(line, "  {}", row[5]);
+                let _ = writeln!(text, "{}", line.trim_end());
             }
-            let _ = write!(line, "  {}", row[5]);
-            let _ = writeln!(out, "{}", line.trim_end());
         }
+        let _ = writeln!(text, "{}", totals_line(&end.totals));
+        out.write_all(text.as_bytes())
     }
-    let _ = writeln!(out, "{}", totals_line(&totals(all)));
-    out
 }
 
 /// "12 answers in 5 files: 9 passed, 3 failed, mean score 71.4 (1 error)".

@@ -1,24 +1,54 @@
 //! `--format table`: the scored gap table a person reads.
 
-use super::{CheckResult, FileReport, RunReport, Status};
+use super::render::{Render, RunEnd};
+use super::summary::Summary;
+use super::{AnswerMeta, CheckResult, FileReport, Status};
 use crate::engine::clock;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table as Grid};
 use std::fmt::Write;
+use std::io;
 
 /// How many of the costliest fixes to list under each table.
 const TOP_FIXES: usize = 3;
 
-/// Renders every file's table, then (for several files) a one-line summary.
-pub fn render(report: &RunReport, width: u16) -> String {
-    let mut out = String::new();
-    for (i, file) in report.files.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+/// Every shown answer's table, a blank line between two; then, when the run scored several
+/// answers, the bank summary.
+pub struct Table {
+    width: u16,
+    tables: usize,
+    summary: Summary,
+}
+
+impl Table {
+    pub fn new(width: u16) -> Table {
+        Table {
+            width,
+            tables: 0,
+            summary: Summary::new(),
         }
-        out.push_str(&render_file(file, width));
     }
-    out
+}
+
+impl Render for Table {
+    fn answer(&mut self, out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
+        if self.tables > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(render_file(file, self.width).as_bytes());
+        self.tables += 1;
+        self.summary.answer(out, file, meta);
+    }
+
+    fn finish(&mut self, out: &mut dyn io::Write, end: &RunEnd) -> io::Result<()> {
+        if end.totals.answers <= 1 {
+            return Ok(());
+        }
+        if self.tables > 0 {
+            out.write_all(b"\n")?;
+        }
+        self.summary.finish(out, end)
+    }
 }
 
 pub fn render_file(file: &FileReport, width: u16) -> String {
@@ -43,7 +73,7 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
     for warning in &file.warnings {
         let _ = writeln!(out, "warning: {warning}");
     }
-    let mut table = Table::new();
+    let mut table = Grid::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)

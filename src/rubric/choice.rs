@@ -14,12 +14,12 @@
 //! per-file copy of the rubric, so scoring itself stays pure and unaware of either.
 
 use super::{Rubric, builtin, resolve, select, suppress};
-use crate::answer::Answer;
+use crate::answer::{Answer, markdown};
 use crate::config::{Config, FileSettings, NamedRubric};
 use crate::report::FileReport;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The rubric for one answer, with everything the report should say about the choice.
 #[derive(Debug, Clone)]
@@ -48,12 +48,15 @@ impl Choice {
     }
 }
 
-/// Chooses rubrics for many answers, loading each rubric and configuration once.
+/// Chooses rubrics for many answers on many threads, loading each rubric and configuration once.
+///
+/// Only the caches are shared: a lock is held to look a rubric or configuration up (and to load
+/// it the first time), never while an answer's question is matched or its rubric trimmed.
 #[derive(Debug, Default)]
 pub struct Chooser {
     cli_rubric: Option<String>,
-    rubrics: HashMap<(PathBuf, String), Arc<Rubric>>,
-    configs: HashMap<PathBuf, Option<Arc<Config>>>,
+    rubrics: Mutex<HashMap<(PathBuf, String), Arc<Rubric>>>,
+    configs: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
 }
 
 impl Chooser {
@@ -67,16 +70,9 @@ impl Chooser {
 
     /// The rubric for the answer read from `path` (`-` for standard input), whose raw text is
     /// `text` and parsed form `answer`.
-    pub fn choose(&mut self, path: &str, text: &str, answer: &Answer) -> Result<Choice, String> {
+    pub fn choose(&self, path: &str, text: &str, answer: &Answer) -> Result<Choice, String> {
         let answer_path = Path::new(path);
-        let folder = if path == "-" {
-            PathBuf::from(".")
-        } else {
-            answer_path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-        };
+        let folder = folder_of(path);
         let config = self.config(&folder)?;
         let settings = config
             .as_ref()
@@ -130,6 +126,35 @@ impl Chooser {
         })
     }
 
+    /// True when [`Chooser::choose`] cannot fail for any answer of the file at `path` whose raw
+    /// text is `text`, found without parsing the answers: the folder's configuration loads, and
+    /// so does every rubric that `--rubric`, the file's front matter (which every story of the
+    /// file shares) or the configuration could name for it. The rubrics a question picks are
+    /// built-ins, which always load. False says only that some answer might fail.
+    pub fn settles(&self, path: &str, text: &str) -> bool {
+        let folder = folder_of(path);
+        let Ok(config) = self.config(&folder) else {
+            return false;
+        };
+        let settings = config
+            .map(|c| c.for_file(Path::new(path)))
+            .unwrap_or_default();
+        // Read as `answer::parse` reads it; unreadable front matter names nothing.
+        let front_matter = markdown::front_matter(text)
+            .and_then(|yaml| crate::yaml::front_matter(&yaml).ok())
+            .unwrap_or_default();
+        let cli = self
+            .cli_rubric
+            .clone()
+            .map(|name| (PathBuf::from("."), name));
+        let in_front_matter = front_matter.rubric.map(|name| (folder.clone(), name));
+        let configured = settings.rubric.map(|named| (named.folder, named.name));
+        [cli, in_front_matter, configured]
+            .into_iter()
+            .flatten()
+            .all(|(folder, name)| self.load(&folder, &name).is_ok())
+    }
+
     /// The rubric some setting names, in the order of the module docs (steps 1 to 6).
     fn named(
         &self,
@@ -179,29 +204,48 @@ impl Chooser {
         })
     }
 
-    fn load(&mut self, folder: &Path, name: &str) -> Result<Arc<Rubric>, String> {
+    fn load(&self, folder: &Path, name: &str) -> Result<Arc<Rubric>, String> {
         let key = (folder.to_path_buf(), name.to_string());
-        if let Some(rubric) = self.rubrics.get(&key) {
+        // Held while loading, so each rubric is loaded once; other threads wait only then.
+        let mut rubrics = lock(&self.rubrics);
+        if let Some(rubric) = rubrics.get(&key) {
             return Ok(rubric.clone());
         }
         let rubric =
             resolve::load(name, Some(folder)).map_err(|errors| super::first(errors).to_string())?;
         let rubric = Arc::new(rubric);
-        self.rubrics.insert(key, rubric.clone());
+        rubrics.insert(key, rubric.clone());
         Ok(rubric)
     }
 
-    fn config(&mut self, folder: &Path) -> Result<Option<Arc<Config>>, String> {
-        if let Some(config) = self.configs.get(folder) {
+    fn config(&self, folder: &Path) -> Result<Option<Arc<Config>>, String> {
+        let mut configs = lock(&self.configs);
+        if let Some(config) = configs.get(folder) {
             return Ok(config.clone());
         }
         let config = match crate::config::discover(folder) {
             Some(path) => Some(Arc::new(Config::load(&path).map_err(|e| e.to_string())?)),
             None => None,
         };
-        self.configs.insert(folder.to_path_buf(), config.clone());
+        configs.insert(folder.to_path_buf(), config.clone());
         Ok(config)
     }
+}
+
+/// A cache's lock; a thread that panicked holding it left the map whole, so it is still used.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The folder an answer's relative rubric paths and configuration are found from.
+fn folder_of(path: &str) -> PathBuf {
+    if path == "-" {
+        return PathBuf::from(".");
+    }
+    Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 /// The default built-in, saying why no other was chosen.

@@ -1,0 +1,115 @@
+//! Scoring one input: read it, find its answers, choose each one's rubric, score it and judge
+//! it against its bar.
+
+use crate::commands::read_input;
+use coach::baseline::Baseline;
+use coach::report::{AnswerMeta, FileError, FileReport};
+use coach::rubric::Rubric;
+use coach::rubric::choice::Chooser;
+use coach::source::Source;
+use coach::stories::{self, Story};
+use coach::walk::Input;
+use std::sync::Arc;
+
+/// Everything an answer is scored and judged with; shared by every thread of a run.
+pub struct Scorer {
+    pub chooser: Chooser,
+    pub judge: Judge,
+    pub max_bytes: u64,
+}
+
+/// How an answer is judged: against its recorded baseline score if it has one, else the threshold.
+pub struct Judge {
+    pub min_score: Option<u32>,
+    pub baseline: Option<Baseline>,
+}
+
+/// What became of one answer (or of a file that could not be read).
+pub enum Scored {
+    Answer(Box<ScoredAnswer>),
+    Error(FileError),
+}
+
+pub struct ScoredAnswer {
+    pub file: FileReport,
+    pub meta: AnswerMeta,
+    /// The rubric it was scored with (SARIF lists the checks of every rubric used).
+    pub rubric: Arc<Rubric>,
+}
+
+impl Scorer {
+    /// Reads one input and scores each answer in it.
+    pub fn score_input(&self, input: &Input) -> Vec<Scored> {
+        match read_input(input, self.max_bytes) {
+            Ok(source) => self.score_source(source),
+            Err(error) => vec![Scored::Error(error)],
+        }
+    }
+
+    /// Scores each answer of a read input: the whole file, or each of its stories.
+    pub fn score_source(&self, source: Source) -> Vec<Scored> {
+        stories::answers(&source.text)
+            .into_iter()
+            .map(|found| {
+                let name = match &found.story {
+                    Some(story) => format!("{}#{}", source.path, story.slug),
+                    None => source.path.clone(),
+                };
+                let choice = match self
+                    .chooser
+                    .choose(&source.path, &source.text, &found.answer)
+                {
+                    Ok(choice) => choice,
+                    Err(message) => {
+                        return Scored::Error(FileError {
+                            path: name,
+                            message,
+                        });
+                    }
+                };
+                let rubric = choice.rubric();
+                let mut file = coach::engine::score(&name, &found.answer, rubric);
+                choice.annotate(&mut file);
+                let meta = self.judge.meta(
+                    &file,
+                    rubric,
+                    choice.min_score,
+                    &source.path,
+                    found.story.as_ref(),
+                );
+                Scored::Answer(Box::new(ScoredAnswer {
+                    file,
+                    meta,
+                    rubric: choice.shared_rubric(),
+                }))
+            })
+            .collect()
+    }
+}
+
+impl Judge {
+    fn meta(
+        &self,
+        report: &FileReport,
+        rubric: &Rubric,
+        configured_min: Option<u32>,
+        file: &str,
+        story: Option<&Story>,
+    ) -> AnswerMeta {
+        let recorded = self.baseline.as_ref().and_then(|b| b.score(&report.path));
+        let bar = recorded.unwrap_or_else(|| {
+            self.min_score
+                .or(configured_min)
+                .unwrap_or(rubric.pass_score)
+        });
+        AnswerMeta {
+            file: file.to_string(),
+            story: story.map(|s| s.slug.clone()),
+            title: story.and_then(|s| s.title.clone()),
+            start_line: story.map_or(1, |s| s.start_line),
+            bar,
+            from_baseline: recorded.is_some(),
+            passed: report.score >= bar,
+        }
+    }
+}

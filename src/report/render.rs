@@ -1,0 +1,33 @@
+//! Writing a report answer by answer: `coach score` hands each answer to the format as soon as
+//! it and every answer before it are scored, so a bank of any size is never held whole.
+
+use super::summary::Totals;
+use super::{AnswerMeta, FileError, FileReport};
+use crate::rubric::Rubric;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+/// One output format, written answer by answer in output order, then ended.
+///
+/// What a format needs before its first answer is given when it is made (JSON opens with the
+/// errors); what it can say only at the end comes in [`RunEnd`]. A format whose opening depends
+/// on every answer (SARIF's rule list, JUnit's totals) keeps a compact record of what it will
+/// write, never the reports, and writes it all at the end.
+pub trait Render: Send {
+    /// Adds one answer's output (a few kilobytes at most) to `out`.
+    fn answer(&mut self, out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta);
+
+    /// Writes the rest of the output, which may be most of it, straight to `out`.
+    fn finish(&mut self, out: &mut dyn Write, end: &RunEnd) -> io::Result<()>;
+}
+
+/// What is known once every answer has been seen.
+#[derive(Debug, Clone, Copy)]
+pub struct RunEnd<'a> {
+    /// Every input that could not be scored, sorted by path.
+    pub errors: &'a [FileError],
+    /// The rubrics that scored at least one answer, by name.
+    pub rubrics: &'a [Arc<Rubric>],
+    /// Counts over every answer, including those `--quiet` does not show.
+    pub totals: Totals,
+}
