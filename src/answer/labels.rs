@@ -2,7 +2,7 @@
 //! "Context and goal", "S/T:" and friends at the start of a line.
 
 use super::SectionName;
-use regex::Regex;
+use super::phrase::{PhraseSet, Words};
 use std::sync::LazyLock;
 
 /// How much to trust a label. Strong labels always open a section; weak ones (words that
@@ -116,51 +116,47 @@ pub fn detect_heading(content: &str) -> Option<Label<'_>> {
     detect_in(content, true).or_else(|| heading_words(content))
 }
 
+/// Words that name a part in a heading, case-insensitive, with Unicode word boundaries.
+/// Checked in this order because "what I learned from how it went" is a reflection, not a
+/// result.
+const HEADING_WORDS: &[(SectionName, &str)] = &[
+    (
+        SectionName::Reflection,
+        r"\b(learn\w*|lessons?|differently|hindsight|looking back|reflect\w*|takeaways?|again|retro\w*)\b",
+    ),
+    (
+        SectionName::Results,
+        r"\b(turned out|how it went|outcomes?|results?|impact|numbers|payoff|what changed)\b",
+    ),
+    (
+        SectionName::Task,
+        r"\b(asked|goals?|role|responsib\w*|task|mission|objectives?|my job|brief)\b",
+    ),
+    (
+        SectionName::Actions,
+        r"\b(what i did|how i|approach|steps|actions?|plan|execution|implementation|went about)\b",
+    ),
+    (
+        SectionName::Situation,
+        r"\b(situation|context|background|problem|challenge|setting|setup|starting point)\b",
+    ),
+];
+
 /// Headings that name a part in their own words ("What I was asked to do", "How it turned
-/// out"). Weak: they only move the answer forward. Checked in this order because "what I
-/// learned from how it went" is a reflection, not a result.
+/// out"). Weak: they only move the answer forward.
 fn heading_words(content: &str) -> Option<Label<'_>> {
-    static WORDS: LazyLock<Vec<(SectionName, Regex)>> = LazyLock::new(|| {
-        use SectionName::*;
-        [
-            (
-                Reflection,
-                r"\b(learn\w*|lessons?|differently|hindsight|looking back|reflect\w*|takeaways?|again|retro\w*)\b",
-            ),
-            (
-                Results,
-                r"\b(turned out|how it went|outcomes?|results?|impact|numbers|payoff|what changed)\b",
-            ),
-            (
-                Task,
-                r"\b(asked|goals?|role|responsib\w*|task|mission|objectives?|my job|brief)\b",
-            ),
-            (
-                Actions,
-                r"\b(what i did|how i|approach|steps|actions?|plan|execution|implementation|went about)\b",
-            ),
-            (
-                Situation,
-                r"\b(situation|context|background|problem|challenge|setting|setup|starting point)\b",
-            ),
-        ]
-        .into_iter()
-        .map(|(section, words)| {
-            let pattern = Regex::new(&format!("(?i){words}")).expect("heading words");
-            (section, pattern)
-        })
-        .collect()
+    static WORDS: LazyLock<PhraseSet> = LazyLock::new(|| {
+        let patterns: Vec<&str> = HEADING_WORDS.iter().map(|h| h.1).collect();
+        PhraseSet::new(&patterns, Words::Unicode)
     });
     let text = strip_decoration(content);
     if text.split_whitespace().count() > 8 {
         return None;
     }
-    let section = WORDS
-        .iter()
-        .find(|(_, pattern)| pattern.is_match(text))
-        .map(|(section, _)| *section)?;
+    let found = WORDS.matches(text);
+    let (section, _) = HEADING_WORDS.get(found.trailing_zeros() as usize)?;
     Some(Label {
-        sections: vec![section],
+        sections: vec![*section],
         strength: Strength::Weak,
         letter: false,
         rest: "",
@@ -585,6 +581,45 @@ mod tests {
         assert_eq!(sections("**What I did next**"), Some(vec![Actions]));
         // A plain line needs the exact phrase.
         assert_eq!(sections("Actions we took together"), None);
+    }
+
+    /// The heading words as they were written before: regexes.
+    static HEADING_REGEXES: LazyLock<Vec<regex::Regex>> = LazyLock::new(|| {
+        HEADING_WORDS
+            .iter()
+            .map(|(_, words)| regex::Regex::new(&format!("(?i){words}")).unwrap())
+            .collect()
+    });
+
+    fn check_heading_words(text: &str) {
+        let patterns: Vec<&str> = HEADING_WORDS.iter().map(|h| h.1).collect();
+        let found = PhraseSet::new(&patterns, Words::Unicode).matches(text);
+        for (i, regex) in HEADING_REGEXES.iter().enumerate() {
+            assert_eq!(
+                found & 1 << i != 0,
+                regex.is_match(text),
+                "{regex} on {text:?}"
+            );
+        }
+    }
+
+    /// The heading words were regexes; they must match exactly where the regexes do.
+    #[test]
+    fn heading_words_match_where_their_regexes_do() {
+        for text in crate::answer::phrase::testing::corpus_texts() {
+            check_heading_words(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heading_words_match_made_up_text_like_their_regexes(
+            text in crate::answer::phrase::testing::texts_from(
+                &HEADING_WORDS.iter().map(|h| h.1).collect::<Vec<_>>()
+            )
+        ) {
+            check_heading_words(&text);
+        }
     }
 
     #[test]

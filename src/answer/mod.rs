@@ -10,6 +10,7 @@ pub mod cues;
 pub mod infer;
 pub mod labels;
 pub mod markdown;
+mod phrase;
 pub mod prompts;
 pub mod sentences;
 mod spans;
