@@ -127,54 +127,64 @@ fn plain(word: &str) -> Cow<'_, str> {
     }
 }
 
-fn is_deed(word: &str) -> bool {
-    let word = plain(word);
-    if NOT_DEEDS.contains(&&*word) {
+/// Whether a word, made [`plain`], tells a step taken.
+fn is_deed(plain_word: &str) -> bool {
+    if NOT_DEEDS.contains(&plain_word) {
         return false;
     }
-    (word.len() > 4 && word.ends_with("ed")) || IRREGULAR_DEEDS.contains(&&*word)
+    (plain_word.len() > 4 && plain_word.ends_with("ed")) || IRREGULAR_DEEDS.contains(&plain_word)
+}
+
+/// Whether `word` made [`plain`] is `target`, without copying it when it is ASCII.
+fn plain_is(word: &str, target: &str) -> bool {
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.is_ascii() {
+        trimmed.eq_ignore_ascii_case(target)
+    } else {
+        plain(word) == target
+    }
 }
 
 /// How strongly the sentence narrates the speaker's own steps: 2.5 for "I <did>",
 /// 1.5 for a fragment that opens on a past-tense verb ("Rewrote the alerts"), else 0.
 fn deed_score(text: &str) -> f32 {
     let words: Vec<&str> = text.split_whitespace().take(80).collect();
-    let plain_words: Vec<Cow<'_, str>> = words.iter().map(|w| plain(w)).collect();
-    let between = |at: &usize| BETWEEN.contains(&&*plain_words[*at]);
-    for (i, word) in plain_words.iter().enumerate() {
-        if word != "i" {
+    let is = |at: usize, target: &str| words.get(at).is_some_and(|w| plain_is(w, target));
+    for i in 0..words.len() {
+        if !is(i, "i") {
             continue;
         }
-        let verb_at = (i + 1..plain_words.len()).find(|at| !between(at));
-        let verb = verb_at.map(|at| &*plain_words[at]);
+        let verb_at = (i + 1..words.len()).find(|&at| !BETWEEN.contains(&&*plain(words[at])));
+        let verb = verb_at.map(|at| plain(words[at]));
         // "When I joined" describes the scene, not a step.
-        let scene = i > 0 && matches!(&*plain_words[i - 1], "when" | "before" | "until");
+        let scene = i > 0 && matches!(&*plain(words[i - 1]), "when" | "before" | "until");
         // "I asked to lead it", "I offered to": asking for the work is the task, not a step.
-        let intent = verb.is_some_and(|v| INTENTS.contains(&v))
-            && verb_at
-                .and_then(|at| plain_words.get(at + 1))
-                .is_some_and(|w| w == "to");
+        let intent = verb.as_deref().is_some_and(|v| INTENTS.contains(&v))
+            && verb_at.is_some_and(|at| is(at + 1, "to"));
         if let Some(verb) = verb
             && !scene
             && !intent
         {
-            if is_deed(verb) {
+            if is_deed(&plain(&verb)) {
                 return 2.5;
             }
-            if PRESENT_DEEDS.contains(&verb) {
+            if PRESENT_DEEDS.contains(&&*verb) {
                 return 2.0;
             }
         }
     }
     // "We rolled it out namespace by namespace": a step told for the team.
-    let we_did = (1..words.len()).any(|at| plain_words[at - 1] == "we" && is_deed(words[at]));
+    let we_did = (1..words.len()).any(|at| is(at - 1, "we") && is_deed(&plain(words[at])));
     if we_did {
         return 1.0;
     }
-    let first = plain_words.iter().find(|w| !OPENERS.contains(&&***w));
-    let passive = plain_words.get(1).is_some_and(|w| w == "by");
+    let first = words
+        .iter()
+        .map(|w| plain(w))
+        .find(|w| !OPENERS.contains(&&**w));
+    let passive = is(1, "by");
     match first {
-        Some(verb) if is_deed(verb) && !passive && words.len() > 2 => 1.5,
+        Some(verb) if is_deed(&plain(&verb)) && !passive && words.len() > 2 => 1.5,
         _ => 0.0,
     }
 }

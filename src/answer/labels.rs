@@ -3,6 +3,7 @@
 
 use super::SectionName;
 use super::phrase::{PhraseSet, Words};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// How much to trust a label. Strong labels always open a section; weak ones (words that
@@ -219,22 +220,32 @@ fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
 /// offset in `text`. Emphasised labels may follow any space; plain ones must follow the end
 /// of a sentence, be spelled out and end with a colon or dash.
 pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
+    // A plain label needs a delimiter after it: past the last one, only emphasis can start one.
+    let last_delimiter = last_delimiter(text);
     let bytes = text.as_bytes();
-    for (pos, c) in text.char_indices().skip(1) {
-        if bytes[pos - 1] != b' ' {
+    for space in (0..bytes.len()).filter(|&i| bytes[i] == b' ') {
+        let pos = space + 1;
+        let emphasised = matches!(bytes.get(pos), Some(b'*' | b'_'));
+        if !emphasised && last_delimiter.is_none_or(|at| at < pos) {
             continue;
         }
-        let emphasised = c == '*' || c == '_';
-        let after_sentence = text[..pos].trim_end().ends_with(['.', '!', '?']);
-        // Lowercase writers write "... view. task: i had ..."; the colon must then touch
-        // the word.
-        let lowercase_label = c.is_lowercase()
-            && text[pos..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|word| word.ends_with(':'));
-        if !(emphasised || (after_sentence && (c.is_uppercase() || lowercase_label))) {
-            continue;
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
+        if !emphasised {
+            let after_sentence = text[..pos].trim_end().ends_with(['.', '!', '?']);
+            // Lowercase writers write "... view. task: i had ..."; the colon must then touch
+            // the word.
+            let lowercase_label = || {
+                c.is_lowercase()
+                    && text[pos..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|word| word.ends_with(':'))
+            };
+            if !(after_sentence && (c.is_uppercase() || lowercase_label())) {
+                continue;
+            }
         }
         let Some(label) = detect(&text[pos..]) else {
             continue;
@@ -253,6 +264,18 @@ pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
         }
     }
     None
+}
+
+/// Where the last delimiter a plain label may end with (`:`, `—`, `–`, ` - `) starts.
+fn last_delimiter(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).rev().find(|&i| match bytes[i] {
+        b':' => true,
+        // The dashes are E2 80 93 and E2 80 94.
+        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])),
+        b' ' => bytes[i + 1..].starts_with(b"- "),
+        _ => false,
+    })
 }
 
 /// Skips what may decorate a label without being part of it: emoji and arrows
@@ -289,9 +312,11 @@ fn label_prefix(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
         return None;
     }
     (1..=3.min(words.len() - 1)).rev().find_map(|k| {
+        // The first `k` words, with the single spaces between them.
+        let opening = &phrase[..words[..k].iter().map(|w| w.len() + 1).sum::<usize>() - 1];
         // A weak word opening a longer phrase ("How it turned out") proves nothing.
         let (section, strength) =
-            lookup(&words[..k].join(" ")).filter(|(_, strength)| *strength == Strength::Strong)?;
+            lookup(opening).filter(|(_, strength)| *strength == Strength::Strong)?;
         if VERBS.contains(&words[k]) {
             return None;
         }
@@ -409,16 +434,27 @@ fn after_label(tail: &str, delimiter: Option<char>) -> (&str, bool) {
     (rest, had)
 }
 
-fn normalise(phrase: &str) -> String {
-    phrase
+/// Lower case, curly apostrophes straightened, single spaces, no emphasis or hashes around.
+fn normalise(phrase: &str) -> Cow<'_, str> {
+    let phrase = phrase
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == '#')
-        .trim()
-        .to_lowercase()
-        .replace('’', "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .trim();
+    // Most phrases are already plain: lower-case ASCII with single spaces.
+    let plain = phrase.bytes().all(|b| {
+        b.is_ascii() && !b.is_ascii_uppercase() && (b == b' ' || !b.is_ascii_whitespace())
+    }) && !phrase.contains("  ");
+    if plain && !phrase.contains('\x0B') {
+        return Cow::Borrowed(phrase);
+    }
+    Cow::Owned(
+        phrase
+            .to_lowercase()
+            .replace('’', "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// A phrase may name one section, a letter, or several joined by `/`, `&`, `+`, `and`.
