@@ -148,7 +148,12 @@ fn plain_is(word: &str, target: &str) -> bool {
 /// How strongly the sentence narrates the speaker's own steps: 2.5 for "I <did>",
 /// 1.5 for a fragment that opens on a past-tense verb ("Rewrote the alerts"), else 0.
 fn deed_score(text: &str) -> f32 {
-    let words: Vec<&str> = text.split_whitespace().take(80).collect();
+    let words: Vec<&str> = if text.is_ascii() && !text.contains('\x0B') {
+        // The same words, split without decoding characters.
+        text.split_ascii_whitespace().take(80).collect()
+    } else {
+        text.split_whitespace().take(80).collect()
+    };
     let is = |at: usize, target: &str| words.get(at).is_some_and(|w| plain_is(w, target));
     for i in 0..words.len() {
         if !is(i, "i") {

@@ -221,7 +221,7 @@ fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
 /// of a sentence, be spelled out and end with a colon or dash.
 pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
     // A plain label needs a delimiter after it: past the last one, only emphasis can start one.
-    let last_delimiter = last_delimiter(text);
+    let last_delimiter = find_last_delimiter(text);
     let bytes = text.as_bytes();
     for space in (0..bytes.len()).filter(|&i| bytes[i] == b' ') {
         let pos = space + 1;
@@ -267,7 +267,7 @@ pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
 }
 
 /// Where the last delimiter a plain label may end with (`:`, `—`, `–`, ` - `) starts.
-fn last_delimiter(text: &str) -> Option<usize> {
+fn find_last_delimiter(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     (0..bytes.len()).rev().find(|&i| match bytes[i] {
         b':' => true,
@@ -440,21 +440,29 @@ fn normalise(phrase: &str) -> Cow<'_, str> {
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == '#')
         .trim();
-    // Most phrases are already plain: lower-case ASCII with single spaces.
-    let plain = phrase.bytes().all(|b| {
-        b.is_ascii() && !b.is_ascii_uppercase() && (b == b' ' || !b.is_ascii_whitespace())
-    }) && !phrase.contains("  ");
-    if plain && !phrase.contains('\x0B') {
-        return Cow::Borrowed(phrase);
+    // Most phrases are ASCII with single spaces: only their case may need changing.
+    let plain = phrase
+        .bytes()
+        .all(|b| b.is_ascii() && (b == b' ' || !(b.is_ascii_whitespace() || b == b'\x0B')))
+        && !phrase.contains("  ");
+    if !plain {
+        return Cow::Owned(normalise_fully(phrase));
     }
-    Cow::Owned(
-        phrase
-            .to_lowercase()
-            .replace('’', "'")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    if phrase.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(phrase.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(phrase)
+    }
+}
+
+/// [`normalise`] for any trimmed phrase.
+fn normalise_fully(phrase: &str) -> String {
+    phrase
+        .to_lowercase()
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A phrase may name one section, a letter, or several joined by `/`, `&`, `+`, `and`.
@@ -581,6 +589,22 @@ mod tests {
         // Plain words mid-sentence are prose, not labels.
         assert!(find_inline("That was the result: a 40% cut").is_none());
         assert!(find_inline("We lost. Action items were unclear").is_none());
+    }
+
+    #[test]
+    fn last_delimiter_is_the_last_colon_or_dash() {
+        assert_eq!(find_last_delimiter("a: b — c"), Some(5));
+        assert_eq!(find_last_delimiter("x - y: z – w"), Some(9));
+        assert_eq!(find_last_delimiter("re-run it -"), None);
+    }
+
+    proptest::proptest! {
+        /// The quick path for plain ASCII phrases gives what the full normalisation gives.
+        #[test]
+        fn plain_phrases_normalise_like_any(phrase in "[a-cA-C ’'\t\u{B}\u{A0}é]{0,12}") {
+            let trimmed = phrase.trim();
+            proptest::prop_assert_eq!(normalise(trimmed), normalise_fully(trimmed));
+        }
     }
 
     #[test]

@@ -489,7 +489,7 @@ mod tests {
         /// Counting in one pass agrees with splitting on whitespace and keeping tokens that
         /// hold a letter or digit.
         #[test]
-        fn words_are_tokens_with_a_letter_or_digit(text in "[a-z1 \\t\\n.,é—\u{A0}\u{2003}-]{0,40}") {
+        fn words_are_tokens_with_a_letter_or_digit(text in "[a-z1 \\t\\n\\r\u{B}\u{C}.,é—\u{A0}\u{2003}-]{0,40}") {
             let split = text
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))

@@ -78,7 +78,9 @@ impl PhraseSet {
                     _ => Place::ANYWHERE,
                 };
                 every_branch_at_boundary &= place == Place::BOUNDARY;
-                for head in extend_heads(branch, vec![Head::start()]) {
+                let mut heads = Vec::new();
+                extend_heads(branch, &Then::Done, Head::start(), &mut heads);
+                for head in heads {
                     head.file(phrase, place, &mut filed);
                 }
             }
@@ -330,48 +332,55 @@ impl Head {
     }
 }
 
-/// `heads` followed by what `nodes` match first.
-fn extend_heads(nodes: &[Node], mut heads: Vec<Head>) -> Vec<Head> {
+/// What follows the nodes being read for heads: the rest of an enclosing sequence, or the end
+/// of what is known (after a repeat that may go round again).
+enum Then<'p, 'n> {
+    Done,
+    Close(ByteSet),
+    Sequence(&'p [Node], &'n Then<'p, 'n>),
+}
+
+/// The heads of a branch: `head` followed by what `nodes` (then `then`) match first, added to
+/// `out`. Past a few hundred, heads are closed where they stand: shorter, but still true.
+fn extend_heads(nodes: &[Node], then: &Then<'_, '_>, head: Head, out: &mut Vec<Head>) {
     const MOST: usize = 512;
-    for node in nodes {
-        if heads.iter().all(|head| head.closed) {
-            break;
+    if head.closed || out.len() > MOST {
+        out.push(head.close(None));
+        return;
+    }
+    let Some((node, rest)) = nodes.split_first() else {
+        match then {
+            Then::Done => out.push(head),
+            Then::Close(lead) => out.push(head.close(Some(*lead))),
+            Then::Sequence(nodes, then) => extend_heads(nodes, then, head, out),
         }
-        if heads.len() > MOST {
-            return heads.into_iter().map(|head| head.close(None)).collect();
+        return;
+    };
+    match node {
+        Node::Literal(literal) => extend_heads(rest, then, head.push(literal), out),
+        Node::WordBoundary | Node::TextStart | Node::TextEnd => extend_heads(rest, then, head, out),
+        Node::Class(class) => out.push(head.close(Some(class.first_bytes()))),
+        Node::Group(alternation) => {
+            let after = Then::Sequence(rest, then);
+            for branch in &alternation.branches {
+                extend_heads(branch, &after, head.clone(), out);
+            }
         }
-        let (open, closed): (Vec<Head>, Vec<Head>) = heads.into_iter().partition(|h| !h.closed);
-        heads = closed;
-        match node {
-            Node::Literal(literal) => heads.extend(open.into_iter().map(|h| h.push(literal))),
-            Node::WordBoundary | Node::TextStart | Node::TextEnd => heads.extend(open),
-            Node::Class(class) => {
+        Node::Repeat { node, min, max } => {
+            let once = std::slice::from_ref(&**node);
+            if *max == 1 {
+                extend_heads(once, &Then::Sequence(rest, then), head.clone(), out);
+            } else {
+                // After one round, more may follow: nothing further is known.
                 let mut lead = ByteSet::default();
-                class.first_bytes(&mut lead);
-                heads.extend(open.into_iter().map(|h| h.close(Some(lead))));
+                sequence_first_bytes(once, &mut lead);
+                extend_heads(once, &Then::Close(lead), head.clone(), out);
             }
-            Node::Group(alternation) => {
-                for branch in &alternation.branches {
-                    heads.extend(extend_heads(branch, open.clone()));
-                }
-            }
-            Node::Repeat { node, min, max } => {
-                let once = extend_heads(std::slice::from_ref(node), open.clone());
-                if *max == 1 {
-                    heads.extend(once);
-                } else {
-                    // After one round, more may follow: nothing further is known.
-                    let mut lead = ByteSet::default();
-                    sequence_first_bytes(std::slice::from_ref(node), &mut lead);
-                    heads.extend(once.into_iter().map(|h| h.close(Some(lead))));
-                }
-                if *min == 0 {
-                    heads.extend(open);
-                }
+            if *min == 0 {
+                extend_heads(rest, then, head, out);
             }
         }
     }
-    heads
 }
 
 /// A set of bytes, one bit each.
@@ -397,15 +406,14 @@ impl ByteSet {
         self.0[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
 
-    fn everything() -> ByteSet {
-        ByteSet([u64::MAX; 4])
+    fn union(&mut self, other: &ByteSet) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine |= theirs;
+        }
     }
 
-    /// Every byte that can start a character outside ASCII.
-    fn insert_non_ascii_leads(&mut self) {
-        for byte in 0xC0..=0xFF {
-            self.insert(byte);
-        }
+    fn everything() -> ByteSet {
+        ByteSet([u64::MAX; 4])
     }
 }
 
@@ -456,21 +464,36 @@ impl Class {
         }
     }
 
-    fn first_bytes(&self, set: &mut ByteSet) {
-        let mut non_ascii = false;
-        for byte in 0..0x80u8 {
-            if self.contains(char::from(byte), Words::Narrow) {
-                set.insert(byte);
+    /// The bytes (of the lower-cased text) a character of the class may start with.
+    fn first_bytes(&self) -> ByteSet {
+        let mut set = ByteSet::default();
+        let mut insert = |low: u8, high: u8| (low..=high).for_each(|byte| set.insert(byte));
+        match self {
+            Class::Word => {
+                insert(b'0', b'9');
+                insert(b'A', b'Z');
+                insert(b'_', b'_');
+                insert(b'a', b'z');
+                insert(0xC0, 0xFF);
+            }
+            Class::Digit => insert(b'0', b'9'),
+            Class::Space => {
+                insert(b'\t', b'\r');
+                insert(b' ', b' ');
+                insert(0xC0, 0xFF);
+            }
+            Class::Set(ranges) => {
+                for &(low, high) in ranges.iter() {
+                    if low.is_ascii() {
+                        insert(low as u8, high.min('\x7F') as u8);
+                    }
+                    if !high.is_ascii() {
+                        insert(0xC0, 0xFF);
+                    }
+                }
             }
         }
-        match self {
-            Class::Word | Class::Space => non_ascii = true,
-            Class::Digit => {}
-            Class::Set(ranges) => non_ascii = ranges.iter().any(|&(_, high)| !high.is_ascii()),
-        }
-        if non_ascii {
-            set.insert_non_ascii_leads();
-        }
+        set
     }
 }
 
@@ -479,6 +502,9 @@ impl Class {
 #[derive(Debug)]
 struct Alternation {
     branches: Vec<Vec<Node>>,
+    /// The bytes a match may start with, and whether a branch may match nothing.
+    first: ByteSet,
+    nullable: bool,
     /// `entries[starts[b]..starts[b + 1]]` are the branches to try before byte `b`; bucket
     /// 256 is the end of the text.
     starts: Box<[u16; 258]>,
@@ -528,18 +554,23 @@ impl Alternation {
     fn new(branches: Vec<Vec<Node>>) -> Alternation {
         // Counting sort of (byte, branch) pairs into buckets; a branch that may match nothing
         // goes under every byte and the end.
-        let firsts: Vec<Option<ByteSet>> = branches
+        let firsts: Vec<(ByteSet, bool)> = branches
             .iter()
             .map(|nodes| {
                 let mut first = ByteSet::default();
-                (!sequence_first_bytes(nodes, &mut first)).then_some(first)
+                let nullable = sequence_first_bytes(nodes, &mut first);
+                (first, nullable)
             })
             .collect();
+        let mut first = ByteSet::default();
+        firsts.iter().for_each(|(branch, _)| first.union(branch));
+        let nullable = firsts.iter().any(|&(_, nullable)| nullable);
         let mut counts = [0u16; 257];
-        for first in &firsts {
-            match first {
-                Some(first) => first.for_each(|byte| counts[usize::from(byte)] += 1),
-                None => counts.iter_mut().for_each(|count| *count += 1),
+        for (first, nullable) in &firsts {
+            if *nullable {
+                counts.iter_mut().for_each(|count| *count += 1);
+            } else {
+                first.for_each(|byte| counts[usize::from(byte)] += 1);
             }
         }
         let mut starts = Box::new([0u16; 258]);
@@ -548,19 +579,22 @@ impl Alternation {
         }
         let mut filled = starts.clone();
         let mut entries = vec![Entry::default(); usize::from(starts[257])];
-        for (id, (first, nodes)) in firsts.iter().zip(&branches).enumerate() {
+        for (id, ((first, nullable), nodes)) in firsts.iter().zip(&branches).enumerate() {
             let entry = Entry::new(u16::try_from(id).expect("branch count"), nodes);
             let mut file = |bucket: usize| {
                 entries[usize::from(filled[bucket])] = entry;
                 filled[bucket] += 1;
             };
-            match first {
-                Some(first) => first.for_each(|byte| file(usize::from(byte))),
-                None => (0..257).for_each(file),
+            if *nullable {
+                (0..257).for_each(file);
+            } else {
+                first.for_each(|byte| file(usize::from(byte)));
             }
         }
         Alternation {
             branches,
+            first,
+            nullable,
             starts,
             entries: entries.into_boxed_slice(),
         }
@@ -568,11 +602,8 @@ impl Alternation {
 
     /// Adds the bytes a match may start with; true when a branch can match nothing.
     fn first_bytes(&self, set: &mut ByteSet) -> bool {
-        let mut nullable = false;
-        for branch in &self.branches {
-            nullable |= sequence_first_bytes(branch, set);
-        }
-        nullable
+        set.union(&self.first);
+        self.nullable
     }
 
     fn candidates(&self, next_byte: Option<u8>) -> &[Entry] {
@@ -590,7 +621,7 @@ fn sequence_first_bytes(nodes: &[Node], set: &mut ByteSet) -> bool {
                 false
             }
             Node::Class(class) => {
-                class.first_bytes(set);
+                set.union(&class.first_bytes());
                 false
             }
             Node::WordBoundary | Node::TextStart | Node::TextEnd => true,
@@ -933,13 +964,33 @@ impl Parser<'_> {
                     branches.push(Vec::new());
                 }
                 Some(_) => {
+                    let branch = branches.last_mut().expect("a branch");
+                    // Runs of plain characters become one literal.
+                    if let Some(byte) = self.plain_character() {
+                        match branch.last_mut() {
+                            Some(Node::Literal(bytes)) => bytes.push(byte),
+                            _ => branch.push(Node::Literal(vec![byte])),
+                        }
+                        continue;
+                    }
                     let atom = self.atom(depth);
-                    let node = self.quantified(atom);
-                    push_node(branches.last_mut().expect("a branch"), node);
+                    branch.push(self.quantified(atom));
                 }
             }
         }
         Alternation::new(branches)
+    }
+
+    /// The next character, lower-cased, if it is plain ASCII text with no quantifier after.
+    fn plain_character(&mut self) -> Option<u8> {
+        let c = self
+            .peek()
+            .filter(|c| c.is_ascii() && !"()[]{}|?*+.^$\\".contains(*c))?;
+        if matches!(self.chars.get(self.at + 1), Some('?' | '*' | '+' | '{')) {
+            return None;
+        }
+        self.bump();
+        Some(c.to_ascii_lowercase() as u8)
     }
 
     fn atom(&mut self, depth: usize) -> Node {
@@ -1057,17 +1108,6 @@ impl Parser<'_> {
 
 fn literal(c: char) -> Node {
     Node::Literal(vec![c.to_ascii_lowercase() as u8])
-}
-
-/// Appends `node`, joining runs of literal characters into one literal.
-fn push_node(branch: &mut Vec<Node>, node: Node) {
-    if let Node::Literal(tail) = &node
-        && let Some(Node::Literal(head)) = branch.last_mut()
-    {
-        head.extend_from_slice(tail);
-        return;
-    }
-    branch.push(node);
 }
 
 /// Checking phrase patterns against the regexes they stand for.

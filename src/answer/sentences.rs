@@ -40,7 +40,11 @@ impl Block {
     pub fn opening_at(&self, offset: usize) -> Opening {
         if self.lines.first().is_none_or(|(start, _)| *start >= offset) {
             Opening::Block
-        } else if self.lines.iter().any(|(start, _)| *start == offset) {
+        } else if self
+            .lines
+            .binary_search_by(|(start, _)| start.cmp(&offset))
+            .is_ok()
+        {
             Opening::LineStart
         } else {
             Opening::MidLine
