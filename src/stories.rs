@@ -37,8 +37,9 @@ pub struct Found {
 
 /// Finds the answers in a file: one per story when it holds several, else the whole file.
 pub fn answers(text: &str) -> Vec<Found> {
-    let whole = answer::parse(text);
-    let stories = split(text);
+    let lines = markdown::walk(text);
+    let whole = answer::parse_walked(text, &lines);
+    let stories = split(text, &lines);
     if stories.len() < 2 {
         return vec![Found {
             story: None,
@@ -62,11 +63,11 @@ pub fn answers(text: &str) -> Vec<Found> {
         .collect()
 }
 
-/// The stories of a file with each parsed answer; empty or one element means "one answer".
-pub fn split(text: &str) -> Vec<(Story, Answer)> {
+/// The stories of a file (whose walked `lines` are given) with each parsed answer; empty or
+/// one element means "one answer".
+pub fn split(text: &str, lines: &[markdown::Line]) -> Vec<(Story, Answer)> {
     let raw: Vec<&str> = text.split('\n').collect();
-    let lines = markdown::walk(text);
-    let boundaries = boundaries(&lines, &raw);
+    let boundaries = boundaries(lines, &raw);
     if boundaries.is_empty() {
         return Vec::new();
     }
@@ -84,12 +85,17 @@ pub fn split(text: &str) -> Vec<(Story, Answer)> {
         if first > last {
             continue;
         }
-        let answer = parse_lines(&raw, first, last);
-        let title = title.clone().or_else(|| first_title(&lines, first, last));
-        parts.push((i == 0, title, first, last, answer));
+        let title = title.clone().or_else(|| first_title(lines, first, last));
+        parts.push((i == 0, title, first, last));
     }
     let mut stories = Vec::new();
-    for (preamble, title, first, last, answer) in parts {
+    let count = parts.len();
+    for (seen, (preamble, title, first, last)) in parts.into_iter().enumerate() {
+        // Parsing is most of the cost: stop once two stories are out of reach.
+        if stories.len() + (count - seen) < 2 {
+            return Vec::new();
+        }
+        let answer = parse_lines(&raw, first, last);
         if answer.words < MIN_STORY_WORDS {
             continue;
         }

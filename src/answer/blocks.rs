@@ -22,11 +22,38 @@ pub(super) struct Walked {
     pub(super) hints: Vec<(usize, SectionName)>,
 }
 
+/// The labels a line may carry, found once: the letter check, the heading level and the walk
+/// all ask.
+#[derive(Default)]
+struct LineLabel<'a> {
+    /// [`labels::detect`] for a text line, [`labels::detect_heading`] for a heading.
+    label: Option<Label<'a>>,
+    /// A heading that [`labels::detect`] takes for a label as it stands.
+    exact: bool,
+}
+
+impl LineLabel<'_> {
+    fn of(line: &Line) -> LineLabel<'_> {
+        match line.kind {
+            LineKind::Text => LineLabel {
+                label: labels::detect(&line.content),
+                exact: false,
+            },
+            LineKind::Heading => LineLabel {
+                label: labels::detect_heading(&line.content),
+                exact: labels::detect(&line.content).is_some(),
+            },
+            _ => LineLabel::default(),
+        }
+    }
+}
+
 /// Walks the lines once: accepts labels, groups prose into blocks tagged with their section.
 pub(super) fn split_blocks(lines: &[Line]) -> Walked {
+    let mut found: Vec<LineLabel<'_>> = lines.iter().map(LineLabel::of).collect();
     let mut walker = Walker {
-        letters_ok: letter_labels_believable(lines),
-        label_level: label_heading_level(lines),
+        letters_ok: letter_labels_believable(&found),
+        label_level: label_heading_level(lines, &found),
         current: SectionSet::default(),
         open: None,
         walked: Walked {
@@ -48,7 +75,7 @@ pub(super) fn split_blocks(lines: &[Line]) -> Walked {
                 let ends_paragraph = lines
                     .get(i + 1)
                     .is_none_or(|next| next.kind != LineKind::Text || next.list_item);
-                walker.text_line(line, ends_paragraph);
+                walker.text_line(line, found[i].label.take(), ends_paragraph);
             }
         }
     }
@@ -97,16 +124,11 @@ impl Walker {
             && self.walked.title.is_none()
     }
 
-    fn text_line(&mut self, line: &Line, ends_paragraph: bool) {
+    /// `detected` is the line's label as [`LineLabel`] found it.
+    fn text_line<'a>(&mut self, line: &'a Line, detected: Option<Label<'a>>, ends_paragraph: bool) {
         let heading = line.kind == LineKind::Heading;
-        let detected = if !heading {
-            labels::detect(&line.content)
-        } else if self.label_level == Some(line.level) {
-            labels::detect_heading(&line.content)
-        } else {
-            None
-        };
-        let label = detected.filter(|label| self.accept(label, line, heading));
+        let at_label_level = !heading || self.label_level == Some(line.level);
+        let label = detected.filter(|label| at_label_level && self.accept(label, line, heading));
         let mut content = match &label {
             Some(label) => label.rest,
             None => line.content.as_str(),
@@ -204,15 +226,18 @@ impl Walker {
 /// level needs an exact label or two label-like headings, so a lone title such as
 /// "# How I cut our bill" does not qualify. Headings at other levels are the question
 /// above the answer or sub-headings inside a section ("### Impact" under "## Results").
-fn label_heading_level(lines: &[Line]) -> Option<u8> {
+fn label_heading_level(lines: &[Line], found: &[LineLabel<'_>]) -> Option<u8> {
     let mut exact = [0usize; 7];
     let mut like = [0usize; 7];
-    for line in lines.iter().filter(|l| l.kind == LineKind::Heading) {
+    for (line, found) in lines.iter().zip(found) {
+        if line.kind != LineKind::Heading {
+            continue;
+        }
         let level = usize::from(line.level.min(6));
-        if labels::detect(&line.content).is_some() {
+        if found.exact {
             exact[level] += 1;
         }
-        if labels::detect_heading(&line.content).is_some() {
+        if found.label.is_some() {
             like[level] += 1;
         }
     }
@@ -235,17 +260,10 @@ fn is_wholly_emphasised(content: &str) -> bool {
 
 /// One-letter labels ("A:") are believed only when at least two different ones appear,
 /// so a lone "A:" answering a "Q:" is not taken for actions.
-fn letter_labels_believable(lines: &[Line]) -> bool {
+fn letter_labels_believable(found: &[LineLabel<'_>]) -> bool {
     let mut seen = SectionSet::default();
-    for line in lines {
-        let label = match line.kind {
-            LineKind::Text => labels::detect(&line.content),
-            LineKind::Heading => labels::detect_heading(&line.content),
-            _ => None,
-        };
-        if let Some(label) = label
-            && label.letter
-        {
+    for label in found.iter().filter_map(|f| f.label.as_ref()) {
+        if label.letter {
             seen = SectionSet(seen.0 | SectionSet::of(&label.sections).0);
         }
     }

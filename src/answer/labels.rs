@@ -2,7 +2,8 @@
 //! "Context and goal", "S/T:" and friends at the start of a line.
 
 use super::SectionName;
-use regex::Regex;
+use super::phrase::{PhraseSet, Words};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// How much to trust a label. Strong labels always open a section; weak ones (words that
@@ -116,51 +117,47 @@ pub fn detect_heading(content: &str) -> Option<Label<'_>> {
     detect_in(content, true).or_else(|| heading_words(content))
 }
 
+/// Words that name a part in a heading, case-insensitive, with Unicode word boundaries.
+/// Checked in this order because "what I learned from how it went" is a reflection, not a
+/// result.
+const HEADING_WORDS: &[(SectionName, &str)] = &[
+    (
+        SectionName::Reflection,
+        r"\b(learn\w*|lessons?|differently|hindsight|looking back|reflect\w*|takeaways?|again|retro\w*)\b",
+    ),
+    (
+        SectionName::Results,
+        r"\b(turned out|how it went|outcomes?|results?|impact|numbers|payoff|what changed)\b",
+    ),
+    (
+        SectionName::Task,
+        r"\b(asked|goals?|role|responsib\w*|task|mission|objectives?|my job|brief)\b",
+    ),
+    (
+        SectionName::Actions,
+        r"\b(what i did|how i|approach|steps|actions?|plan|execution|implementation|went about)\b",
+    ),
+    (
+        SectionName::Situation,
+        r"\b(situation|context|background|problem|challenge|setting|setup|starting point)\b",
+    ),
+];
+
 /// Headings that name a part in their own words ("What I was asked to do", "How it turned
-/// out"). Weak: they only move the answer forward. Checked in this order because "what I
-/// learned from how it went" is a reflection, not a result.
+/// out"). Weak: they only move the answer forward.
 fn heading_words(content: &str) -> Option<Label<'_>> {
-    static WORDS: LazyLock<Vec<(SectionName, Regex)>> = LazyLock::new(|| {
-        use SectionName::*;
-        [
-            (
-                Reflection,
-                r"\b(learn\w*|lessons?|differently|hindsight|looking back|reflect\w*|takeaways?|again|retro\w*)\b",
-            ),
-            (
-                Results,
-                r"\b(turned out|how it went|outcomes?|results?|impact|numbers|payoff|what changed)\b",
-            ),
-            (
-                Task,
-                r"\b(asked|goals?|role|responsib\w*|task|mission|objectives?|my job|brief)\b",
-            ),
-            (
-                Actions,
-                r"\b(what i did|how i|approach|steps|actions?|plan|execution|implementation|went about)\b",
-            ),
-            (
-                Situation,
-                r"\b(situation|context|background|problem|challenge|setting|setup|starting point)\b",
-            ),
-        ]
-        .into_iter()
-        .map(|(section, words)| {
-            let pattern = Regex::new(&format!("(?i){words}")).expect("heading words");
-            (section, pattern)
-        })
-        .collect()
+    static WORDS: LazyLock<PhraseSet> = LazyLock::new(|| {
+        let patterns: Vec<&str> = HEADING_WORDS.iter().map(|h| h.1).collect();
+        PhraseSet::new(&patterns, Words::Unicode)
     });
     let text = strip_decoration(content);
     if text.split_whitespace().count() > 8 {
         return None;
     }
-    let section = WORDS
-        .iter()
-        .find(|(_, pattern)| pattern.is_match(text))
-        .map(|(section, _)| *section)?;
+    let found = WORDS.matches(text);
+    let (section, _) = HEADING_WORDS.get(found.trailing_zeros() as usize)?;
     Some(Label {
-        sections: vec![section],
+        sections: vec![*section],
         strength: Strength::Weak,
         letter: false,
         rest: "",
@@ -223,22 +220,32 @@ fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
 /// offset in `text`. Emphasised labels may follow any space; plain ones must follow the end
 /// of a sentence, be spelled out and end with a colon or dash.
 pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
+    // A plain label needs a delimiter after it: past the last one, only emphasis can start one.
+    let last_delimiter = find_last_delimiter(text);
     let bytes = text.as_bytes();
-    for (pos, c) in text.char_indices().skip(1) {
-        if bytes[pos - 1] != b' ' {
+    for space in (0..bytes.len()).filter(|&i| bytes[i] == b' ') {
+        let pos = space + 1;
+        let emphasised = matches!(bytes.get(pos), Some(b'*' | b'_'));
+        if !emphasised && last_delimiter.is_none_or(|at| at < pos) {
             continue;
         }
-        let emphasised = c == '*' || c == '_';
-        let after_sentence = text[..pos].trim_end().ends_with(['.', '!', '?']);
-        // Lowercase writers write "... view. task: i had ..."; the colon must then touch
-        // the word.
-        let lowercase_label = c.is_lowercase()
-            && text[pos..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|word| word.ends_with(':'));
-        if !(emphasised || (after_sentence && (c.is_uppercase() || lowercase_label))) {
-            continue;
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
+        if !emphasised {
+            let after_sentence = text[..pos].trim_end().ends_with(['.', '!', '?']);
+            // Lowercase writers write "... view. task: i had ..."; the colon must then touch
+            // the word.
+            let lowercase_label = || {
+                c.is_lowercase()
+                    && text[pos..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|word| word.ends_with(':'))
+            };
+            if !(after_sentence && (c.is_uppercase() || lowercase_label())) {
+                continue;
+            }
         }
         let Some(label) = detect(&text[pos..]) else {
             continue;
@@ -257,6 +264,18 @@ pub fn find_inline(text: &str) -> Option<(usize, Label<'_>)> {
         }
     }
     None
+}
+
+/// Where the last delimiter a plain label may end with (`:`, `—`, `–`, ` - `) starts.
+fn find_last_delimiter(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).rev().find(|&i| match bytes[i] {
+        b':' => true,
+        // The dashes are E2 80 93 and E2 80 94.
+        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])),
+        b' ' => bytes[i + 1..].starts_with(b"- "),
+        _ => false,
+    })
 }
 
 /// Skips what may decorate a label without being part of it: emoji and arrows
@@ -293,9 +312,11 @@ fn label_prefix(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
         return None;
     }
     (1..=3.min(words.len() - 1)).rev().find_map(|k| {
+        // The first `k` words, with the single spaces between them.
+        let opening = &phrase[..words[..k].iter().map(|w| w.len() + 1).sum::<usize>() - 1];
         // A weak word opening a longer phrase ("How it turned out") proves nothing.
         let (section, strength) =
-            lookup(&words[..k].join(" ")).filter(|(_, strength)| *strength == Strength::Strong)?;
+            lookup(opening).filter(|(_, strength)| *strength == Strength::Strong)?;
         if VERBS.contains(&words[k]) {
             return None;
         }
@@ -413,11 +434,30 @@ fn after_label(tail: &str, delimiter: Option<char>) -> (&str, bool) {
     (rest, had)
 }
 
-fn normalise(phrase: &str) -> String {
-    phrase
+/// Lower case, curly apostrophes straightened, single spaces, no emphasis or hashes around.
+fn normalise(phrase: &str) -> Cow<'_, str> {
+    let phrase = phrase
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == '#')
-        .trim()
+        .trim();
+    // Most phrases are ASCII with single spaces: only their case may need changing.
+    let plain = phrase
+        .bytes()
+        .all(|b| b.is_ascii() && (b == b' ' || !(b.is_ascii_whitespace() || b == b'\x0B')))
+        && !phrase.contains("  ");
+    if !plain {
+        return Cow::Owned(normalise_fully(phrase));
+    }
+    if phrase.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(phrase.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(phrase)
+    }
+}
+
+/// [`normalise`] for any trimmed phrase.
+fn normalise_fully(phrase: &str) -> String {
+    phrase
         .to_lowercase()
         .replace('’', "'")
         .split_whitespace()
@@ -552,6 +592,22 @@ mod tests {
     }
 
     #[test]
+    fn last_delimiter_is_the_last_colon_or_dash() {
+        assert_eq!(find_last_delimiter("a: b — c"), Some(5));
+        assert_eq!(find_last_delimiter("x - y: z – w"), Some(9));
+        assert_eq!(find_last_delimiter("re-run it -"), None);
+    }
+
+    proptest::proptest! {
+        /// The quick path for plain ASCII phrases gives what the full normalisation gives.
+        #[test]
+        fn plain_phrases_normalise_like_any(phrase in "[a-cA-C ’'\t\u{B}\u{A0}é]{0,12}") {
+            let trimmed = phrase.trim();
+            proptest::prop_assert_eq!(normalise(trimmed), normalise_fully(trimmed));
+        }
+    }
+
+    #[test]
     fn decorated_labels() {
         assert_eq!(sections("📍 **Situation:** slow"), Some(vec![Situation]));
         assert_eq!(sections("→ Result: 8 minutes"), Some(vec![Results]));
@@ -585,6 +641,45 @@ mod tests {
         assert_eq!(sections("**What I did next**"), Some(vec![Actions]));
         // A plain line needs the exact phrase.
         assert_eq!(sections("Actions we took together"), None);
+    }
+
+    /// The heading words as they were written before: regexes.
+    static HEADING_REGEXES: LazyLock<Vec<regex::Regex>> = LazyLock::new(|| {
+        HEADING_WORDS
+            .iter()
+            .map(|(_, words)| regex::Regex::new(&format!("(?i){words}")).unwrap())
+            .collect()
+    });
+
+    fn check_heading_words(text: &str) {
+        let patterns: Vec<&str> = HEADING_WORDS.iter().map(|h| h.1).collect();
+        let found = PhraseSet::new(&patterns, Words::Unicode).matches(text);
+        for (i, regex) in HEADING_REGEXES.iter().enumerate() {
+            assert_eq!(
+                found & 1 << i != 0,
+                regex.is_match(text),
+                "{regex} on {text:?}"
+            );
+        }
+    }
+
+    /// The heading words were regexes; they must match exactly where the regexes do.
+    #[test]
+    fn heading_words_match_where_their_regexes_do() {
+        for text in crate::answer::phrase::testing::corpus_texts() {
+            check_heading_words(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heading_words_match_made_up_text_like_their_regexes(
+            text in crate::answer::phrase::testing::texts_from(
+                &HEADING_WORDS.iter().map(|h| h.1).collect::<Vec<_>>()
+            )
+        ) {
+            check_heading_words(&text);
+        }
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! needs to know, line by line, what is prose, what is a heading, and what is not prose at all
 //! (front matter, fenced code, HTML comments).
 
+use std::borrow::Cow;
+
 /// What a line is, as far as finding STAR sections and sentences goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -174,9 +176,9 @@ fn is_fence_close(line: &str, ch: char, len: usize) -> bool {
 }
 
 /// Removes `<!-- ... -->` spans; returns the visible text and whether a comment is still open.
-fn strip_comments(line: &str, mut in_comment: bool) -> (String, bool) {
+fn strip_comments(line: &str, mut in_comment: bool) -> (Cow<'_, str>, bool) {
     if !in_comment && !line.contains("<!--") {
-        return (line.to_string(), false);
+        return (Cow::Borrowed(line), false);
     }
     let mut visible = String::new();
     let mut rest = line;
@@ -187,7 +189,7 @@ fn strip_comments(line: &str, mut in_comment: bool) -> (String, bool) {
                     rest = &rest[end + 3..];
                     in_comment = false;
                 }
-                None => return (visible, true),
+                None => return (Cow::Owned(visible), true),
             }
         } else {
             match rest.find("<!--") {
@@ -198,7 +200,7 @@ fn strip_comments(line: &str, mut in_comment: bool) -> (String, bool) {
                 }
                 None => {
                     visible.push_str(rest);
-                    return (visible, false);
+                    return (Cow::Owned(visible), false);
                 }
             }
         }
@@ -226,12 +228,18 @@ fn heading_level(line: &str) -> u8 {
 
 /// `---`, `***`, `___` (with optional spaces): a thematic break or setext underline.
 fn is_rule(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && (compact.chars().all(|c| c == '-')
-            || compact.chars().all(|c| c == '*')
-            || compact.chars().all(|c| c == '_')
-            || compact.chars().all(|c| c == '='))
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(mark) = marks.next().filter(|c| matches!(c, '-' | '*' | '_' | '=')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 fn strip_list_marker(line: &str) -> (&str, bool) {

@@ -10,6 +10,7 @@ pub mod cues;
 pub mod infer;
 pub mod labels;
 pub mod markdown;
+mod phrase;
 pub mod prompts;
 pub mod sentences;
 mod spans;
@@ -194,7 +195,11 @@ impl Answer {
 
 /// Parses markdown text (LF line ends) into an [`Answer`].
 pub fn parse(text: &str) -> Answer {
-    let lines = markdown::walk(text);
+    parse_walked(text, &markdown::walk(text))
+}
+
+/// [`parse`] for text whose lines [`markdown::walk`] has already classified.
+pub fn parse_walked(text: &str, lines: &[markdown::Line]) -> Answer {
     let mut answer = Answer::default();
     if let Some(yaml) = markdown::front_matter(text) {
         match crate::yaml::front_matter(&yaml) {
@@ -204,7 +209,7 @@ pub fn parse(text: &str) -> Answer {
                 .push(format!("front matter ignored: {message}")),
         }
     }
-    let walked = blocks::split_blocks(&lines);
+    let walked = blocks::split_blocks(lines);
     answer.title = walked.title;
     let mut sentences = blocks::to_sentences(&walked.blocks);
     let labelled = !walked.starts.is_empty();
@@ -223,7 +228,7 @@ pub fn parse(text: &str) -> Answer {
             starts.push((line, set, false));
         }
         starts.sort_by_key(|s| s.0);
-        spans::labelled_spans(&starts, &lines)
+        spans::labelled_spans(&starts, lines)
     } else {
         spans::inferred_spans(&sentences)
     };
@@ -247,9 +252,18 @@ pub fn parse(text: &str) -> Answer {
 
 /// Words as a listener hears them: tokens with at least one letter or digit.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    // One pass: a token counts at its first letter or digit.
+    let mut words = 0;
+    let mut counted = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -469,6 +483,19 @@ mod tests {
         // The results are labelled later, so the strong cue inside actions stays in actions.
         let text = "**Action:** I added retries.\n\nAs a result the job ran faster, which let me move on.\n\n**Result:** No failures in six weeks.";
         assert_eq!(starts(text), vec![(Actions, 1, true), (Results, 5, true)]);
+    }
+
+    proptest::proptest! {
+        /// Counting in one pass agrees with splitting on whitespace and keeping tokens that
+        /// hold a letter or digit.
+        #[test]
+        fn words_are_tokens_with_a_letter_or_digit(text in "[a-z1 \\t\\n\\r\u{B}\u{C}.,é—\u{A0}\u{2003}-]{0,40}") {
+            let split = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            proptest::prop_assert_eq!(count_words(&text), split);
+        }
     }
 
     #[test]

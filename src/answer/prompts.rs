@@ -18,17 +18,14 @@ const CANDIDATE: &[&str] = &["a", "answer", "me", "candidate", "response"];
 /// Accepts the marker bare, bold or italic, ended by a colon ("Q:", "**Answer:**").
 pub fn speaker(content: &str) -> Option<(Speaker, &str)> {
     // "Q. Why?" / "A. Because": the one-letter markers may end with a period.
-    if let Some((letter, rest)) = content.split_once(". ")
-        && matches!(letter, "Q" | "A")
-    {
-        let who = if letter == "Q" {
-            Speaker::Interviewer
-        } else {
-            Speaker::Candidate
-        };
-        return Some((who, rest.trim_start()));
+    if let Some(rest) = content.strip_prefix("Q. ") {
+        return Some((Speaker::Interviewer, rest.trim_start()));
     }
-    let marker_end = content.find(':').filter(|end| *end <= 16)?;
+    if let Some(rest) = content.strip_prefix("A. ") {
+        return Some((Speaker::Candidate, rest.trim_start()));
+    }
+    // A marker is short: look for its colon near the start only.
+    let marker_end = content.bytes().take(17).position(|b| b == b':')?;
     let marker = content[..marker_end]
         .trim()
         .trim_matches(['*', '_'])

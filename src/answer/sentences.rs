@@ -1,5 +1,7 @@
 //! Splitting prose into sentences that remember the line they start on.
 
+use std::borrow::Cow;
+
 /// Where a sentence starts relative to the writer's layout, which hints at where a new
 /// part of the story may begin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +40,11 @@ impl Block {
     pub fn opening_at(&self, offset: usize) -> Opening {
         if self.lines.first().is_none_or(|(start, _)| *start >= offset) {
             Opening::Block
-        } else if self.lines.iter().any(|(start, _)| *start == offset) {
+        } else if self
+            .lines
+            .binary_search_by(|(start, _)| start.cmp(&offset))
+            .is_ok()
+        {
             Opening::LineStart
         } else {
             Opening::MidLine
@@ -101,7 +107,11 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
 /// least two such starts and none in upper case.
 fn writes_in_lowercase(text: &str) -> bool {
     let mut lower = 0;
-    for (i, _) in text.match_indices(['.', '!', '?']) {
+    let ends = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (i, _) in ends {
         let after = &text[i + 1..];
         if !after.starts_with(' ') {
             continue;
@@ -135,8 +145,17 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize, lowercase: bo
     let word_start =
         crate::signals::text::after_last(&text[start..dot], |c| c.is_whitespace() || c == '(')
             .map_or(start, |p| start + p);
-    let word = text[word_start..dot].to_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    let word = &text[word_start..dot];
+    // Most words are lower case already: copy only those that are not.
+    let word = if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
+    if ABBREVIATIONS.contains(&&*word) {
         return false;
     }
     // A single capital letter ("J. Smith") is an initial.
