@@ -351,7 +351,13 @@ mod tests {
     static REGEXES: LazyLock<Vec<regex::Regex>> = LazyLock::new(|| {
         CUE_TABLE
             .iter()
-            .map(|(_, _, source)| crate::signals::text::pattern(source))
+            .map(|(_, _, source)| {
+                regex::Regex::new(&format!(
+                    "(?i){}",
+                    crate::signals::text::narrow_classes(source)
+                ))
+                .unwrap()
+            })
             .collect()
     });
 
