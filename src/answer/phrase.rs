@@ -3,7 +3,7 @@
 //!
 //! The tables are a few thousand characters of alternations ("used to|at the time|back
 //! (then|in)|..."). Compiled as case-insensitive regexes they took ~85 M instructions (15 ms),
-//! most of a one-answer run. Parsed here they take ~4 M, and matching is quicker than the
+//! most of a one-answer run. Parsed here they take ~2 M, and matching is quicker than the
 //! regex crate's lazy DFA: all the patterns of a set are searched in one pass, a position is
 //! tried only where the text starts the way some branch must (up to eight bytes read from the
 //! pattern), and each alternation jumps to the branches that can begin with the next byte.
@@ -191,10 +191,7 @@ struct Opening {
 /// Openings filed by the first two bytes they need (the second folded to 32 values); one
 /// that fixes fewer bytes is filed under every key it may meet.
 #[derive(Debug)]
-struct Openings {
-    starts: Box<[u16]>,
-    openings: Box<[Opening]>,
-}
+struct Openings(Filed<Opening>);
 
 impl Openings {
     /// The key for the end of the text.
@@ -228,29 +225,54 @@ impl Openings {
                 _ => merged.push((key, opening)),
             }
         }
-        let mut starts = vec![0u16; Openings::END + 2];
-        for (key, _) in &merged {
-            starts[key + 1] += 1;
-        }
-        for key in 1..starts.len() {
-            starts[key] += starts[key - 1];
-        }
-        Openings {
-            starts: starts.into_boxed_slice(),
-            openings: merged.into_iter().map(|(_, opening)| opening).collect(),
-        }
+        Openings(Filed::new(Openings::END + 1, &merged))
     }
 
     /// The phrases with an opening at the start of `rest`, in one of the `places`.
     fn phrases(&self, rest: &[u8], places: Place) -> u64 {
-        let key = Openings::key_at(rest);
         let eight = next_eight(rest);
-        self.openings[usize::from(self.starts[key])..usize::from(self.starts[key + 1])]
+        self.0
+            .get(Openings::key_at(rest))
             .iter()
             .filter(|opening| {
                 eight & opening.mask == opening.head && opening.place.0 & places.0 != 0
             })
             .fold(0, |phrases, opening| phrases | opening.phrases)
+    }
+}
+
+/// Items filed under small numbers, each number's items side by side.
+#[derive(Debug)]
+struct Filed<T> {
+    /// `items[starts[k]..starts[k + 1]]` are filed under `k`.
+    starts: Box<[u32]>,
+    items: Box<[T]>,
+}
+
+impl<T: Copy + Default> Filed<T> {
+    /// Files each `(key, item)`, keys below `keys`, keeping their order within a key.
+    fn new(keys: usize, filed: &[(usize, T)]) -> Filed<T> {
+        let mut starts = vec![0u32; keys + 1];
+        for &(key, _) in filed {
+            starts[key + 1] += 1;
+        }
+        for key in 1..=keys {
+            starts[key] += starts[key - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![T::default(); filed.len()];
+        for &(key, item) in filed {
+            items[next[key] as usize] = item;
+            next[key] += 1;
+        }
+        Filed {
+            starts: starts.into_boxed_slice(),
+            items: items.into_boxed_slice(),
+        }
+    }
+
+    fn get(&self, key: usize) -> &[T] {
+        &self.items[self.starts[key] as usize..self.starts[key + 1] as usize]
     }
 }
 
@@ -505,10 +527,8 @@ struct Alternation {
     /// The bytes a match may start with, and whether a branch may match nothing.
     first: ByteSet,
     nullable: bool,
-    /// `entries[starts[b]..starts[b + 1]]` are the branches to try before byte `b`; bucket
-    /// 256 is the end of the text.
-    starts: Box<[u16; 258]>,
-    entries: Box<[Entry]>,
+    /// The branches to try before each byte; 256 is the end of the text.
+    by_byte: Filed<Entry>,
 }
 
 /// A branch as listed under a byte.
@@ -552,8 +572,7 @@ fn next_eight(rest: &[u8]) -> u64 {
 
 impl Alternation {
     fn new(branches: Vec<Vec<Node>>) -> Alternation {
-        // Counting sort of (byte, branch) pairs into buckets; a branch that may match nothing
-        // goes under every byte and the end.
+        // A branch that may match nothing is tried before every byte and at the end.
         let firsts: Vec<(ByteSet, bool)> = branches
             .iter()
             .map(|nodes| {
@@ -565,38 +584,20 @@ impl Alternation {
         let mut first = ByteSet::default();
         firsts.iter().for_each(|(branch, _)| first.union(branch));
         let nullable = firsts.iter().any(|&(_, nullable)| nullable);
-        let mut counts = [0u16; 257];
-        for (first, nullable) in &firsts {
-            if *nullable {
-                counts.iter_mut().for_each(|count| *count += 1);
-            } else {
-                first.for_each(|byte| counts[usize::from(byte)] += 1);
-            }
-        }
-        let mut starts = Box::new([0u16; 258]);
-        for bucket in 0..257 {
-            starts[bucket + 1] = starts[bucket] + counts[bucket];
-        }
-        let mut filled = starts.clone();
-        let mut entries = vec![Entry::default(); usize::from(starts[257])];
+        let mut filed = Vec::new();
         for (id, ((first, nullable), nodes)) in firsts.iter().zip(&branches).enumerate() {
             let entry = Entry::new(u16::try_from(id).expect("branch count"), nodes);
-            let mut file = |bucket: usize| {
-                entries[usize::from(filled[bucket])] = entry;
-                filled[bucket] += 1;
-            };
             if *nullable {
-                (0..257).for_each(file);
+                filed.extend((0..257).map(|bucket| (bucket, entry)));
             } else {
-                first.for_each(|byte| file(usize::from(byte)));
+                first.for_each(|byte| filed.push((usize::from(byte), entry)));
             }
         }
         Alternation {
             branches,
             first,
             nullable,
-            starts,
-            entries: entries.into_boxed_slice(),
+            by_byte: Filed::new(257, &filed),
         }
     }
 
@@ -607,8 +608,7 @@ impl Alternation {
     }
 
     fn candidates(&self, next_byte: Option<u8>) -> &[Entry] {
-        let bucket = next_byte.map_or(256, usize::from);
-        &self.entries[usize::from(self.starts[bucket])..usize::from(self.starts[bucket + 1])]
+        self.by_byte.get(next_byte.map_or(256, usize::from))
     }
 }
 
@@ -743,14 +743,32 @@ impl Search<'_> {
         self.text.as_bytes()
     }
 
-    /// Whether the pattern `root` matches at `pos`, where a word boundary is already known to
-    /// be when `at_boundary`.
+    /// Whether the pattern `root` matches at `pos`. When `at_boundary`, every branch starts
+    /// with `\b` and a word boundary is known to be there.
     fn phrase(&self, root: &Alternation, at_boundary: bool, pos: usize) -> bool {
-        match root.branches.as_slice() {
-            // Most patterns are one branch, `\b(...)\b`.
-            [only] if at_boundary => self.sequence(&only[1..], pos, &Next::Done),
-            [only] => self.sequence(only, pos, &Next::Done),
-            _ => self.alternation(root, pos, &Next::Done),
+        let rest = &self.bytes()[pos..];
+        let eight = next_eight(rest);
+        root.candidates(rest.first().copied())
+            .iter()
+            .filter(|entry| self.folds || eight & entry.mask == entry.head)
+            .map(|entry| &root.branches[usize::from(entry.branch)])
+            .filter(|branch| !self.inside_run(branch, pos))
+            .any(|branch| {
+                let nodes = if at_boundary { &branch[1..] } else { branch };
+                self.sequence(nodes, pos, &Next::Done)
+            })
+    }
+
+    /// A branch that opens with an unbounded repeat of a class (`\d+...`) matches inside a
+    /// run of that class only if it matches where the run starts, which was tried first:
+    /// trying it again at every character of a long run would take quadratic time.
+    fn inside_run(&self, branch: &[Node], pos: usize) -> bool {
+        match branch.first() {
+            Some(Node::Repeat { node, min, max }) if *min >= 1 && *max == u32::MAX => {
+                matches!(&**node, Node::Class(class)
+                    if self.char_before(pos).is_some_and(|c| class.contains(c, self.words)))
+            }
+            _ => false,
         }
     }
 
