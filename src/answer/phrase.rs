@@ -424,6 +424,10 @@ impl ByteSet {
         }
     }
 
+    fn len(&self) -> usize {
+        self.0.iter().map(|bits| bits.count_ones() as usize).sum()
+    }
+
     fn contains(&self, byte: u8) -> bool {
         self.0[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
@@ -584,7 +588,9 @@ impl Alternation {
         let mut first = ByteSet::default();
         firsts.iter().for_each(|(branch, _)| first.union(branch));
         let nullable = firsts.iter().any(|&(_, nullable)| nullable);
-        let mut filed = Vec::new();
+        let filings =
+            |&(first, nullable): &(ByteSet, bool)| if nullable { 257 } else { first.len() };
+        let mut filed = Vec::with_capacity(firsts.iter().map(filings).sum());
         for (id, ((first, nullable), nodes)) in firsts.iter().zip(&branches).enumerate() {
             let entry = Entry::new(u16::try_from(id).expect("branch count"), nodes);
             if *nullable {
@@ -667,24 +673,35 @@ fn is_narrow_word_char(c: char) -> bool {
         | '\u{A7DC}')
 }
 
-/// Unicode `\w`. ASCII, letters, and the punctuation and symbols answers are full of (dashes,
-/// quotes, arrows, emoji) are decided here; the rest (marks, connector punctuation, digits of
-/// other scripts) by the regex crate's own class, built on first need only.
+/// Unicode `\w`. ASCII, Latin letters, and the punctuation and symbols answers are full of
+/// (dashes, quotes, arrows, emoji) are decided here; the rest by the regex crate's own class,
+/// built on first need only (the tables of `char` may follow a newer Unicode than it does).
 fn is_unicode_word_char(c: char) -> bool {
     static WORD: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"^\w$").expect("word class"));
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    if c.is_alphabetic() {
+    let within = |ranges: &[std::ops::RangeInclusive<char>]| ranges.iter().any(|r| r.contains(&c));
+    if within(LATIN_LETTERS) {
         return true;
     }
-    !NOT_WORDS.iter().any(|range| range.contains(&c)) && WORD.is_match(c.encode_utf8(&mut [0; 4]))
+    !within(NOT_WORDS) && WORD.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
-/// Blocks of punctuation and symbols whose characters, letters aside, are not word characters.
+/// The letters of Latin-1 and Latin Extended-A and -B.
+const LATIN_LETTERS: &[std::ops::RangeInclusive<char>] = &[
+    '\u{C0}'..='\u{D6}',
+    '\u{D8}'..='\u{F6}',
+    '\u{F8}'..='\u{24F}',
+];
+
+/// Punctuation and symbols, none of them word characters.
 const NOT_WORDS: &[std::ops::RangeInclusive<char>] = &[
-    '\u{A0}'..='\u{BF}',
+    '\u{A0}'..='\u{A9}',
+    '\u{AB}'..='\u{B4}',
+    '\u{B6}'..='\u{B9}',
+    '\u{BB}'..='\u{BF}',
     '\u{D7}'..='\u{D7}',
     '\u{F7}'..='\u{F7}',
     '\u{2000}'..='\u{200B}',
@@ -695,7 +712,8 @@ const NOT_WORDS: &[std::ops::RangeInclusive<char>] = &[
     '\u{2500}'..='\u{2775}',
     '\u{2794}'..='\u{27BF}',
     '\u{3000}'..='\u{3004}',
-    '\u{1F000}'..='\u{1FAFF}',
+    '\u{1F000}'..='\u{1F12F}',
+    '\u{1F18A}'..='\u{1FAFF}',
 ];
 
 fn is_word_char(c: char, words: Words) -> bool {
@@ -1321,14 +1339,16 @@ mod tests {
     }
 
     #[test]
-    fn unicode_word_class_is_the_regex_class() {
-        let regex = regex::Regex::new(r"^\w$").unwrap();
+    fn unicode_word_and_space_classes_are_the_regex_classes() {
+        let word = regex::Regex::new(r"^\w$").unwrap();
+        let space = regex::Regex::new(r"^\s$").unwrap();
         let mut buf = [0; 4];
-        let chars = NOT_WORDS.iter().flat_map(|range| range.clone());
-        for c in chars.chain(['é', 'ß', '\u{301}', '\u{200D}', '٣', '_', '‿', '²']) {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.encode_utf8(&mut buf);
+            assert_eq!(is_unicode_word_char(c), word.is_match(text), "{c:?}");
             assert_eq!(
-                is_unicode_word_char(c),
-                regex.is_match(c.encode_utf8(&mut buf)),
+                Class::Space.contains(c, Words::Unicode),
+                space.is_match(text),
                 "{c:?}"
             );
         }
