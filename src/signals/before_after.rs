@@ -20,6 +20,7 @@ use super::pattern::{Captures, Pattern, pattern};
 use super::text::{is_hypothetical, widen_left};
 use super::{Evidence, quantity};
 use crate::answer::{Answer, Sentence};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// A value: digits (with k/M suffix), a spelled-out number, or "zero"/"an hour"/"same-day".
@@ -160,6 +161,7 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
     } else {
         &[]
     };
+    let reading = OnceCell::new();
     for &(regex, bare_ok) in pairs {
         for caps in regex.captures_iter(text) {
             let whole = caps.get(0)?;
@@ -169,7 +171,8 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
             let Some((before, after)) = values(&caps, bare_ok) else {
                 continue;
             };
-            if improvement(text, before, after) {
+            // Read once per sentence: a pasted line with thousands of pairs read it per pair.
+            if improvement(reading.get_or_init(|| Reading::of(text)), before, after) {
                 return Some((widen_left(text, whole.start(), 3), whole.end()));
             }
         }
@@ -288,20 +291,38 @@ fn unit_scale(unit: &str) -> f64 {
 }
 
 /// Did the metric move the right way, or did the speaker bring it back?
-fn improvement(text: &str, before: f64, after: f64) -> bool {
+/// What a sentence says about its metric, the same for every pair in it: which way is better,
+/// and whether it went wrong on its own and was brought back.
+struct Reading {
+    lower_is_better: bool,
+    higher_is_better: bool,
+    degraded: bool,
+    recovered: bool,
+}
+
+impl Reading {
+    fn of(text: &str) -> Reading {
+        Reading {
+            lower_is_better: LOWER_IS_BETTER.is_match(text),
+            higher_is_better: HIGHER_IS_BETTER.is_match(text),
+            degraded: DEGRADATION.is_match(text),
+            recovered: RECOVERY.is_match(text),
+        }
+    }
+}
+
+fn improvement(reading: &Reading, before: f64, after: f64) -> bool {
     if (before - after).abs() < f64::EPSILON {
         return false;
     }
     let decreased = after < before;
-    let lower = LOWER_IS_BETTER.is_match(text);
-    let higher = HIGHER_IS_BETTER.is_match(text);
-    let right_way = match (lower, higher) {
+    let right_way = match (reading.lower_is_better, reading.higher_is_better) {
         (true, false) => decreased,
         (false, true) => !decreased,
         _ => true,
     };
-    if DEGRADATION.is_match(text) {
-        return RECOVERY.is_match(text) && right_way;
+    if reading.degraded {
+        return reading.recovered && right_way;
     }
     right_way
 }
