@@ -4,11 +4,13 @@ use super::Words;
 use std::sync::LazyLock;
 
 /// A word character to `\b` in narrow patterns.
+#[inline]
 pub(super) fn is_ascii_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
 /// The one character outside ASCII that folds to an ASCII letter: `ſ` to `s`, `K` to `k`.
+#[inline]
 pub(super) fn non_ascii_fold(lower: u8) -> Option<&'static str> {
     match lower {
         b's' => Some("\u{17F}"),
@@ -19,6 +21,7 @@ pub(super) fn non_ascii_fold(lower: u8) -> Option<&'static str> {
 
 /// `\w` in narrowed patterns: the ASCII word characters and Latin letters of
 /// `narrow_classes`, and the letters that fold to them under `(?i)`.
+#[inline]
 pub(super) fn is_narrow_word_char(c: char) -> bool {
     matches!(c,
         '0'..='9' | 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
@@ -72,6 +75,7 @@ const NOT_WORDS: &[std::ops::RangeInclusive<char>] = &[
     '\u{1F18A}'..='\u{1FAFF}',
 ];
 
+#[inline]
 pub(super) fn is_word_char(c: char, words: Words) -> bool {
     match words {
         Words::Narrow => is_narrow_word_char(c),

@@ -71,9 +71,13 @@ impl Parser<'_> {
 
     /// The next character, lower-cased, if it is plain ASCII text with no quantifier after.
     fn plain_character(&mut self) -> Option<u8> {
-        let c = self
-            .peek()
-            .filter(|c| c.is_ascii() && !"()[]{}|?*+.^$\\".contains(*c))?;
+        let metacharacter = |c: &char| {
+            matches!(
+                c,
+                '(' | ')' | '[' | ']' | '{' | '}' | '|' | '?' | '*' | '+' | '.' | '^' | '$' | '\\'
+            )
+        };
+        let c = self.peek().filter(|c| c.is_ascii() && !metacharacter(c))?;
         if matches!(self.chars.get(self.at + 1), Some('?' | '*' | '+' | '{')) {
             return None;
         }

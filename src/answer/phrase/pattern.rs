@@ -9,10 +9,12 @@ use super::chars::{is_word_char, non_ascii_fold};
 pub(super) struct ByteSet([u64; 4]);
 
 impl ByteSet {
+    #[inline]
     pub(super) fn insert(&mut self, byte: u8) {
         self.0[usize::from(byte >> 6)] |= 1 << (byte & 63);
     }
 
+    #[inline]
     pub(super) fn for_each(&self, mut f: impl FnMut(u8)) {
         for (word, &bits) in self.0.iter().enumerate() {
             let mut bits = bits;
@@ -23,20 +25,24 @@ impl ByteSet {
         }
     }
 
+    #[inline]
     pub(super) fn len(&self) -> usize {
         self.0.iter().map(|bits| bits.count_ones() as usize).sum()
     }
 
+    #[inline]
     pub(super) fn contains(&self, byte: u8) -> bool {
         self.0[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
 
+    #[inline]
     pub(super) fn union(&mut self, other: &ByteSet) {
         for (mine, theirs) in self.0.iter_mut().zip(other.0) {
             *mine |= theirs;
         }
     }
 
+    #[inline]
     pub(super) fn everything() -> ByteSet {
         ByteSet([u64::MAX; 4])
     }
@@ -72,12 +78,14 @@ impl<T: Copy + Default> Filed<T> {
         }
     }
 
+    #[inline]
     pub(super) fn get(&self, key: usize) -> &[T] {
         &self.items[self.starts[key] as usize..self.starts[key + 1] as usize]
     }
 }
 
 impl Node {
+    #[inline]
     pub(super) fn is_assertion(&self) -> bool {
         matches!(self, Node::WordBoundary | Node::TextStart | Node::TextEnd)
     }
@@ -192,6 +200,7 @@ impl Entry {
 }
 
 /// The next eight bytes at the start of `rest` (zeros past its end), little-endian.
+#[inline]
 pub(super) fn next_eight(rest: &[u8]) -> u64 {
     match rest.first_chunk::<8>() {
         Some(eight) => u64::from_le_bytes(*eight),
@@ -242,6 +251,7 @@ impl Alternation {
         self.nullable
     }
 
+    #[inline]
     pub(super) fn candidates(&self, next_byte: Option<u8>) -> &[Entry] {
         self.by_byte.get(next_byte.map_or(256, usize::from))
     }
