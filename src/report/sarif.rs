@@ -18,7 +18,7 @@ use std::ops::Range;
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// Results point at rules by index, and the rule list (every check of every rubric used) is
-/// known only at the end; so each result is kept as a compact [`Finding`] and the document is
+/// known only at the end; so each result is kept as a compact `Finding` and the document is
 /// written in `finish`.
 #[derive(Debug, Default)]
 pub struct Sarif {

@@ -58,7 +58,7 @@ const WORD_CLASS: &str = r"0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
 /// - `\b` becomes ASCII-only: a Unicode word boundary stops the regex crate's fast DFA at the
 ///   first non-ASCII byte and falls back to a far slower engine (a long sentence of accented or
 ///   CJK text took seconds per detector). Words next to non-ASCII letters still match.
-/// - `\w` means [`WORD_CLASS`], not the 700-odd ranges of Unicode word characters: one `\w`
+/// - `\w` means `WORD_CLASS`, not the 700-odd ranges of Unicode word characters: one `\w`
 ///   under a bounded repeat (`[\w -]{1,30}`) compiled to tens of thousands of NFA states.
 /// - `\d` means `0-9`: a digit in another script would not parse as a number anyway.
 ///
