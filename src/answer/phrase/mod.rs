@@ -170,7 +170,28 @@ impl PhraseSet {
 /// Checking phrase patterns against the regexes they stand for.
 #[cfg(test)]
 pub(super) mod testing {
+    use super::Words;
     use proptest::prelude::*;
+
+    /// The regex a phrase pattern stands for, as the regex crate reads it.
+    pub fn regex_for(pattern: &str, words: Words) -> regex::Regex {
+        let source = match words {
+            Words::Narrow => crate::signals::text::narrow_classes(pattern),
+            Words::Unicode => pattern.to_string(),
+        };
+        regex::Regex::new(&format!("(?i){source}")).unwrap()
+    }
+
+    /// Asserts that `found` (bit `i` for pattern `i`) says what each regex says about `text`.
+    pub fn assert_agrees(found: u64, regexes: &[regex::Regex], text: &str) {
+        for (i, regex) in regexes.iter().enumerate() {
+            assert_eq!(
+                found & 1 << i != 0,
+                regex.is_match(text),
+                "{regex} on {text:?}"
+            );
+        }
+    }
 
     /// Every line and sentence of the test corpus and the samples.
     pub fn corpus_texts() -> Vec<String> {
@@ -242,14 +263,7 @@ mod tests {
 
     /// `pattern` matches `text` here exactly when the regex crate says it does.
     fn agrees(pattern: &str, words: Words, text: &str) -> bool {
-        let regex = match words {
-            Words::Narrow => regex::Regex::new(&format!(
-                "(?i){}",
-                crate::signals::text::narrow_classes(pattern)
-            ))
-            .unwrap(),
-            Words::Unicode => regex::Regex::new(&format!("(?i){pattern}")).unwrap(),
-        };
+        let regex = testing::regex_for(pattern, words);
         is_match(pattern, words, text) == regex.is_match(text)
     }
 
