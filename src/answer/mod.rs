@@ -11,6 +11,9 @@ pub mod infer;
 pub mod labels;
 pub mod markdown;
 mod phrase;
+/// Every line and sentence of the corpus and samples, for tests that compare engines.
+#[cfg(test)]
+pub(crate) use phrase::testing::corpus_texts;
 pub mod prompts;
 pub mod sentences;
 mod spans;

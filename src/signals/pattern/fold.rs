@@ -1,0 +1,94 @@
+//! Case-insensitive matching for ASCII letters only.
+//!
+//! The regex crate's `(?i)` applies Unicode's case folding: every `k` also matches the Kelvin
+//! sign, every `s` the long s, and every class of Latin letters gains a dozen far-off code
+//! points. Each of those is a multi-byte branch in every automaton, which made the detector
+//! patterns slower to build and to run, for characters no answer contains. Letters beyond
+//! ASCII in a pattern's classes are listed in both cases already (see `narrow_classes`).
+
+use regex_syntax::hir::{
+    Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
+    Repetition,
+};
+
+/// `hir`, matching each ASCII letter in either case.
+pub fn ascii_case_insensitive(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+            Ok(text) => Hir::concat(text.chars().map(either_case).collect()),
+            Err(_) => Hir::concat(literal.0.iter().map(|&b| either_case_byte(b)).collect()),
+        },
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut folded = class.clone();
+            let other_case = class.ranges().iter().flat_map(|range| {
+                other_case_ranges(u32::from(range.start()), u32::from(range.end()))
+                    .map(|(start, end)| ClassUnicodeRange::new(ascii_char(start), ascii_char(end)))
+            });
+            folded.union(&ClassUnicode::new(other_case));
+            Hir::class(Class::Unicode(folded))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut folded = class.clone();
+            let other_case = class.ranges().iter().flat_map(|range| {
+                other_case_ranges(u32::from(range.start()), u32::from(range.end()))
+                    .map(|(start, end)| ClassBytesRange::new(start as u8, end as u8))
+            });
+            folded.union(&ClassBytes::new(other_case));
+            Hir::class(Class::Bytes(folded))
+        }
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(ascii_case_insensitive(&repetition.sub)),
+            ..repetition.clone()
+        }),
+        HirKind::Capture(capture) => Hir::capture(Capture {
+            sub: Box::new(ascii_case_insensitive(&capture.sub)),
+            ..capture.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(ascii_case_insensitive).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(ascii_case_insensitive).collect())
+        }
+        HirKind::Empty | HirKind::Look(_) => hir.clone(),
+    }
+}
+
+/// The ASCII letters of `start..=end`, in the other case, as ranges.
+fn other_case_ranges(start: u32, end: u32) -> impl Iterator<Item = (u32, u32)> {
+    [
+        (u32::from(b'a'), u32::from(b'z')),
+        (u32::from(b'A'), u32::from(b'Z')),
+    ]
+    .into_iter()
+    .filter_map(move |(low, high)| {
+        let (from, to) = (start.max(low), end.min(high));
+        (from <= to).then(|| (from ^ 0x20, to ^ 0x20))
+    })
+}
+
+fn ascii_char(code: u32) -> char {
+    char::from_u32(code).expect("an ASCII letter")
+}
+
+fn either_case(c: char) -> Hir {
+    if c.is_ascii_alphabetic() {
+        let (lower, upper) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
+        Hir::class(Class::Unicode(ClassUnicode::new([
+            ClassUnicodeRange::new(upper, upper),
+            ClassUnicodeRange::new(lower, lower),
+        ])))
+    } else {
+        Hir::literal(c.to_string().into_bytes())
+    }
+}
+
+fn either_case_byte(b: u8) -> Hir {
+    if b.is_ascii_alphabetic() {
+        let (lower, upper) = (b.to_ascii_lowercase(), b.to_ascii_uppercase());
+        Hir::class(Class::Bytes(ClassBytes::new([
+            ClassBytesRange::new(upper, upper),
+            ClassBytesRange::new(lower, lower),
+        ])))
+    } else {
+        Hir::literal(vec![b])
+    }
+}
