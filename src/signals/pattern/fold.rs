@@ -61,7 +61,7 @@ fn other_case_ranges(start: u32, end: u32) -> impl Iterator<Item = (u32, u32)> {
     .into_iter()
     .filter_map(move |(low, high)| {
         let (from, to) = (start.max(low), end.min(high));
-        (from <= to).then(|| (from ^ 0x20, to ^ 0x20))
+        (from <= to).then_some((from ^ 0x20, to ^ 0x20))
     })
 }
 
