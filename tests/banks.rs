@@ -334,3 +334,46 @@ fn a_broken_baseline_is_an_error() {
         run.stderr
     );
 }
+
+#[test]
+fn a_baseline_is_replaced_whole_and_only_when_it_can_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(bank().join("weak.md"), root.join("weak.md")).unwrap();
+    let record = ["score", ".", "--write-baseline", "b.json"];
+    assert_eq!(coach_in(root, &record, None).code, 0);
+    let recorded = std::fs::read_to_string(root.join("b.json")).unwrap();
+
+    // Checked against and recorded again in place: the same scores, nothing left beside it.
+    let update = [
+        "score",
+        ".",
+        "--baseline",
+        "b.json",
+        "--write-baseline",
+        "b.json",
+    ];
+    let run = coach_in(root, &update, None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(root.join("b.json")).unwrap(),
+        recorded
+    );
+    let mut names: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["b.json", "weak.md"]);
+
+    // A directory cannot be a baseline: the run stops before any output.
+    std::fs::create_dir(root.join("dir")).unwrap();
+    let run = coach_in(root, &["score", "weak.md", "--write-baseline", "dir"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("dir: cannot write the baseline"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,6 +1,7 @@
 //! `coach score`: expand inputs, score every answer in parallel and write each as soon as those
 //! before it are written (see `stream`), then turn the outcome into an exit code.
 
+mod replace;
 mod scoring;
 mod stream;
 
@@ -13,8 +14,8 @@ use coach::report::{
     summary::Summary, table::Table,
 };
 use coach::rubric::{self, choice::Chooser};
+use replace::Replacement;
 use scoring::{Judge, Scorer};
-use std::fs::File;
 use std::io::Write;
 use stream::{CHUNK, Plan};
 
@@ -41,10 +42,10 @@ fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Res
         },
         None => None,
     };
-    // Created before scoring, so a baseline that cannot be written stops the run before any
-    // output, as it did when the whole report was held until the end.
-    let mut baseline_file = match &args.write_baseline {
-        Some(path) => match File::create(path) {
+    // Opened before scoring, so a baseline that cannot be written stops the run before any
+    // output; it replaces the old one only once the run has finished.
+    let baseline_file = match &args.write_baseline {
+        Some(path) => match Replacement::begin(path) {
             Ok(file) => Some(file),
             Err(error) => return Ok(cannot_write_baseline(path, &error)),
         },
@@ -76,8 +77,10 @@ fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Res
         None => run(),
     }?;
 
-    if let (Some(file), Some(baseline)) = (&mut baseline_file, &outcome.baseline)
-        && let Err(error) = file.write_all(baseline.to_json().as_bytes())
+    // The run scores every answer even when its output cannot be written, so the baseline is
+    // complete either way.
+    if let (Some(file), Some(baseline)) = (baseline_file, &outcome.baseline)
+        && let Err(error) = file.commit(baseline.to_json().as_bytes())
     {
         let path = args
             .write_baseline
