@@ -25,6 +25,12 @@ pub fn ascii_case_insensitive(hir: &Hir) -> Hir {
                     .map(|(start, end)| ClassUnicodeRange::new(ascii_char(start), ascii_char(end)))
             });
             folded.union(&ClassUnicode::new(other_case));
+            // `(?i)` folds a negated class before negating it; here the negation is already
+            // done, so `[^a-z]` would come out as everything. Patterns are constants: insist.
+            assert!(
+                folded == *class || !is_negated(class),
+                "write both cases in a negated class: {class:?}"
+            );
             Hir::class(Class::Unicode(folded))
         }
         HirKind::Class(Class::Bytes(class)) => {
@@ -50,6 +56,16 @@ pub fn ascii_case_insensitive(hir: &Hir) -> Hir {
         }
         HirKind::Empty | HirKind::Look(_) => hir.clone(),
     }
+}
+
+/// A class covering most of Unicode can only have come from a negation.
+fn is_negated(class: &ClassUnicode) -> bool {
+    let size: u32 = class
+        .ranges()
+        .iter()
+        .map(|range| u32::from(range.end()) - u32::from(range.start()) + 1)
+        .sum();
+    size > u32::from(char::MAX) / 2
 }
 
 /// The ASCII letters of `start..=end`, in the other case, as ranges.
@@ -90,5 +106,22 @@ fn either_case_byte(b: u8) -> Hir {
         ])))
     } else {
         Hir::literal(vec![b])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pattern;
+
+    #[test]
+    fn negated_classes_that_name_both_cases_are_fine() {
+        let p = pattern(r"[^a-zA-Z]x");
+        assert!(p.is_match("1x") && !p.is_match("ax") && !p.is_match("Ax"));
+    }
+
+    #[test]
+    #[should_panic(expected = "write both cases in a negated class")]
+    fn a_negated_class_naming_one_case_is_refused() {
+        pattern(r"[^a-z]x");
     }
 }

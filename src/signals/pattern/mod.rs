@@ -34,11 +34,10 @@ const WIDE_REPEAT: u32 = 8;
 /// A detector pattern that ignores the case of ASCII letters; see [`narrow_classes`] for what
 /// its classes mean.
 pub fn pattern(source: &str) -> Pattern {
+    let hir = fold::ascii_case_insensitive(&parse(&narrow_classes(source)));
     #[cfg(test)]
     tests::remember(source);
-    Pattern::new(fold::ascii_case_insensitive(&parse(&narrow_classes(
-        source,
-    ))))
+    Pattern::new(hir)
 }
 
 fn parse(source: &str) -> Hir {
