@@ -6,7 +6,7 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// How a run ended: the exit code (-1 when a signal ended it) and what it printed.
 pub struct Run {
@@ -45,12 +45,7 @@ pub fn run(command: &mut Command, stdin: Option<&str>) -> Run {
     let output = match stdin {
         None => command.output(),
         Some(text) => {
-            let mut child = command
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("coach runs");
+            let mut child = spawn(command);
             let mut pipe = child.stdin.take().expect("stdin is piped");
             pipe.write_all(text.as_bytes()).expect("coach reads stdin");
             drop(pipe);
@@ -63,6 +58,16 @@ pub fn run(command: &mut Command, stdin: Option<&str>) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+/// Starts `command` with stdin, stdout and stderr piped.
+pub fn spawn(command: &mut Command) -> Child {
+    command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("command starts")
 }
 
 /// Runs `coach ARGS` in `dir`.
