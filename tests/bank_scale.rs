@@ -4,25 +4,20 @@
 #[path = "../examples/gen_bank.rs"]
 mod gen_bank;
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
+use support::Run;
 
-fn score(dir: &Path, threads: &str) -> Vec<u8> {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_coach"));
+fn score(dir: &Path, threads: &str) -> Run {
+    let mut command = support::command(dir);
     command
-        .args(["score", ".", "--format", "json"])
-        .current_dir(dir)
+        .args(["score", ".", "--format", "json", "--threads", threads])
         .env_remove("RAYON_NUM_THREADS");
-    command.args(["--threads", threads]);
-    let output = command.output().expect("coach runs");
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output.stdout
+    let run = support::run(&mut command, None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    run
 }
 
 #[test]
@@ -32,9 +27,12 @@ fn a_thousand_answers_score_the_same_at_one_and_two_threads() {
 
     let one = score(dir.path(), "1");
     let two = score(dir.path(), "2");
-    assert!(one == two, "output differs between 1 and 2 threads");
+    assert!(
+        one.stdout == two.stdout,
+        "output differs between 1 and 2 threads"
+    );
 
-    let report: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    let report = one.json();
     let files = report["files"].as_array().unwrap();
     assert_eq!(files.len(), 1000);
     assert!(report["errors"].as_array().unwrap().is_empty());

@@ -1,44 +1,24 @@
 //! Scoring answer banks: inputs, stories, output formats, exit codes and baselines.
 //! The binary runs inside `tests/fixtures/bank` so every path in the output is relative.
 
-use std::io::Write;
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use support::Run;
 
 fn bank() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bank")
+    support::root().join("tests/fixtures/bank")
 }
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-/// Runs `coach` in `dir` with a fixed table width and optional standard input.
+/// Runs `coach` in `dir` with a fixed table width; standard input is a pipe carrying `stdin`,
+/// empty when `None`.
 fn coach_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coach"))
+    let mut command = support::command(dir);
+    command
         .args(args)
-        .current_dir(dir)
         .env("COLUMNS", "100")
-        .env_remove("RAYON_NUM_THREADS")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("coach runs");
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(text) = stdin {
-            pipe.write_all(text.as_bytes()).unwrap();
-        }
-    }
-    let output = child.wait_with_output().unwrap();
-    Run {
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-        code: output.status.code().unwrap_or(-1),
-    }
+        .env_remove("RAYON_NUM_THREADS");
+    support::run(&mut command, Some(stdin.unwrap_or("")))
 }
 
 fn coach(args: &[&str]) -> Run {
@@ -101,7 +81,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
     );
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let sarif: serde_json::Value = serde_json::from_str(&score_bank("sarif").stdout).unwrap();
+    let sarif = score_bank("sarif").json();
     let problems: Vec<String> = validator
         .iter_errors(&sarif)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -246,7 +226,7 @@ fn exit_codes_follow_the_design() {
     let run = coach(&["score", "missing.md", "strong.md", "--format", "json"]);
     assert_eq!(run.code, 2);
     // The error is reported and the other file is still scored.
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let json = run.json();
     assert_eq!(json["files"][0]["path"], "strong.md");
     assert_eq!(json["errors"][0]["path"], "missing.md");
     assert_eq!(

@@ -1,29 +1,26 @@
 //! End-to-end tests: drive the `coach` binary on the samples and on broken inputs.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use support::Run;
+
+/// `coach` in the project root, with no terminal width set.
 fn coach() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_coach"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    let mut command = support::command(support::root());
     command.env_remove("COLUMNS");
     command
 }
 
-fn run(args: &[&str]) -> Output {
-    coach().args(args).output().expect("coach runs")
+fn run(args: &[&str]) -> Run {
+    support::run(coach().args(args), None)
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["score", "--format", "json"];
     all.extend_from_slice(args);
-    let output = run(&all);
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "bad JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
+    run(&all).json()
 }
 
 fn score_of(path: &Path) -> (u64, String) {
@@ -36,7 +33,7 @@ fn score_of(path: &Path) -> (u64, String) {
 }
 
 fn samples() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = support::root();
     // Relative paths, so snapshots do not depend on where the project is checked out.
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("samples"))
         .unwrap()
@@ -90,8 +87,7 @@ fn weak_samples_score_below_50_and_every_gap_is_located_with_a_fix() {
 /// The guide's own sample answer, when the shared folder is beside the project.
 #[test]
 fn seed_sample_answer_is_strong() {
-    let seed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_9d8aab660710daa4.txt");
+    let seed = support::root().join("../shared/seed/000_9d8aab660710daa4.txt");
     let Ok(text) = std::fs::read_to_string(&seed) else {
         eprintln!("skipped: {} is not present", seed.display());
         return;
@@ -156,46 +152,30 @@ fn json_always_has_the_nine_signal_keys() {
 
 #[test]
 fn stdin_is_scored_as_dash() {
-    let mut child = coach()
-        .args(["score", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let text = std::fs::read("samples/strong-queue-migration.md").unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
-    let output = child.wait_with_output().unwrap();
-    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = std::fs::read_to_string("samples/strong-queue-migration.md").unwrap();
+    let value = support::run(
+        coach().args(["score", "--format", "json", "-"]),
+        Some(&text),
+    )
+    .json();
     assert_eq!(value["files"][0]["path"], "-");
     assert!(value["files"][0]["score"].as_u64().unwrap() >= 90);
 }
 
 #[test]
 fn exit_codes_follow_the_threshold() {
-    assert_eq!(
-        run(&["score", "samples/strong-queue-migration.md"])
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        run(&["score", "samples/weak-all-we.md"]).status.code(),
-        Some(1)
-    );
+    assert_eq!(run(&["score", "samples/strong-queue-migration.md"]).code, 0);
+    assert_eq!(run(&["score", "samples/weak-all-we.md"]).code, 1);
     let (weak, _) = score_of(Path::new("samples/weak-all-we.md"));
     let at = weak.to_string();
     let above = (weak + 1).to_string();
     assert_eq!(
-        run(&["score", "--min-score", &at, "samples/weak-all-we.md"])
-            .status
-            .code(),
-        Some(0)
+        run(&["score", "--min-score", &at, "samples/weak-all-we.md"]).code,
+        0
     );
     assert_eq!(
-        run(&["score", "--min-score", &above, "samples/weak-all-we.md"])
-            .status
-            .code(),
-        Some(1)
+        run(&["score", "--min-score", &above, "samples/weak-all-we.md"]).code,
+        1
     );
 }
 
@@ -215,15 +195,15 @@ fn unreadable_inputs_are_reported_and_the_rest_still_scored() {
     let mut args = vec!["score".to_string()];
     args.extend(cases.iter().map(|(p, _)| p.display().to_string()));
     args.push("samples/strong-queue-migration.md".into());
-    let output = coach().args(&args).output().unwrap();
+    let output = support::run(coach().args(&args), None);
 
-    assert_eq!(output.status.code(), Some(2));
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.code, 2);
+    let stdout = &output.stdout;
     assert!(
         stdout.contains("samples/strong-queue-migration.md"),
         "{stdout}"
     );
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = &output.stderr;
     assert_eq!(stderr.lines().count(), cases.len(), "{stderr}");
     for (path, says) in cases {
         let line = stderr
@@ -243,8 +223,8 @@ fn a_directory_where_a_rubric_file_was_expected_is_an_error() {
         dir.path().to_str().unwrap(),
         "samples/strong-queue-migration.md",
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("directory"));
+    assert_eq!(output.code, 2);
+    assert!(output.stderr.contains("directory"));
 }
 
 #[test]
@@ -261,8 +241,8 @@ fn malformed_rubric_names_file_line_and_column() {
         rubric.to_str().unwrap(),
         "samples/strong-queue-migration.md",
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.code, 2);
+    let stderr = &output.stderr;
     assert!(
         stderr.contains(&format!("{}:9:5", rubric.display())),
         "{stderr}"
@@ -273,11 +253,11 @@ fn malformed_rubric_names_file_line_and_column() {
 #[test]
 fn explain_prints_why_and_examples() {
     let output = run(&["explain", "results.before-after"]);
-    assert_eq!(output.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.code, 0);
+    let text = &output.stdout;
     assert!(text.contains("Why it matters"));
     assert!(text.contains("Passes") && text.contains("Fails"));
-    assert_eq!(run(&["explain", "no.such-check"]).status.code(), Some(2));
+    assert_eq!(run(&["explain", "no.such-check"]).code, 2);
 }
 
 #[test]
@@ -285,10 +265,7 @@ fn table_snapshots_for_samples() {
     for path in samples() {
         let output = run(&["score", path.to_str().unwrap()]);
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        insta::assert_snapshot!(
-            format!("table-{name}"),
-            String::from_utf8_lossy(&output.stdout)
-        );
+        insta::assert_snapshot!(format!("table-{name}"), output.stdout);
     }
 }
 
@@ -297,10 +274,7 @@ fn json_snapshots_for_samples() {
     for path in samples() {
         let output = run(&["score", "--format", "json", path.to_str().unwrap()]);
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        insta::assert_snapshot!(
-            format!("json-{name}"),
-            String::from_utf8_lossy(&output.stdout)
-        );
+        insta::assert_snapshot!(format!("json-{name}"), output.stdout);
     }
 }
 
@@ -309,7 +283,7 @@ fn a_folder_without_answers_is_an_error_not_a_silent_pass() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "notes.txt", "not an answer");
     let output = run(&["score", dir.path().to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.code, 2);
+    let stderr = &output.stderr;
     assert!(stderr.contains("no answer files"), "{stderr}");
 }

@@ -1,7 +1,9 @@
 //! `coach explain` answers for every check id `coach score` can report, with what it checks,
 //! why it matters, the fix, and a passing and a failing example.
 
-use std::process::Command;
+mod support;
+
+use support::{coach, coach_in};
 
 const BUILT_INS: [&str; 7] = [
     "infra-leadership",
@@ -13,29 +15,17 @@ const BUILT_INS: [&str; 7] = [
     "ambiguity",
 ];
 
-fn coach(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("coach runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
-}
-
 /// The check ids `coach score` reports for an answer under `rubric`.
 fn reported_ids(rubric: &str) -> Vec<String> {
-    let (_, json) = coach(&[
+    let report = coach(&[
         "score",
         "tests/corpus/graded/g1-conflict-vague.md",
         "--rubric",
         rubric,
         "--format",
         "json",
-    ]);
-    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON report");
+    ])
+    .json();
     report["files"][0]["checks"]
         .as_array()
         .expect("checks")
@@ -53,8 +43,9 @@ fn every_reported_check_id_is_explained() {
                 let ids = reported_ids(rubric);
                 assert!(ids.len() >= 10, "{rubric}: {ids:?}");
                 for id in ids {
-                    let (code, text) = coach(&["explain", &id, "--rubric", rubric]);
-                    assert_eq!(code, 0, "{rubric} {id}");
+                    let run = coach(&["explain", &id, "--rubric", rubric]);
+                    assert_eq!(run.code, 0, "{rubric} {id}");
+                    let text = run.stdout;
                     assert!(text.starts_with(&format!("{id} — ")), "{text}");
                     for heading in [
                         "What it checks",
@@ -76,23 +67,24 @@ fn every_reported_check_id_is_explained() {
 
 #[test]
 fn without_a_rubric_explain_searches_every_built_in() {
-    let (code, text) = coach(&["explain", "pitfall.blame"]);
-    assert_eq!(code, 0);
+    let run = coach(&["explain", "pitfall.blame"]);
+    assert_eq!(run.code, 0);
+    let text = run.stdout;
     // incident-response and failure each define their own blame check.
     assert!(
         text.contains("incident-response") && text.contains("failure"),
         "{text}"
     );
-    let (code, text) = coach(&["explain", "actions.their-interests"]);
-    assert_eq!(code, 0);
+    let run = coach(&["explain", "actions.their-interests"]);
+    assert_eq!(run.code, 0);
+    let text = run.stdout;
     assert!(text.contains("Rubric: influence"), "{text}");
     assert!(text.contains("Counts matches of the pattern"), "{text}");
 }
 
 #[test]
 fn an_unknown_id_is_an_error() {
-    let (code, _) = coach(&["explain", "results.no-such-check"]);
-    assert_eq!(code, 2);
+    assert_eq!(coach(&["explain", "results.no-such-check"]).code, 2);
 }
 
 #[test]
@@ -105,13 +97,9 @@ fn checks_of_rubrics_named_in_coach_yaml_are_explained() {
         "extends: star\nname: custom\ntitle: Custom\nchecks:\n  - id: actions.rfc\n    title: Wrote an RFC\n    keywords: [rfc, design doc]\n    points: 5\n    hint: Mention the design doc.\n    why: Writing it down shows the plan.\n",
     )
     .unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
-        .args(["explain", "actions.rfc"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{text}");
+    let run = coach_in(dir.path(), &["explain", "actions.rfc"]);
+    let text = run.stdout;
+    assert_eq!(run.code, 0, "{text}");
     assert!(
         text.contains("Rubric: custom") && text.contains("rfc, design doc"),
         "{text}"

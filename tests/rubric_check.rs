@@ -1,20 +1,13 @@
 //! `coach rubric check`: every kind of broken rubric is reported at its line and column with
 //! the source line shown, and exits 2; valid rubrics (the built-ins included) exit 0.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use support::Run;
 
-fn coach(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coach"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("coach runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+fn coach(args: &[&str], dir: &Path) -> Run {
+    support::run(support::command(dir).args(args).env("NO_COLOR", "1"), None)
 }
 
 const VALID: &str = "name: team\ntitle: Team rubric\nchecks:\n  - id: results.numbers\n    title: Numbers\n    section: results\n    signal: metrics\n    at-least: 2\n    points: 10\n    hint: Give numbers.\n  - id: actions.plan\n    title: A plan\n    pattern: '\\b(?:rfc|plan)\\b'\n    points: 5\n    hint: Show the plan.\n";
@@ -24,8 +17,8 @@ fn assert_refused(text: &str, location: &str, message: &str, snippet: &str) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.yaml"), text).unwrap();
     let output = coach(&["rubric", "check", "broken.yaml"], dir.path());
-    let out = stdout(&output);
-    assert_eq!(output.status.code(), Some(2), "{out}");
+    let out = &output.stdout;
+    assert_eq!(output.code, 2, "{out}");
     assert!(
         out.contains(&format!("--> broken.yaml:{location}")),
         "expected broken.yaml:{location} in:\n{out}"
@@ -42,11 +35,15 @@ fn a_valid_rubric_and_every_built_in_pass() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("team.yaml"), VALID).unwrap();
     let output = coach(&["rubric", "check", "team.yaml"], dir.path());
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("ok: team.yaml (2 checks, 15 points)"));
+    assert_eq!(output.code, 0, "{}", output.stdout);
+    assert!(
+        output
+            .stdout
+            .contains("ok: team.yaml (2 checks, 15 points)")
+    );
 
     let output = coach(&["rubric", "check"], dir.path());
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(output.code, 0, "{}", output.stdout);
     for name in [
         "infra-leadership",
         "star",
@@ -56,7 +53,7 @@ fn a_valid_rubric_and_every_built_in_pass() {
         "influence",
         "ambiguity",
     ] {
-        assert!(stdout(&output).contains(&format!("ok: {name} (")), "{name}");
+        assert!(output.stdout.contains(&format!("ok: {name} (")), "{name}");
     }
 }
 
@@ -108,7 +105,7 @@ fn several_errors_in_one_file_are_all_reported() {
         .replace("'\\b(?:rfc|plan)\\b'", "'(unclosed'");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.yaml"), text).unwrap();
-    let out = stdout(&coach(&["rubric", "check", "broken.yaml"], dir.path()));
+    let out = coach(&["rubric", "check", "broken.yaml"], dir.path()).stdout;
     assert!(out.contains("broken.yaml:8:5"), "{out}");
     assert!(out.contains("broken.yaml:13:5"), "{out}");
 }
@@ -127,8 +124,8 @@ fn extends_cycle_and_unknown_ids() {
     )
     .unwrap();
     let output = coach(&["rubric", "check", "a.yaml"], dir.path());
-    let out = stdout(&output);
-    assert_eq!(output.status.code(), Some(2), "{out}");
+    let out = &output.stdout;
+    assert_eq!(output.code, 2, "{out}");
     assert!(out.contains("extends cycle"), "{out}");
     assert!(out.contains("b.yaml:1:1"), "{out}");
 
@@ -158,8 +155,8 @@ fn a_huge_rubric_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("huge.yaml"), huge).unwrap();
     let output = coach(&["rubric", "check", "huge.yaml"], dir.path());
-    let out = stdout(&output);
-    assert_eq!(output.status.code(), Some(2), "{out}");
+    let out = &output.stdout;
+    assert_eq!(output.code, 2, "{out}");
     assert!(
         out.contains("huge.yaml") && out.contains("byte limit"),
         "{out}"
@@ -181,7 +178,7 @@ fn alias_bombs_and_deep_nesting_in_front_matter_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("answer.md"), &bomb).unwrap();
     let output = coach(&["score", "answer.md", "--format", "json"], dir.path());
-    let out = stdout(&output);
+    let out = &output.stdout;
     assert!(
         out.contains("front matter ignored") && out.contains("alias"),
         "{out}"
@@ -194,7 +191,7 @@ fn alias_bombs_and_deep_nesting_in_front_matter_are_refused() {
     );
     std::fs::write(dir.path().join("answer.md"), &deep).unwrap();
     let output = coach(&["score", "answer.md", "--format", "json"], dir.path());
-    let out = stdout(&output);
+    let out = &output.stdout;
     assert!(out.contains("nested more than 64 levels"), "{out}");
 }
 
@@ -207,15 +204,15 @@ fn show_prints_the_effective_rubric_that_check_accepts() {
         "extends: star\nname: team\ntitle: Team STAR\nremove: [pitfall.hedging]\noverride:\n  - id: results.quantified\n    points: 20\n    at-least: 3\nchecks:\n  - id: actions.plan\n    title: A plan\n    pattern: '\\b(?:rfc|plan)\\b'\n    points: 5\n    hint: Show the plan.\n",
     )
     .unwrap();
-    let list = stdout(&coach(&["rubric", "list"], dir.path()));
+    let list = coach(&["rubric", "list"], dir.path()).stdout;
     assert!(
         list.lines()
             .any(|l| l.starts_with("team ") && l.contains("rubrics/team.yaml")),
         "{list}"
     );
     let shown = coach(&["rubric", "show", "team"], dir.path());
-    assert_eq!(shown.status.code(), Some(0));
-    let yaml = stdout(&shown);
+    assert_eq!(shown.code, 0);
+    let yaml = shown.stdout;
     assert!(!yaml.contains("\nextends:"), "{yaml}");
     assert!(!yaml.contains("pitfall.hedging"), "{yaml}");
     assert!(yaml.contains("id: actions.plan"), "{yaml}");
@@ -223,9 +220,11 @@ fn show_prints_the_effective_rubric_that_check_accepts() {
     let check = coach(&["rubric", "check", "effective.yaml"], dir.path());
     // star has 14 checks worth 100: minus hedging (4), quantified 14 → 20, plus plan (5).
     assert!(
-        stdout(&check).contains("ok: effective.yaml (14 checks, 107 points)"),
+        check
+            .stdout
+            .contains("ok: effective.yaml (14 checks, 107 points)"),
         "{}",
-        stdout(&check)
+        check.stdout
     );
 }
 
@@ -241,13 +240,10 @@ fn every_built_in_round_trips_through_show() {
         "influence",
         "ambiguity",
     ] {
-        let yaml = stdout(&coach(&["rubric", "show", name], dir.path()));
+        let yaml = coach(&["rubric", "show", name], dir.path()).stdout;
         let file = format!("{name}.yaml");
         std::fs::write(dir.path().join(&file), &yaml).unwrap();
-        let shown = stdout(&coach(
-            &["rubric", "show", &format!("./{file}")],
-            dir.path(),
-        ));
+        let shown = coach(&["rubric", "show", &format!("./{file}")], dir.path()).stdout;
         let body = |s: &str| s.lines().skip(1).collect::<Vec<_>>().join("\n");
         assert_eq!(body(&shown), body(&yaml), "{name} changed on a round trip");
     }

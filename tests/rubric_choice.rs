@@ -1,33 +1,23 @@
 //! Which rubric scores an answer, and why: question matching, `.coach.yaml` discovery, front
 //! matter precedence, disabled checks and `<!-- coach-ignore -->`.
 
+mod support;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 const BODY: &str = "Situation: our deploys failed one time in ten.\n\nActions: I wrote an RFC and ran a pilot with two teams. I measured the failure rate.\n\nResults: failures fell from 10% to 2% across 5 teams.\n";
 
 /// Scores `files` (relative to `dir`) as JSON; returns the exit code and the parsed report.
 fn score(dir: &Path, files: &[&str], extra: &[&str]) -> (i32, Value) {
-    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
+    let mut command = support::command(dir);
+    command
         .arg("score")
         .args(files)
         .args(["--format", "json"])
-        .args(extra)
-        .current_dir(dir)
-        .output()
-        .expect("coach runs");
-    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (
-        output.status.code().unwrap_or(-1),
-        in_given_order(report, files),
-    )
+        .args(extra);
+    let run = support::run(&mut command, None);
+    (run.code, in_given_order(run.json(), files))
 }
 
 /// Reports list answers sorted by path; put them back in the order the test named them.
@@ -292,11 +282,6 @@ fn the_table_says_which_rubric_and_why() {
         "a.md",
         &format!("# Tell me about a time you failed?\n\n{BODY}"),
     );
-    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
-        .args(["score", "a.md"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = support::coach_in(dir.path(), &["score", "a.md"]).stdout;
     assert!(text.contains("rubric failure: question"), "{text}");
 }

@@ -1,16 +1,11 @@
 //! Each question-specific built-in ranks the graded answers written for its question: the
 //! stronger answer scores clearly above the weaker one.
 
-use std::process::Command;
+mod support;
 
 fn score(rubric: &str, answer: &str) -> u64 {
-    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
-        .args(["score", "--format", "json", "--rubric", rubric])
-        .arg(format!("tests/corpus/graded/{answer}.md"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("coach runs");
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let path = format!("tests/corpus/graded/{answer}.md");
+    let report = support::coach(&["score", "--format", "json", "--rubric", rubric, &path]).json();
     report["files"][0]["score"].as_u64().expect("a score")
 }
 

@@ -2,8 +2,9 @@
 //! Drives the binary with `--format json` and inspects `results.quantified` (three numbers
 //! with units, scoped to results) on answers whose numbers sit in different sections.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
@@ -12,17 +13,11 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn score_json(path: &Path) -> serde_json::Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_coach"))
+    let mut command = support::command(support::root());
+    command
         .args(["score", "--rubric", "infra-leadership", "--format", "json"])
-        .arg(path)
-        .output()
-        .expect("coach runs");
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "bad JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
+        .arg(path);
+    support::run(&mut command, None).json()
 }
 
 /// The check with `id` from the only file in a `coach score --format json` report.

@@ -3,10 +3,13 @@
 
 #![allow(dead_code)]
 
+#[path = "../support/mod.rs"]
+mod support;
+
 use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus};
 use std::time::{Duration, Instant};
 
 /// Long enough for a debug build on a busy machine; hangs are what this catches.
@@ -62,12 +65,7 @@ where
 }
 
 pub fn run(mut command: Command, stdin: &[u8]) -> Run {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("coach binary starts");
+    let mut child = support::spawn(&mut command);
     let mut input = child.stdin.take().expect("stdin");
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || {
