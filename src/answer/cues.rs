@@ -213,7 +213,7 @@ const CUE_TABLE: &[(SectionName, f32, &str)] = &[
     (
         SectionName::Task,
         3.0,
-        r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|(handed|gave|passed) (it|this|that|the \w+) (over )?to me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|i need to|i have to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (\w+ ){0,2}(lead|owner|dri|point person)|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on-?call)\b",
+        r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|(handed|gave|passed) (it|this|that|the \w+) (over )?to me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|i need to|i have to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (\w+ ){0,2}(lead|owner|dri|point person)|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on[- ]?call)\b",
     ),
     // What the speaker wanted is the goal ("I wanted stakeholders back in the room").
     (SectionName::Task, 1.5, r"\bi wanted\b"),
@@ -375,6 +375,17 @@ mod tests {
             )
         ) {
             check_against_regexes(&text);
+        }
+    }
+
+    #[test]
+    fn being_on_call_is_the_task_however_it_is_spelled() {
+        for text in [
+            "I was on call that week.",
+            "I was on-call.",
+            "I was the oncall.",
+        ] {
+            assert!(score(text, Task) >= 3.0, "{text}");
         }
     }
 

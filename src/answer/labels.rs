@@ -71,6 +71,10 @@ fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
         | "lesson"
         | "lessons learned"
         | "lessons learnt"
+        | "learned"
+        | "learnt"
+        | "key lessons"
+        | "what we learned"
         | "key learnings"
         | "takeaway"
         | "takeaways"
@@ -553,6 +557,7 @@ mod tests {
         assert_eq!(sections("(S) the queue"), Some(vec![Situation]));
         assert_eq!(sections("SITUATION"), Some(vec![Situation]));
         assert_eq!(sections("Lessons learned:"), Some(vec![Reflection]));
+        assert_eq!(sections("Learned:"), Some(vec![Reflection]));
         assert_eq!(sections("What I'd do differently"), Some(vec![Reflection]));
         assert_eq!(sections("Action 2: the rollout"), Some(vec![Actions]));
     }
