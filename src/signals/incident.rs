@@ -3,7 +3,8 @@
 //! Why: every real rollout hits trouble; what the speaker did in the moment (contain, roll
 //! back, fix, follow up) shows judgement under pressure.
 //!
-//! How: a sentence must tell something going wrong (a failure verb or noun, not negated, not
+//! How: a sentence must tell something going wrong (a failure verb or noun, or a bug,
+//! mismatch or discrepancy that someone or something caught, not negated, not
 //! hypothetical, not a process, training or role), and that sentence or one of the next two
 //! must say who handled it and how ("I rolled back", "we failed over", "the rollback fired").
 //!
@@ -22,6 +23,7 @@ use std::sync::LazyLock;
 static EVENT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:outages?|sev-?[0-4]|memory leaks?|leak(?:ed|ing)|regressions?|jumped|climbed|soared|shot up|creeping up|creeping|crash(?:ed|es|ing)?|crash reports|broke|broken|failed|failing|fell over|data loss|lost (?:data|quorum|about|\d|the|all|our)|corrupt(?:ed|ion)?|deadlock(?:ed|s)?|spiked?|degraded|timeouts?|timing out|timed out|paged|woke (?:me|us) up|bug in prod\w*|brownout|cascading|overloaded|saturated|ran out of|exhaust(?:ed|ion)|blew up|stalled|hung|split[- ]brain|thundering herd|stampede|double[- ]charg\w*|misconfigur\w*|noisy neighbou?r|expired|went down|took (?:down|out)|locked|got stuck|stuck|throttl(?:ed|ing)|duplicates?|deleted|filled|5xx|50[0-4]s?|oom(?:[- ]?killed)?|killed|stale|runaway|returned (?:nothing|errors|stale|wrong|empty)|(?:nobody|no one) could|couldn't|could not|empty for|half-built|without a where|reported seeing|errors? at \d|errors? (?:rate )?(?:hit|jumped|climbed|rose)|through the roof",
+        r"|(?:caught|detected|found|spotted|flagged|showed|surfaced|noticed|discovered|hit) (?:a|an|the|some|two|three|several) (?:[\w-]+ ){0,2}(?:mismatch(?:es)?|discrepanc(?:y|ies)|bugs?|data issues?|corruption|drift)",
         r")\b"
     ))
 });

@@ -4,12 +4,16 @@
 //! says who did what; "we decided, the team built" hides it. This file also measures the
 //! pitfall **hiding_behind_we**: actions told mostly as "we".
 //!
-//! Fires: "I wrote the RFC", "I led the migration", "I paired with the DBA on the cutover".
-//! Does not fire: "I think it went well", "I was told to", "I was there", "we built it".
+//! Fires: "I wrote the RFC", "I led the migration", "I paired with the DBA on the cutover",
+//! and bullets of the actions that open with a deed and leave the "I" out ("- Split the suite
+//! into ten shards").
+//! Does not fire: "I think it went well", "I was told to", "I was there", "we built it",
+//! "- Limited budget and two engineers".
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
-use crate::answer::{Answer, SectionName, Sentence};
+use crate::answer::sentences::Opening;
+use crate::answer::{Answer, SectionName, Sentence, SentenceKind};
 use std::sync::LazyLock;
 
 /// "I" followed, within a word or two, by a verb of doing.
@@ -149,7 +153,8 @@ pub fn analyse(answer: &Answer) -> Ownership {
         let in_actions = !has_actions || sentence.in_section(SectionName::Actions);
         // Every clause counts, in the evidence and in the I/we balance: a spoken answer packs
         // "I profiled it, so I rewrote the query and I split the batch" into one sentence.
-        let mine = deeds(&MINE, sentence, false);
+        let mut mine = deeds(&MINE, sentence, false);
+        mine.extend(bullet_deed(sentence));
         let ours = deeds(&OURS, sentence, true);
         if in_actions {
             result.mine_in_actions += mine.len();
@@ -159,6 +164,122 @@ pub fn analyse(answer: &Answer) -> Ownership {
         result.ours.extend(ours);
     }
     result
+}
+
+/// Irregular past tenses that open a résumé-style bullet ("Ran a two-week pilot").
+const IRREGULAR_DEEDS: &[&str] = &[
+    "ran",
+    "wrote",
+    "rewrote",
+    "built",
+    "rebuilt",
+    "led",
+    "set",
+    "split",
+    "made",
+    "drove",
+    "took",
+    "cut",
+    "put",
+    "kept",
+    "brought",
+    "sent",
+    "spun",
+    "stood",
+    "chose",
+    "held",
+    "shut",
+    "won",
+    "began",
+    "taught",
+    "sold",
+    "met",
+    "dug",
+    "gave",
+    "drew",
+    "laid",
+    "oversaw",
+    "bought",
+    "fought",
+    "swept",
+    "froze",
+    "undertook",
+];
+/// Words in -ed that open a bullet as an adjective ("Limited budget"), not as a deed.
+const DESCRIBING: &[&str] = &[
+    "limited",
+    "based",
+    "related",
+    "distributed",
+    "shared",
+    "outdated",
+    "dedicated",
+    "detailed",
+    "mixed",
+    "unexpected",
+    "unplanned",
+    "complicated",
+    "siloed",
+    "fragmented",
+    "centralized",
+    "centralised",
+    "advanced",
+    "experienced",
+    "skilled",
+    "varied",
+    "crowded",
+    "loaded",
+    "heated",
+    "repeated",
+    "sustained",
+    "untested",
+    "unowned",
+    "undocumented",
+    "unmaintained",
+];
+/// A verb soon after the opening participle makes it an adjective: "Automated tests were".
+const OWN_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been"];
+
+/// A bullet in the actions that opens with a past-tense deed and no subject ("- Split the
+/// suite into ten shards"): in a list of one's own steps the "I" goes without saying.
+fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
+    if sentence.kind != SentenceKind::ListItem
+        || sentence.opening != Opening::Block
+        || !sentence.in_section(SectionName::Actions)
+    {
+        return None;
+    }
+    let text = sentence.text.as_str();
+    let start = text.find(|c: char| c.is_alphabetic())?;
+    let clause = &text[start..];
+    let clause = &clause[..clause
+        .find([',', ';', ':', '(', '—', '–'])
+        .unwrap_or(clause.len())];
+    let mut words = clause.split_whitespace();
+    let first = words.next()?;
+    let verb = first.to_lowercase();
+    let deed = IRREGULAR_DEEDS.contains(&verb.as_str())
+        || (verb.len() >= 5
+            && verb.ends_with("ed")
+            && verb.chars().all(|c| c.is_ascii_alphabetic())
+            && !NOT_DEEDS.contains(&verb.as_str())
+            && !DESCRIBING.contains(&verb.as_str()));
+    // "Automated tests were flaky": the participle describes the noun after it.
+    if !deed
+        || words
+            .take(3)
+            .any(|w| OWN_VERBS.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    // The verb and what it acted on, as "I wrote" would show: "Split the integration suite".
+    let shown: usize = clause
+        .split_inclusive(char::is_whitespace)
+        .take(4)
+        .map(str::len)
+        .sum();
+    let shown = clause[..shown].trim_end().len();
+    Some(Evidence::from_span(sentence, start, start + shown))
 }
 
 /// Agreeing or finding is a deed when a team does it together, not proof of a person's role.
