@@ -87,6 +87,19 @@ fn the_stated_question_picks_the_built_in_and_says_why() {
             "ambiguity",
             "unclear",
         ),
+        // A heading that opens as questions do needs no question mark.
+        (
+            "heading.md",
+            "# Tell me about a time you disagreed with your manager.\n\n",
+            "conflict",
+            "disagreed",
+        ),
+        (
+            "transcript.md",
+            "Q: Describe a conflict with a teammate\n\n",
+            "conflict",
+            "conflict",
+        ),
     ];
     for (name, head, _, _) in &cases {
         write(dir.path(), name, &format!("{head}{BODY}"));

@@ -14,6 +14,8 @@ pub(super) struct PendingBlock {
 
 pub(super) struct Walked {
     pub(super) title: Option<String>,
+    /// Whether the title is an interviewer's line ("Q: …"), and so a question however it ends.
+    pub(super) title_asked: bool,
     pub(super) blocks: Vec<PendingBlock>,
     /// (line, sections) for every accepted label, in file order.
     pub(super) starts: Vec<(usize, SectionSet)>,
@@ -58,6 +60,7 @@ pub(super) fn split_blocks(lines: &[Line]) -> Walked {
         open: None,
         walked: Walked {
             title: None,
+            title_asked: false,
             blocks: Vec::new(),
             starts: Vec::new(),
             hints: Vec::new(),
@@ -140,6 +143,7 @@ impl Walker {
                 Some((prompts::Speaker::Interviewer, question)) => {
                     if self.before_answer() {
                         self.walked.title = Some(question.to_string());
+                        self.walked.title_asked = true;
                     }
                     self.close();
                     if let Some(section) = prompts::asks_for(question) {

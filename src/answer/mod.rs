@@ -163,6 +163,9 @@ pub struct Answer {
     pub front_matter: FrontMatter,
     /// A heading before any prose, usually the question being answered.
     pub title: Option<String>,
+    /// Whether the title is the question: an interviewer's line, a line that asks ("…?"), or
+    /// one that opens as questions do ("Tell me about a time …").
+    pub title_is_question: bool,
     pub sections: Vec<Section>,
     pub sentences: Vec<Sentence>,
     /// Spoken words: prose and list items, not headings, labels or tables.
@@ -174,6 +177,14 @@ pub struct Answer {
 impl Answer {
     pub fn section(&self, name: SectionName) -> Option<&Section> {
         self.sections.iter().find(|s| s.name == name)
+    }
+
+    /// The question the answer states: in its front matter, or as its title.
+    pub fn question(&self) -> Option<&str> {
+        self.front_matter
+            .question
+            .as_deref()
+            .or(self.title.as_deref().filter(|_| self.title_is_question))
     }
 
     pub fn has_section(&self, name: SectionName) -> bool {
@@ -213,6 +224,11 @@ pub fn parse_walked(text: &str, lines: &[markdown::Line]) -> Answer {
         }
     }
     let walked = blocks::split_blocks(lines);
+    answer.title_is_question = walked.title_asked
+        || walked
+            .title
+            .as_deref()
+            .is_some_and(|t| t.trim_end().ends_with('?') || prompts::is_prompt(t));
     answer.title = walked.title;
     let mut sentences = blocks::to_sentences(&walked.blocks);
     let labelled = !walked.starts.is_empty();

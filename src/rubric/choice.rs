@@ -192,11 +192,7 @@ impl Chooser {
         if settings.rubric.is_some() {
             return settings.rubric.clone();
         }
-        let question = answer
-            .title
-            .as_ref()
-            .filter(|t| t.trim_end().ends_with('?'))?;
-        let pick = select::by_question(question)?;
+        let pick = select::by_question(answer.question()?)?;
         Some(NamedRubric {
             name: pick.rubric.to_string(),
             folder: PathBuf::from("."),
@@ -250,11 +246,7 @@ fn folder_of(path: &str) -> PathBuf {
 
 /// The default built-in, saying why no other was chosen.
 fn default_with_reason(answer: &Answer) -> (&'static str, String) {
-    let question = answer.front_matter.question.as_deref().or(answer
-        .title
-        .as_deref()
-        .filter(|t| t.trim_end().ends_with('?')));
-    let reason = match question {
+    let reason = match answer.question() {
         Some(_) => "default: the question matched no built-in's example questions",
         None => "default: no rubric named and no question stated",
     };

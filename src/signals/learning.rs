@@ -22,6 +22,7 @@ static LESSON: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\bi(?: would|'d|’d)(?: have| also| definitely| probably| honestly)* (?:[a-km-z]\w*|l[a-np-z]\w*)\b[^.]{0,60}\b(?:earlier|sooner|first|differently|instead|again|upfront|up front|from day one|from the start|braver|more|less)\b",
         r"|\b(?:do|done|handle|approach|run) (?:it |things |this |that )?differently\b|\btaught me\b|\btakeaways?\b|\b(?:thing |what )?(?:i|we) took away\b|\bcame away\b|\bwhat (?:i|we) learned\b",
         r"|\bsince then,? (?:i|we) (?:always|now|make sure|never|start)\b|\bi now (?:always |also )?\w+|\bgoing forward,? (?:i|we)\b|\bmy (?:main |key |biggest )?(?:learning|lesson)s?\b",
+        r"|\b(?:i|we) should(?:'ve|’ve| have) (?:[a-z]+ed|brought|written|built|told|spent|set|made|taken|run|begun|gone|done|put|kept|sent|fought|sought)\b",
         r"|\bwhat i(?:'d| would) change\b|\bthing i(?:'d| would) (?:change|do differently)\b|\bthe mistake i made\b|\breali[sz]ed (?:afterwards|later|in the end|too late|only later)\b|\bmade me (?:see|reali[sz]e|understand)\b|\bchanged how (?:i|we)\b"
     ))
 });
