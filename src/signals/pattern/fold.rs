@@ -16,7 +16,8 @@ pub fn ascii_case_insensitive(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
             Ok(text) => Hir::concat(text.chars().map(either_case).collect()),
-            Err(_) => Hir::concat(literal.0.iter().map(|&b| either_case_byte(b)).collect()),
+            // Only a byte-mode escape such as `(?-u:\xFF)` makes one; it has no case.
+            Err(_) => hir.clone(),
         },
         HirKind::Class(Class::Unicode(class)) => {
             let mut folded = class.clone();
@@ -94,18 +95,6 @@ fn either_case(c: char) -> Hir {
         ])))
     } else {
         Hir::literal(c.to_string().into_bytes())
-    }
-}
-
-fn either_case_byte(b: u8) -> Hir {
-    if b.is_ascii_alphabetic() {
-        let (lower, upper) = (b.to_ascii_lowercase(), b.to_ascii_uppercase());
-        Hir::class(Class::Bytes(ClassBytes::new([
-            ClassBytesRange::new(upper, upper),
-            ClassBytesRange::new(lower, lower),
-        ])))
-    } else {
-        Hir::literal(vec![b])
     }
 }
 

@@ -282,6 +282,16 @@ mod tests {
         assert_eq!(ours_groups, their_groups, "{source} on {text:?}");
     }
 
+    fn assert_all_same(sources: &[impl AsRef<str>], texts: &[String]) {
+        for source in sources {
+            let source = source.as_ref();
+            let (ours, theirs) = (pattern(source), theirs(source));
+            for text in texts {
+                assert_same(&ours, &theirs, text, source);
+            }
+        }
+    }
+
     /// Every detector pattern finds what the `regex` crate finds, on every line and sentence
     /// of the corpus and the samples.
     #[test]
@@ -297,12 +307,7 @@ mod tests {
         sources.sort();
         sources.dedup();
         assert!(sources.len() >= 40, "only {} patterns seen", sources.len());
-        for source in &sources {
-            let (ours, theirs) = (pattern(source), theirs(source));
-            for text in &texts {
-                assert_same(&ours, &theirs, text, source);
-            }
-        }
+        assert_all_same(&sources, &texts);
     }
 
     #[test]
@@ -358,12 +363,7 @@ mod tests {
         let long_gap = format!("we {} rather than", "x".repeat(79));
         let too_long = format!("we {} rather than", "x".repeat(90));
         haystacks.extend([long_gap, too_long]);
-        for source in sources {
-            let (ours, theirs) = (pattern(source), theirs(source));
-            for text in &haystacks {
-                assert_same(&ours, &theirs, text, source);
-            }
-        }
+        assert_all_same(&sources, &haystacks);
     }
 
     #[test]
