@@ -66,6 +66,32 @@ mod tests {
         }
     }
 
+    /// Denying the fault is not owning it: "it wasn't really my fault" is the blame pitfall.
+    #[test]
+    fn owning_a_mistake_is_not_denying_it() {
+        let rubric = load("failure").unwrap();
+        let check = rubric
+            .checks
+            .iter()
+            .find(|c| c.spec.id == "actions.owns-mistake")
+            .expect("the failure rubric asks for the mistake");
+        let Matcher::Pattern(regex) = &check.matcher else {
+            panic!("a pattern check");
+        };
+        for owned in [
+            "It was my fault: I skipped the dry run.",
+            "My mistake was trusting staging.",
+        ] {
+            assert!(regex.is_match(owned), "{owned}");
+        }
+        for denied in [
+            "It wasn't really my fault, QA missed it.",
+            "That was not my call.",
+        ] {
+            assert!(!regex.is_match(denied), "{denied}");
+        }
+    }
+
     /// A pattern check's own examples are its first test: the passing one matches, the
     /// failing one does not (pitfalls, with `at-most`, the other way round).
     #[test]

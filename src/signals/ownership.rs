@@ -8,7 +8,7 @@
 //! and bullets of the actions that open with a deed and leave the "I" out ("- Split the suite
 //! into ten shards").
 //! Does not fire: "I think it went well", "I was told to", "I was there", "we built it",
-//! "- Limited budget and two engineers".
+//! "- Limited budget and two engineers", "- Leveraged best practices across the org".
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
@@ -265,7 +265,9 @@ fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
             && !NOT_DEEDS.contains(&verb.as_str())
             && !DESCRIBING.contains(&verb.as_str()));
     // "Automated tests were flaky": the participle describes the noun after it.
+    // "- Spearheaded the move to microservices": with no "I" to own it, jargon is no deed.
     if !deed
+        || super::buzzwords::jargon(clause) > 0
         || words
             .take(3)
             .any(|w| OWN_VERBS.contains(&w.to_lowercase().as_str()))
