@@ -21,6 +21,7 @@ use super::text::{is_hypothetical, widen_left};
 use super::{Evidence, quantity};
 use crate::answer::{Answer, Sentence};
 use std::cell::OnceCell;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A value: digits (with k/M suffix), a spelled-out number, or "zero"/"an hour"/"same-day".
@@ -130,21 +131,23 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
-        .filter_map(|sentence| {
-            find_change(sentence).map(|(start, end)| Evidence::from_span(sentence, start, end))
+        .flat_map(|sentence| {
+            find_changes(sentence)
+                .into_iter()
+                .map(|(start, end)| Evidence::from_span(sentence, start, end))
         })
         .collect()
 }
 
-/// The span of the first before→after change in a sentence, if it reads as an improvement
-/// the speaker caused.
-fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
+/// The spans of the before→after changes in a sentence that read as improvements the speaker
+/// caused: each pair once ("errors fell from 30% to 1% and p95 from 310 to 180 ms" is two).
+fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
     let text = sentence.text.as_str();
     if is_hypothetical(text) || ASPIRATION.is_match(text) && !ACHIEVED.is_match(text) {
-        return None;
+        return Vec::new();
     }
     if EXTERNAL.is_match(text) && !FIRST_PERSON.is_match(text) {
-        return None;
+        return Vec::new();
     }
     // (pattern, whether two bare numbers are enough: the words already say before and after)
     let pairs: [(&LazyLock<Pattern>, bool); 7] = [
@@ -162,10 +165,19 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
         &[]
     };
     let reading = OnceCell::new();
+    // start -> end of each change found; a pasted line may hold thousands of pairs.
+    let mut found: BTreeMap<usize, usize> = BTreeMap::new();
     for &(regex, bare_ok) in pairs {
         for caps in regex.captures_iter(text) {
-            let whole = caps.get(0)?;
-            if in_range(text, whole.start(), whole.end()) {
+            let Some(whole) = caps.get(0) else {
+                continue;
+            };
+            // One pair may read as more than one form ("dropped from 310 to 180 ms").
+            let overlaps = found
+                .range(..whole.end())
+                .next_back()
+                .is_some_and(|(_, &end)| end > whole.start());
+            if overlaps || in_range(text, whole.start(), whole.end()) {
                 continue;
             }
             let Some((before, after)) = values(&caps, bare_ok) else {
@@ -173,14 +185,22 @@ fn find_change(sentence: &Sentence) -> Option<(usize, usize)> {
             };
             // Read once per sentence: a pasted line with thousands of pairs read it per pair.
             if improvement(reading.get_or_init(|| Reading::of(text)), before, after) {
-                return Some((widen_left(text, whole.start(), 3), whole.end()));
+                found.insert(whole.start(), whole.end());
             }
         }
     }
-    RELATIVE
-        .find(text)
-        .filter(|_| !DEGRADATION.is_match(text) || RECOVERY.is_match(text))
-        .map(|m| (widen_left(text, m.start(), 3), m.end()))
+    if found.is_empty() {
+        return RELATIVE
+            .find(text)
+            .filter(|_| !DEGRADATION.is_match(text) || RECOVERY.is_match(text))
+            .map(|m| (widen_left(text, m.start(), 3), m.end()))
+            .into_iter()
+            .collect();
+    }
+    found
+        .into_iter()
+        .map(|(start, end)| (widen_left(text, start, 3), end))
+        .collect()
 }
 
 /// True when a range word stands just before the pair at `at` ("anywhere from 50 to 300 ms").
@@ -346,6 +366,18 @@ mod tests {
         assert!(fires(
             "I rolled back and the error rate fell from 12% to 0.1% within 6 minutes."
         ));
+    }
+
+    /// Each pair in a sentence is a change of its own, and a pair read by two forms is one.
+    #[test]
+    fn every_pair_in_a_sentence_counts_once() {
+        let found = |text: &str| super::detect(&parse(text)).len();
+        assert_eq!(
+            found("Abuse fell from 30% to under 1%, and p95 dropped from 310 ms to 180 ms."),
+            2
+        );
+        assert_eq!(found("p95 latency dropped from 320 ms to 185 ms."), 1);
+        assert_eq!(found("p95 is now 185 ms, down from 320 ms."), 1);
     }
 
     #[test]

@@ -26,10 +26,11 @@ static SOLO_CLAIM: LazyLock<Pattern> = LazyLock::new(|| {
         r"|,\s*alone,"
     ))
 });
-/// Credit given to someone else in the same sentence cancels a solo-sounding phrase.
+/// Credit given to someone else in the same sentence cancels a solo-sounding phrase, and so
+/// does meeting someone alone ("I met their lead first, alone, and asked…").
 static SHARED: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:credit (?:really )?(?:belongs|goes)|deserves? the credit|help from|helped|together|as a team|(?:the|my|our) (?:\w+ )?(?:team|engineers|folks)(?:'s)? (?:\w+ )?(?:did|built|ran|owned|hardened|adopted|pulled|tested|improved|wrote|shipped|found|made)|leaned (?:heavily )?on|paired with|reviewed by|pulled them in|they shipped|thanks to (?:the|my|our))\b",
+        r"\b(?:credit (?:really )?(?:belongs|goes)|deserves? the credit|help from|helped|together|as a team|(?:the|my|our) (?:\w+ )?(?:team|engineers|folks)(?:'s)? (?:\w+ )?(?:did|built|ran|owned|hardened|adopted|pulled|tested|improved|wrote|shipped|found|made)|leaned (?:heavily )?on|paired with|reviewed by|pulled them in|they shipped|thanks to (?:the|my|our))\b|\b(?:met|saw|called|caught|approached|(?:spoke|talked) (?:to|with)|sat down with)\b[^.;]{0,40},\s*alone,",
     )
 });
 static CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
