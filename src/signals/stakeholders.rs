@@ -4,7 +4,8 @@
 //! saying what they agreed to shows influence; "stakeholders" on its own shows nothing.
 //!
 //! How: a named party (a team, role or function other than the speaker's own) and an act of
-//! alignment (agreed, signed off, negotiated, met with, presented to) in the same sentence, or
+//! alignment (agreed, signed off, negotiated, met with, presented to, interviewed, sat down
+//! with) in the same sentence, or
 //! "they/she approved" right after a sentence that named the party.
 //!
 //! Fires: "I ran a weekly review with SRE and Security; Security signed off on mTLS",
@@ -23,7 +24,7 @@ static PARTY: LazyLock<Pattern> = LazyLock::new(|| {
 });
 static ALIGNMENT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:aligned|align(?:ing|ment)? (?:with|on)|agreed|agree to|signed off|sign-?off|buy-?in|bought in|on board|convinced|persuaded|negotiated|met (?:with|weekly|every)|meetings? with|ran (?:a|an|the|weekly|biweekly|fortnightly|regular|daily)\b[^.]{0,30}\b(?:review|sync|meeting|forum|session|steering|standup|workshop|demo)|steering|review(?:ed)? (?:it |the \w+ )?with|walked (?:\w+ ){1,3}through|presented|pitched|consulted|partnered|brought (?:\w+ ){1,3}in|escalated|raci|kept (?:\w+ ){1,3}(?:informed|updated|in the loop)|synced|syncs|1:1s?|one-on-ones?|got (?:\w+ ){1,4}(?:to agree|on board|approval|sign-off|to sign off|to commit)|approved|approval|workshops?|demoed|shared (?:the|a|my) (?:rfc|doc|plan|proposal|design)|(?:rfc|design doc|proposal) (?:review|with)|commented on|feedback from|won over|talked (?:\w+ ){1,3}(?:into|through)|committed to|co-?wrote|asked (?:\w+ ){1,3}for|set up a (?:channel|sync|meeting)|settled on|facilitated|invited|scheduled (?:a|an) [\w-]+ (?:session|review|meeting)|one-to-one|worked with|met (?:with )?(?:the|our|their|each|both|all)|accepted|nominate[ds]?|agreed? (?:the|a|on|that)|paired with|jointly|go/no-go|status updates?|held a [\w/-]+ (?:with|review|meeting))\b",
+        r"\b(?:aligned|align(?:ing|ment)? (?:with|on)|agreed|agree to|signed off|sign-?off|buy-?in|bought in|on board|convinced|persuaded|negotiated|met (?:with|weekly|every)|meetings? with|ran (?:a|an|the|weekly|biweekly|fortnightly|regular|daily)\b[^.]{0,30}\b(?:review|sync|meeting|forum|session|steering|standup|workshop|demo)|steering|review(?:ed)? (?:it |the \w+ )?with|walked (?:\w+ ){1,3}through|presented|pitched|consulted|partnered|brought (?:\w+ ){1,3}in|escalated|raci|kept (?:\w+ ){1,3}(?:informed|updated|in the loop)|synced|syncs|1:1s?|one-on-ones?|got (?:\w+ ){1,4}(?:to agree|on board|approval|sign-off|to sign off|to commit)|approved|approval|workshops?|demoed|shared (?:the|a|my) (?:rfc|doc|plan|proposal|design)|(?:rfc|design doc|proposal) (?:review|with)|commented on|feedback from|won over|talked (?:\w+ ){1,3}(?:into|through)|committed to|co-?wrote|asked (?:\w+ ){1,3}for|set up a (?:channel|sync|meeting)|settled on|facilitated|invited|scheduled (?:a|an) [\w-]+ (?:session|review|meeting)|one-to-one|worked with|met (?:with )?(?:the|our|their|each|both|all)|accepted|nominate[ds]?|agreed? (?:the|a|on|that)|paired with|jointly|go/no-go|status updates?|held a [\w/-]+ (?:with|review|meeting)|(?:interviewed|surveyed) (?:the |our |their |each |every |all |both |(?:\d+|two|three|four|five|six|eight|ten|a dozen) )?(?:[\w-]+ )?(?:heads?|leads?|owners?|managers?|users?|customers?|teams?|stakeholders|directors?|vps?|product|finance|security|support|sales|sres?)|(?:talked|spoke) (?:to|with)|sat down with|checked (?:in )?with|ran (?:it|this|that|the \w+) (?:past|by)|(?:gathered|collected) (?:input|feedback|requirements) from|heard from)\b",
     )
 });
 
