@@ -163,9 +163,8 @@ pub struct Answer {
     pub front_matter: FrontMatter,
     /// A heading before any prose, usually the question being answered.
     pub title: Option<String>,
-    /// Whether the title is the question: an interviewer's line, a line that asks ("…?"), or
-    /// one that opens as questions do ("Tell me about a time …").
-    pub title_is_question: bool,
+    /// Whether the title is an interviewer's line ("Q: …"), a question however it ends.
+    pub title_asked: bool,
     pub sections: Vec<Section>,
     pub sentences: Vec<Sentence>,
     /// Spoken words: prose and list items, not headings, labels or tables.
@@ -179,12 +178,16 @@ impl Answer {
         self.sections.iter().find(|s| s.name == name)
     }
 
-    /// The question the answer states: in its front matter, or as its title.
+    /// The question the answer states: in its front matter, or as its title when the title is
+    /// one (an interviewer's line, a line that asks "…?", or one that opens as questions do,
+    /// "Tell me about a time …").
     pub fn question(&self) -> Option<&str> {
         self.front_matter
             .question
             .as_deref()
-            .or(self.title.as_deref().filter(|_| self.title_is_question))
+            .or(self.title.as_deref().filter(|t| {
+                self.title_asked || t.trim_end().ends_with('?') || prompts::is_prompt(t)
+            }))
     }
 
     pub fn has_section(&self, name: SectionName) -> bool {
@@ -224,11 +227,7 @@ pub fn parse_walked(text: &str, lines: &[markdown::Line]) -> Answer {
         }
     }
     let walked = blocks::split_blocks(lines);
-    answer.title_is_question = walked.title_asked
-        || walked
-            .title
-            .as_deref()
-            .is_some_and(|t| t.trim_end().ends_with('?') || prompts::is_prompt(t));
+    answer.title_asked = walked.title_asked;
     answer.title = walked.title;
     let mut sentences = blocks::to_sentences(&walked.blocks);
     let labelled = !walked.starts.is_empty();
