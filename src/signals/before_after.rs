@@ -25,7 +25,8 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A value: digits (with k/M suffix), a spelled-out number, or "zero"/"an hour"/"same-day".
-const NUM: &str = r"(?:\$|€|£)?(?:\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
+/// Digits inside a word ("p99", "v2") are a name, not a value.
+const NUM: &str = r"(?:\$|€|£)?(?:\b\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
 /// A unit after a value, kept short so the pair stays within one metric.
 const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|quarter|year|night)\b|%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
 /// Hedge words allowed before a value.
@@ -80,10 +81,12 @@ static RELATIVE: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\bfrom\s+(?:once\s+a\s+|every\s+)?(?:hourly|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|week|month|quarter)\s+(?:\w+\s+){0,2}(?:to|→|->)\s+(?:several|multiple|many|\d+|hourly|daily|weekly|monthly|on demand|every|continuous)"
     ))
 });
-/// The metric got worse on its own: an outage, a spike.
+/// The metric got worse on its own: an outage, a spike. Words that only say it went up
+/// (`moved`) are a degradation only when the sentence does not say which way is better:
+/// "deploys went up from 2 to 10 a week" is an improvement.
 static DEGRADATION: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:rose|spiked|jumped|climbed|ballooned|soared|shot up|went up|degraded|blew up|exploded|crept up|surged|worsened|regressed|fell over|when the|during the (?:outage|incident)|because of the (?:outage|incident|bug))\b",
+        r"\b(?:(?P<moved>rose|jumped|climbed|soared|shot up|went up|crept up|surged)|spiked|ballooned|degraded|blew up|exploded|worsened|regressed|fell over|when the|during the (?:outage|incident)|because of the (?:outage|incident|bug))\b",
     )
 });
 /// The speaker (or their change) brought it back.
@@ -164,7 +167,9 @@ fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
     } else {
         &[]
     };
-    let reading = OnceCell::new();
+    let sentence_reading = OnceCell::new();
+    // Read once per clause: a pasted line with thousands of pairs read it per pair.
+    let mut readings: BTreeMap<usize, Reading> = BTreeMap::new();
     // start -> end of each change found; a pasted line may hold thousands of pairs.
     let mut found: BTreeMap<usize, usize> = BTreeMap::new();
     for &(regex, bare_ok) in pairs {
@@ -183,8 +188,12 @@ fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
             let Some((before, after)) = values(&caps, bare_ok) else {
                 continue;
             };
-            // Read once per sentence: a pasted line with thousands of pairs read it per pair.
-            if improvement(reading.get_or_init(|| Reading::of(text)), before, after) {
+            let whole_sentence = sentence_reading.get_or_init(|| Reading::of(text, None));
+            let (clause_start, clause_end) = clause_around(text, whole.start(), whole.end());
+            let reading = readings.entry(clause_start).or_insert_with(|| {
+                Reading::of(&text[clause_start..clause_end], Some(whole_sentence))
+            });
+            if improvement(reading, before, after) {
                 found.insert(whole.start(), whole.end());
             }
         }
@@ -310,9 +319,10 @@ fn unit_scale(unit: &str) -> f64 {
     }
 }
 
-/// Did the metric move the right way, or did the speaker bring it back?
-/// What a sentence says about its metric, the same for every pair in it: which way is better,
-/// and whether it went wrong on its own and was brought back.
+/// What a clause says about its metric: which way is better, and whether it went wrong on its
+/// own and was brought back. A sentence can hold two clauses that read differently: in "the
+/// pipeline went from 55 minutes to 14, and merges per week went up by a third", the second
+/// rise is no degradation of the first pair.
 struct Reading {
     lower_is_better: bool,
     higher_is_better: bool,
@@ -321,14 +331,45 @@ struct Reading {
 }
 
 impl Reading {
-    fn of(text: &str) -> Reading {
+    /// The reading of `text`; a clause takes what it does not say (which way is better, a
+    /// recovery told in another clause) from its sentence's reading.
+    fn of(text: &str, sentence: Option<&Reading>) -> Reading {
+        let mut lower_is_better = LOWER_IS_BETTER.is_match(text);
+        let mut higher_is_better = HIGHER_IS_BETTER.is_match(text);
+        if let Some(sentence) = sentence.filter(|_| !lower_is_better && !higher_is_better) {
+            (lower_is_better, higher_is_better) =
+                (sentence.lower_is_better, sentence.higher_is_better);
+        }
+        let direction_known = lower_is_better != higher_is_better;
+        let degraded = DEGRADATION
+            .captures_iter(text)
+            .any(|caps| !direction_known || caps.name("moved").is_none());
         Reading {
-            lower_is_better: LOWER_IS_BETTER.is_match(text),
-            higher_is_better: HIGHER_IS_BETTER.is_match(text),
-            degraded: DEGRADATION.is_match(text),
-            recovered: RECOVERY.is_match(text),
+            lower_is_better,
+            higher_is_better,
+            degraded,
+            recovered: RECOVERY.is_match(text) || sentence.is_some_and(|s| s.recovered),
         }
     }
+}
+
+/// The clause of `text` around `start..end`: bounded by semicolons and by a comma followed by
+/// a conjunction (", and", ", but", ", while").
+fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const BREAKS: [&str; 5] = [";", ", and ", ", but ", ", while ", ", whereas "];
+    let before = &text[..start];
+    let clause_start = BREAKS
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|at| at + b.len()))
+        .max()
+        .unwrap_or(0);
+    let after = &text[end..];
+    let clause_end = BREAKS
+        .iter()
+        .filter_map(|b| after.find(b).map(|at| end + at))
+        .min()
+        .unwrap_or(text.len());
+    (clause_start, clause_end)
 }
 
 fn improvement(reading: &Reading, before: f64, after: f64) -> bool {
@@ -401,6 +442,26 @@ mod tests {
         assert!(fires("Manual steps: 23 before, 4 after my automation."));
         assert!(fires("Median build time is 7 minutes now, down from 19."));
         assert!(fires("I shaved 600 ms off the login flow."));
+    }
+
+    /// Which way is better and whether it went wrong are read in the pair's own clause.
+    #[test]
+    fn each_clause_reads_its_own_direction() {
+        assert!(fires(
+            "The pipeline went from 55 minutes to 14, and merges per week went up by a third."
+        ));
+        assert!(fires("Deploys went up from 2 a week to 10 a week."));
+        assert!(!fires(
+            "Traffic doubled over the holidays, and p99 went up from 180 ms to 640 ms."
+        ));
+        assert!(!fires(
+            "During the incident the error rate spiked from 0.2% to 31%, and I paged the DBA."
+        ));
+    }
+
+    #[test]
+    fn digits_inside_a_name_are_not_a_value() {
+        assert!(!fires("p99 went up from 180 ms to 640 ms."));
     }
 
     #[test]

@@ -18,17 +18,24 @@ use super::text::negated_before;
 use crate::answer::Answer;
 use std::sync::LazyLock;
 
+/// Each kind of control is a group of its own: one sentence may name two kinds ("canary at 5%
+/// with automatic rollback"), but the same kind twice is one control.
 static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?|restarts?)",
-        r"|ramp(?:ed|ing)? (?:up )?(?:traffic )?(?:to|from) \d+\s?%|\d+\s?%\s*(?:→|->|to|then)\s*\d+\s?%|\d+\s?% at a time|held at \d+\s?%",
-        r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave",
-        r"|auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|instant) rollback|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|switch(?:ed)? back|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time",
-        r"|feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|side by side|parallel runs?",
-        r"|blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?",
-        r"|chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file)\b"
+        r"\b(?:(?P<rollout>canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?|restarts?)",
+        r"|ramp(?:ed|ing)? (?:up )?(?:traffic )?(?:to|from) \d+\s?%|\d+\s?%\s*(?:→|->|to|then)\s*\d+\s?%|\d+\s?% at a time|held at \d+\s?%|in (?:\d+\s?%|small|percentage) (?:steps|increments)",
+        r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave)",
+        r"|(?P<rollback>auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|one-command|instant) rollback|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|switch(?:ed)? back|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time)",
+        r"|(?P<flag>feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|side by side|parallel runs?)",
+        r"|(?P<rehearsal>blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?)",
+        r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))\b"
     ))
 });
+/// The kinds of control, as named in `GUARDRAIL`.
+const KINDS: [&str; 5] = ["rollout", "rollback", "flag", "rehearsal", "protection"];
+/// A sentence counts for at most this many kinds: more reads as a list, not a plan.
+const KINDS_PER_SENTENCE: usize = 2;
+
 /// Idioms, places and presentations that share a guardrail's words.
 static NOT_A_GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
@@ -53,11 +60,20 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         if NOT_A_GUARDRAIL.is_match(text) || NOT_USED.is_match(text) {
             continue;
         }
-        if let Some(m) = GUARDRAIL
-            .find_iter(text)
-            .find(|m| !negated_before(text, m.start()))
-        {
+        let mut kinds = Vec::new();
+        for caps in GUARDRAIL.captures_iter(text) {
+            let Some(m) = caps.get(0).filter(|m| !negated_before(text, m.start())) else {
+                continue;
+            };
+            let kind = KINDS.iter().position(|kind| caps.name(kind).is_some());
+            if kinds.contains(&kind) {
+                continue;
+            }
+            kinds.push(kind);
             evidence.push(Evidence::from_span(sentence, m.start(), m.end()));
+            if kinds.len() == KINDS_PER_SENTENCE {
+                break;
+            }
         }
     }
     evidence
@@ -102,6 +118,27 @@ mod tests {
         assert!(!fires(
             "The company rolled back its return-to-office policy."
         ));
+    }
+
+    /// Two kinds of control in one sentence are two pieces of evidence; the same kind twice,
+    /// or a third kind, adds none.
+    #[test]
+    fn a_sentence_counts_each_kind_once_and_two_at_most() {
+        let found = |text: &str| super::detect(&parse(text)).len();
+        assert_eq!(
+            found("I shipped it as a canary at 5% with automatic rollback."),
+            2
+        );
+        assert_eq!(
+            found("The canary ran for a day, then a second canary in another region."),
+            1
+        );
+        assert_eq!(
+            found(
+                "I moved traffic in 5% steps behind a feature flag, with a one-command rollback we rehearsed twice."
+            ),
+            2
+        );
     }
 
     #[test]
