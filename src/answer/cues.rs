@@ -215,13 +215,20 @@ const CUE_TABLE: &[(SectionName, f32, &str)] = &[
         3.0,
         r"\b(i was (asked|tasked|responsible|given|brought in|put in charge|made|assigned|the (owner|one))|asked( me)?( if i could)? to|(gave|handed|assigned) me|(handed|gave|passed) (it|this|that|the \w+) (over )?to me|my (job|task|goal|mandate|responsibility|mission|brief|remit|(first |top |main )?priority)|i owned|i needed to|i had to|i need to|i have to|(the|our|my) (goal|aim|objective|target|ask) was|i (was|am) accountable|success (meant|criteria|was defined|would mean)|(i|we) set out to|(volunteered|offered|signed up|decided) to|i took (on|ownership)|i wanted to (get|make|fix|find|move|reduce|bring|stop|cut|prove|change)|(was|fell to|was on) (my call|me to)|(was|fell) on me|fell to me|(i|who) (had|needed) to|(never|not) happen again|it was (up to|on) me|i was the (\w+ ){0,2}(lead|owner|dri|point person)|(it|this|that) was (mine|my (problem|call|job|responsibility))|i was (the |on )?on[- ]?call)\b",
     ),
+    // Someone above set the work ("Leadership wanted us on a managed queue"); the speaker took
+    // it ("the plan and its risks were mine").
+    (
+        SectionName::Task,
+        2.5,
+        r"\b((leadership|management|my (manager|boss|director|vp|skip|lead)|the (cto|ceo|vp|director|business|company|board|exec\w*))( \w+){0,2} wanted (us|me) (to|on|\w+ing)|(was|were) (all )?mine)\b",
+    ),
     // What the speaker wanted is the goal ("I wanted stakeholders back in the room").
     (SectionName::Task, 1.5, r"\bi wanted\b"),
     // A time box is part of the brief ("I had one quarter to do it").
     (
         SectionName::Task,
         1.5,
-        r"\b(had|have|got|given) (only |just )?(one|two|three|four|six|a|an|\d+) (days?|weeks?|months?|quarters?|sprints?) to\b",
+        r"\b((had|have|got|given) (only |just )?(one|two|three|four|six|a|an|\d+) (days?|weeks?|months?|quarters?|sprints?) to|gave (us|me) (only |just |about |roughly )?(one|two|three|four|five|six|eight|ten|twelve|a|an|\d+) (days?|weeks?|months?|quarters?|sprints?))\b",
     ),
     // A change verb in the infinitive is a target, not an outcome ("asked to cut costs").
     (

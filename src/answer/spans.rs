@@ -60,7 +60,10 @@ pub(super) fn infer_unlabelled(
 
 /// Paragraphs after a label that plainly tell a later part the answer never labels
 /// ("**Action:** ... Six weeks later the job had not failed once.") start that part,
-/// inferred. Returns (line, section) for each such start and moves the sentences over.
+/// inferred. So does a sentence inside a labelled situation that plainly states the task
+/// ("**Situation:** ... My director asked me to move it by Q3."), when nothing after it in
+/// that situation reads as background again. Returns (line, section) for each such start and
+/// moves the sentences over.
 pub(super) fn unlabelled_tails(
     sentences: &mut [Sentence],
     starts: &[(usize, SectionSet)],
@@ -73,7 +76,8 @@ pub(super) fn unlabelled_tails(
     let mut now: Option<SectionName> = None;
     let mut seen_block = false;
     let mut next_label = 0;
-    for sentence in sentences.iter_mut() {
+    for i in 0..sentences.len() {
+        let sentence = &sentences[i];
         if sentence.sections.is_empty() {
             continue;
         }
@@ -87,7 +91,8 @@ pub(super) fn unlabelled_tails(
         }
         let ceiling = starts.get(next_label).and_then(|s| s.1.first());
         let spoken = matches!(sentence.kind, SentenceKind::Prose | SentenceKind::ListItem);
-        if sentence.opening == Opening::Block && spoken {
+        let opens_block = sentence.opening == Opening::Block;
+        if spoken && opens_block {
             if seen_block && let Some(current) = now {
                 let scores = cues::cue_scores(&sentence.text);
                 let best = SectionName::ALL
@@ -104,14 +109,42 @@ pub(super) fn unlabelled_tails(
                 }
             }
             seen_block = true;
+        } else if spoken
+            && now == Some(SectionName::Situation)
+            && !labelled.contains(SectionName::Task)
+            && ceiling.is_none_or(|c| SectionName::Task < c)
+            && states_the_task(&sentences[i..], run)
+        {
+            now = Some(SectionName::Task);
+            found.push((sentence.line, SectionSet::of(&[SectionName::Task])));
         }
         if let Some(current) = now
             && !run.contains(current)
         {
-            sentence.sections = SectionSet::of(&[current]);
+            sentences[i].sections = SectionSet::of(&[current]);
         }
     }
     found
+}
+
+/// Whether the first of `rest` states the task outright, and the sentences after it under the
+/// same label (`run`) do not go back to the background.
+fn states_the_task(rest: &[Sentence], run: SectionSet) -> bool {
+    const PLAINLY: f32 = 3.0;
+    const MARGIN: f32 = 2.0;
+    let (situation, task) = (SectionName::Situation.index(), SectionName::Task.index());
+    let scores = cues::cue_scores(&rest[0].text);
+    if scores[task] < PLAINLY || scores[task] < scores[situation] + MARGIN {
+        return false;
+    }
+    rest[1..]
+        .iter()
+        .take_while(|s| s.sections == run)
+        .filter(|s| matches!(s.kind, SentenceKind::Prose | SentenceKind::ListItem))
+        .all(|s| {
+            let scores = cues::cue_scores(&s.text);
+            scores[situation] <= scores[task]
+        })
 }
 
 /// Spans for labelled answers: each start (a label, or a part found after one) opens a
