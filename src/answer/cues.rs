@@ -4,19 +4,10 @@
 //! (actions), "six months later" (results), "next time" (reflection). Scores add up; the
 //! ordering and the layout are weighed later, in `infer.rs`.
 
-use super::SectionName;
 use super::phrase::{PhraseSet, Words};
+use super::{SectionName, deeds};
 use std::borrow::Cow;
 use std::sync::LazyLock;
-
-/// Irregular past-tense verbs a speaker uses for what they did ("-ed" forms are found apart).
-const IRREGULAR_DEEDS: &[&str] = &[
-    "wrote", "built", "ran", "set", "led", "made", "took", "drove", "began", "sat", "held", "went",
-    "did", "gave", "kept", "found", "dug", "rewrote", "split", "broke", "brought", "chose", "put",
-    "got", "spoke", "met", "sent", "read", "drew", "threw", "spent", "cut", "sought", "fought",
-    "taught", "bought", "sold", "froze", "shut", "rebuilt", "undid", "spun", "told", "sold",
-    "wound", "tore", "hid", "paid", "let", "laid", "sketched",
-];
 
 /// Present-tense steps, for stories told in the present ("So I go to my lead and I ask ...").
 const PRESENT_DEEDS: &[&str] = &[
@@ -56,19 +47,6 @@ const NOT_DEEDS: &[&str] = &[
     "believed",
     "expected",
     "inherited",
-    "need",
-    "feed",
-    "seed",
-    "speed",
-    "shed",
-    "red",
-    "bed",
-    "hundred",
-    "indeed",
-    "embed",
-    "exceed",
-    "proceed",
-    "succeed",
     "agreed",
     "supposed",
     "failed",
@@ -129,10 +107,7 @@ fn plain(word: &str) -> Cow<'_, str> {
 
 /// Whether a word, made [`plain`], tells a step taken.
 fn is_deed(plain_word: &str) -> bool {
-    if NOT_DEEDS.contains(&plain_word) {
-        return false;
-    }
-    (plain_word.len() > 4 && plain_word.ends_with("ed")) || IRREGULAR_DEEDS.contains(&plain_word)
+    !NOT_DEEDS.contains(&plain_word) && deeds::is_past_deed(plain_word)
 }
 
 /// Whether `word` made [`plain`] is `target`, without copying it when it is ASCII.

@@ -7,6 +7,7 @@
 
 mod blocks;
 pub mod cues;
+pub mod deeds;
 pub mod infer;
 pub mod labels;
 pub mod markdown;

@@ -60,9 +60,19 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         if NOT_A_GUARDRAIL.is_match(text) || NOT_USED.is_match(text) {
             continue;
         }
+        let used = |start: usize| !negated_before(text, start);
+        // Telling the kinds apart takes the groups, which cost more: only for two controls.
+        let mut found = GUARDRAIL.find_iter(text).filter(|m| used(m.start()));
+        let Some(first) = found.next() else {
+            continue;
+        };
+        if found.next().is_none() {
+            evidence.push(Evidence::from_span(sentence, first.start(), first.end()));
+            continue;
+        }
         let mut kinds = Vec::new();
         for caps in GUARDRAIL.captures_iter(text) {
-            let Some(m) = caps.get(0).filter(|m| !negated_before(text, m.start())) else {
+            let Some(m) = caps.get(0).filter(|m| used(m.start())) else {
                 continue;
             };
             let kind = KINDS.iter().position(|kind| caps.name(kind).is_some());

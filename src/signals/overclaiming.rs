@@ -55,15 +55,15 @@ pub fn detect(answer: &Answer, ownership: &Ownership) -> Vec<Evidence> {
         .collect();
     let credits_anyone = answer.sentences.iter().any(|s| CREDIT.is_match(&s.text));
     if evidence.is_empty()
-        && ownership.mine.len() >= SOLO_RUN
+        && ownership.mine_sentences >= SOLO_RUN
         && ownership.ours.is_empty()
         && !credits_anyone
         && let Some(first) = ownership.mine.first()
     {
         evidence.push(Evidence {
             text: format!(
-                "{} \"I\" actions and no one else named",
-                ownership.mine.len()
+                "{} \"I\" sentences and no one else named",
+                ownership.mine_sentences
             ),
             ..first.clone()
         });
@@ -85,6 +85,24 @@ mod tests {
     fn solo_claims_fire() {
         assert!(fires("I single-handedly rebuilt the platform."));
         assert!(fires("I did everything myself; the team just watched."));
+    }
+
+    /// Six "I" sentences with nobody else in the story read as a solo act; six steps listed in
+    /// two sentences do not.
+    #[test]
+    fn a_run_of_i_sentences_with_no_one_else_fires() {
+        assert!(fires(
+            "I profiled the slow checkout service over two days. I traced the query that \
+             scanned every order. I added a covering index on the orders table. I rewrote the \
+             cache so it kept hot carts in memory. I replayed Black Friday traffic against the \
+             change. I shipped it on a quiet Tuesday morning."
+        ));
+        assert!(!fires(
+            "I profiled the slow checkout service over two days, traced the query that \
+             scanned every order, and added a covering index on the orders table. I rewrote \
+             the cache so it kept hot carts in memory, replayed Black Friday traffic against \
+             the change, and shipped it on a quiet Tuesday morning."
+        ));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
+use crate::answer::deeds::is_past_deed;
 use crate::answer::sentences::Opening;
 use crate::answer::{Answer, SectionName, Sentence, SentenceKind};
 use std::sync::LazyLock;
@@ -118,10 +119,12 @@ const NOT_DEEDS: &[&str] = &[
 /// Who did what in the answer's actions.
 #[derive(Debug, Clone, Default)]
 pub struct Ownership {
-    /// Sentences where the speaker did something ("I wrote…").
+    /// Steps the speaker took ("I wrote…"), each clause and listed step on its own.
     pub mine: Vec<Evidence>,
-    /// Sentences where the team did something ("we migrated…").
+    /// Steps the team took ("we migrated…").
     pub ours: Vec<Evidence>,
+    /// How many sentences tell at least one of `mine`.
+    pub mine_sentences: usize,
     /// The same two counts, restricted to the actions (or the whole answer without one).
     pub mine_in_actions: usize,
     pub ours_in_actions: usize,
@@ -160,51 +163,13 @@ pub fn analyse(answer: &Answer) -> Ownership {
             result.mine_in_actions += mine.len();
             result.ours_in_actions += ours.len();
         }
+        result.mine_sentences += usize::from(!mine.is_empty());
         result.mine.extend(mine);
         result.ours.extend(ours);
     }
     result
 }
 
-/// Irregular past tenses that open a résumé-style bullet ("Ran a two-week pilot").
-const IRREGULAR_DEEDS: &[&str] = &[
-    "ran",
-    "wrote",
-    "rewrote",
-    "built",
-    "rebuilt",
-    "led",
-    "set",
-    "split",
-    "made",
-    "drove",
-    "took",
-    "cut",
-    "put",
-    "kept",
-    "brought",
-    "sent",
-    "spun",
-    "stood",
-    "chose",
-    "held",
-    "shut",
-    "won",
-    "began",
-    "taught",
-    "sold",
-    "met",
-    "dug",
-    "gave",
-    "drew",
-    "laid",
-    "oversaw",
-    "bought",
-    "fought",
-    "swept",
-    "froze",
-    "undertook",
-];
 /// Words in -ed that open a bullet as an adjective ("Limited budget"), not as a deed.
 const DESCRIBING: &[&str] = &[
     "limited",
@@ -237,6 +202,11 @@ const DESCRIBING: &[&str] = &[
     "undocumented",
     "unmaintained",
 ];
+/// A past tense that tells a step taken, and not a state, a feeling or an adjective.
+fn is_deed_here(word: &str) -> bool {
+    is_past_deed(word) && !NOT_DEEDS.contains(&word) && !DESCRIBING.contains(&word)
+}
+
 /// A verb soon after the opening participle makes it an adjective: "Automated tests were".
 const OWN_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been"];
 
@@ -258,12 +228,7 @@ fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
     let mut words = clause.split_whitespace();
     let first = words.next()?;
     let verb = first.to_lowercase();
-    let deed = IRREGULAR_DEEDS.contains(&verb.as_str())
-        || (verb.len() >= 5
-            && verb.ends_with("ed")
-            && verb.chars().all(|c| c.is_ascii_alphabetic())
-            && !NOT_DEEDS.contains(&verb.as_str())
-            && !DESCRIBING.contains(&verb.as_str()));
+    let deed = verb.chars().all(|c| c.is_ascii_alphabetic()) && is_deed_here(&verb);
     // "Automated tests were flaky": the participle describes the noun after it.
     // "- Spearheaded the move to microservices": with no "I" to own it, jargon is no deed.
     if !deed
@@ -274,14 +239,23 @@ fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
     {
         return None;
     }
-    // The verb and what it acted on, as "I wrote" would show: "Split the integration suite".
-    let shown: usize = clause
+    Some(Evidence::from_span(
+        sentence,
+        start,
+        start + verb_and_object(clause),
+    ))
+}
+
+/// The length of a step's verb and what it acted on, as "I wrote" would show them: "Split
+/// the integration suite".
+fn verb_and_object(step: &str) -> usize {
+    let shown: usize = step
         .split_inclusive(char::is_whitespace)
         .take(4)
+        .take_while(|word| !matches!(word.trim_end(), "and" | "or" | "then" | "but"))
         .map(str::len)
         .sum();
-    let shown = clause[..shown].trim_end().len();
-    Some(Evidence::from_span(sentence, start, start + shown))
+    step[..shown].trim_end().len()
 }
 
 /// Agreeing or finding is a deed when a team does it together, not proof of a person's role.
@@ -289,36 +263,76 @@ const TEAM_DEEDS: &[&str] = &["agreed", "agree", "found"];
 
 /// Every clause of `sentence` where the pattern's subject did something.
 fn deeds(pattern: &Pattern, sentence: &Sentence, team: bool) -> Vec<Evidence> {
-    pattern
-        .captures_iter(&sentence.text)
-        .filter_map(|caps| {
-            let verb = caps.name("verb")?;
-            let word = verb.as_str().to_lowercase();
-            let start = caps.get(0)?.start();
-            // "I didn't", "I can't": a contraction is an auxiliary, not a deed.
-            let contracted = sentence.text[verb.end()..].starts_with(['\'', '’']);
-            if contracted {
-                return None;
-            }
-            let not_deed = NOT_DEEDS.contains(&word.as_str())
-                && !(team && TEAM_DEEDS.contains(&word.as_str()));
-            if not_deed || word.len() < 2 {
-                // "I found 40 and deleted 12": the deed may follow in the same clause.
-                let clause = sentence.text[verb.end()..].split([';', ':']).next()?;
-                let next = COORDINATED.captures(clause)?.get(1)?;
-                let next_word = next.as_str().to_lowercase();
-                if NOT_DEEDS.contains(&next_word.as_str()) {
-                    return None;
-                }
-                return Some(Evidence::from_span(
-                    sentence,
-                    start,
-                    verb.end() + next.end(),
-                ));
-            }
-            Some(Evidence::from_span(sentence, start, verb.end()))
-        })
-        .collect()
+    let mut found = Vec::new();
+    for caps in pattern.captures_iter(&sentence.text) {
+        let (Some(verb), Some(whole)) = (caps.name("verb"), caps.get(0)) else {
+            continue;
+        };
+        let word = verb.as_str().to_lowercase();
+        // "I didn't", "I can't": a contraction is an auxiliary, not a deed.
+        if sentence.text[verb.end()..].starts_with(['\'', '’']) {
+            continue;
+        }
+        let not_deed =
+            NOT_DEEDS.contains(&word.as_str()) && !(team && TEAM_DEEDS.contains(&word.as_str()));
+        if not_deed || word.len() < 2 {
+            found.extend(coordinated_deed(sentence, whole.start(), verb.end()));
+            continue;
+        }
+        found.push(Evidence::from_span(sentence, whole.start(), verb.end()));
+        listed_deeds(sentence, verb.end(), &mut found);
+    }
+    found
+}
+
+/// "I found 40 and deleted 12": after a verb that is no deed, the deed may follow in the same
+/// clause.
+fn coordinated_deed(sentence: &Sentence, start: usize, verb_end: usize) -> Option<Evidence> {
+    let clause = sentence.text[verb_end..].split([';', ':']).next()?;
+    let next = COORDINATED.captures(clause)?.get(1)?;
+    if NOT_DEEDS.contains(&next.as_str().to_lowercase().as_str()) {
+        return None;
+    }
+    Some(Evidence::from_span(sentence, start, verb_end + next.end()))
+}
+
+/// The further steps listed after a deed with the subject left out: in "I added limits,
+/// tested them with a replay, and rolled them out", "tested" and "rolled". The list ends at
+/// the first part that does not open on a deed ("I fixed it, the team tested it"), at a
+/// passive ("supported by two engineers") and at the end of the clause.
+fn listed_deeds(sentence: &Sentence, from: usize, found: &mut Vec<Evidence>) {
+    let text = sentence.text.as_str();
+    let clause_end = text[from..]
+        .find([';', ':'])
+        .map_or(text.len(), |at| from + at);
+    let mut at = from;
+    while let Some(comma) = text[at..clause_end].find(',') {
+        let part_start = at + comma + 1;
+        let part = &text[part_start..clause_end];
+        let mut words = part.split_whitespace().peekable();
+        while words
+            .peek()
+            .is_some_and(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("then"))
+        {
+            words.next();
+        }
+        let Some(verb) = words.next() else { break };
+        if !verb.bytes().all(|b| b.is_ascii_alphabetic())
+            || !is_deed_here(&verb.to_ascii_lowercase())
+            || words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        {
+            break;
+        }
+        let verb_start = part_start + part.find(verb).unwrap_or(0);
+        let step = &text[verb_start..clause_end];
+        let step = &step[..step.find(',').unwrap_or(step.len())];
+        found.push(Evidence::from_span(
+            sentence,
+            verb_start,
+            verb_start + verb_and_object(step),
+        ));
+        at = verb_start + verb.len();
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +346,38 @@ mod tests {
             "I wrote the RFC. I then paired with the DBA. I think it went well. I was told to hurry.",
         ));
         assert_eq!(o.mine.len(), 2);
+    }
+
+    /// Steps listed after a deed with the "I" left out are steps of their own; the list ends
+    /// where someone else takes over, at a passive, and at the end of the clause.
+    #[test]
+    fn listed_steps_count_each() {
+        let mine = |text: &str| -> Vec<String> {
+            analyse(&parse(text))
+                .mine
+                .into_iter()
+                .map(|e| e.text)
+                .collect()
+        };
+        assert_eq!(
+            mine("I added limits, tested them with a replay, and rolled them out."),
+            ["I added", "tested them with a", "rolled them out."]
+        );
+        assert_eq!(
+            mine("I fixed the parser, the team tested it, deployed it."),
+            ["I fixed"]
+        );
+        assert_eq!(
+            mine("I led the project, supported by two engineers."),
+            ["I led"]
+        );
+        assert_eq!(mine("I wrote the plan; rehearsed twice."), ["I wrote"]);
+        let o = analyse(&parse(
+            "I added rate limits to the gateway, tested them against a replay of last week's \
+             traffic, rolled them out region by region, and paged the owners of the two \
+             services that tripped them.",
+        ));
+        assert_eq!((o.mine.len(), o.mine_sentences), (4, 1));
     }
 
     #[test]
