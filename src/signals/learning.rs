@@ -10,7 +10,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
-use crate::answer::Answer;
+use crate::answer::{Answer, SectionName};
 use std::sync::LazyLock;
 
 static LESSON: LazyLock<Pattern> = LazyLock::new(|| {
@@ -30,18 +30,95 @@ static SKILL_ONLY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"\b(?:learn(?:ed|t)|learning) (?:about the|of the) (?:outage|incident|news|change)\b")
 });
 
+/// Verbs that open a rule of thumb ("Measure before you optimise"), beside "always",
+/// "never" and "don't".
+const MAXIM_VERBS: &[&str] = &[
+    "always",
+    "never",
+    "don't",
+    "don’t",
+    "measure",
+    "test",
+    "involve",
+    "bring",
+    "get",
+    "keep",
+    "plan",
+    "check",
+    "document",
+    "communicate",
+    "invest",
+    "automate",
+    "validate",
+    "verify",
+    "share",
+    "budget",
+    "escalate",
+    "align",
+    "listen",
+    "trust",
+    "assume",
+    "prefer",
+    "write",
+    "ask",
+    "start",
+    "talk",
+    "make",
+    "treat",
+    "push",
+    "ship",
+    "question",
+    "over-communicate",
+    "overcommunicate",
+    "default",
+    "design",
+    "build",
+    "pair",
+    "timebox",
+    "time-box",
+    "say",
+];
+
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
+    // Under a reflection label, a rule of thumb in the imperative is the lesson itself.
+    let labelled_reflection = answer
+        .section(SectionName::Reflection)
+        .is_some_and(|s| s.labelled);
     answer
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
         .filter(|s| !SKILL_ONLY.is_match(&s.text))
         .filter_map(|sentence| {
-            LESSON
-                .find(&sentence.text)
-                .map(|m| Evidence::from_span(sentence, m.start(), m.end()))
+            if let Some(m) = LESSON.find(&sentence.text) {
+                return Some(Evidence::from_span(sentence, m.start(), m.end()));
+            }
+            let maxim = labelled_reflection && sentence.in_section(SectionName::Reflection);
+            maxim
+                .then(|| maxim_opening(&sentence.text))
+                .flatten()
+                .map(|end| Evidence::from_span(sentence, 0, end))
         })
         .collect()
+}
+
+/// The end of a rule of thumb's first words when `text` opens with one ("Measure before
+/// optimising"): an imperative verb, or "always", "never" or "don't".
+fn maxim_opening(text: &str) -> Option<usize> {
+    let first = text.split_whitespace().next()?;
+    let word = first
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .to_lowercase();
+    if !MAXIM_VERBS.contains(&word.as_str()) {
+        return None;
+    }
+    let clause = &text[..text.find([';', ',', ':', '—', '–']).unwrap_or(text.len())];
+    let shown: usize = clause
+        .split_inclusive(char::is_whitespace)
+        .take(4)
+        .map(str::len)
+        .sum();
+    Some(clause[..shown].trim_end().len())
 }
 
 #[cfg(test)]
@@ -62,6 +139,24 @@ mod tests {
         ));
         assert!(fires("In hindsight, the pilot should have been smaller."));
         assert!(fires("I would have started the capacity plan earlier."));
+    }
+
+    /// A rule of thumb under a reflection label is a lesson; the same words elsewhere are a
+    /// step or an instruction.
+    #[test]
+    fn maxims_under_a_reflection_label() {
+        assert!(fires(
+            "**Action:** I profiled the job.\n\n**Learned:** Measure before optimizing; my first guess was wrong."
+        ));
+        assert!(fires(
+            "**Action:** I profiled the job.\n\n**Takeaways:** Always write the rollback plan before the rollout plan."
+        ));
+        assert!(!fires(
+            "**Action:** Measure the queue depth every minute and page when it doubles."
+        ));
+        assert!(!fires(
+            "**Action:** I profiled the job.\n\n**Reflection:** The job still runs nightly on the old host."
+        ));
     }
 
     #[test]
