@@ -393,6 +393,18 @@ fn sixty_thousand_line_paragraph() {
     assert!(file["words"].as_u64().unwrap() >= 180_000);
 }
 
+/// Each sentence that states a task inside a labelled situation looks ahead a few sentences,
+/// not to the end of the situation.
+#[test]
+fn a_situation_of_twenty_thousand_task_sentences() {
+    let text = format!(
+        "**Situation:** {}It was slow.\n\n**Action:** I fixed it.\n",
+        "I had to fix it. ".repeat(20_000)
+    );
+    let file = score_hostile("task.md", &text, &[]);
+    assert_eq!(file["signals"]["ownership"]["present"], true);
+}
+
 #[test]
 fn many_short_sentences() {
     let file = score_hostile("sentences.md", &"We cut it by 5 ms. ".repeat(50_000), &[]);

@@ -127,11 +127,13 @@ pub(super) fn unlabelled_tails(
     found
 }
 
-/// Whether the first of `rest` states the task outright, and the sentences after it under the
+/// Whether the first of `rest` states the task outright, and the next few sentences under the
 /// same label (`run`) do not go back to the background.
 fn states_the_task(rest: &[Sentence], run: SectionSet) -> bool {
     const PLAINLY: f32 = 3.0;
     const MARGIN: f32 = 2.0;
+    // A look ahead bounded in sentences keeps a situation of thousands of them linear.
+    const AHEAD: usize = 8;
     let (situation, task) = (SectionName::Situation.index(), SectionName::Task.index());
     let scores = cues::cue_scores(&rest[0].text);
     if scores[task] < PLAINLY || scores[task] < scores[situation] + MARGIN {
@@ -140,6 +142,7 @@ fn states_the_task(rest: &[Sentence], run: SectionSet) -> bool {
     rest[1..]
         .iter()
         .take_while(|s| s.sections == run)
+        .take(AHEAD)
         .filter(|s| matches!(s.kind, SentenceKind::Prose | SentenceKind::ListItem))
         .all(|s| {
             let scores = cues::cue_scores(&s.text);

@@ -17,7 +17,7 @@
 //! "between 10 and 20 engineers", "we aim to go from 99.5% to 99.9%".
 
 use super::pattern::{Captures, Pattern, pattern};
-use super::text::{is_hypothetical, widen_left};
+use super::text::{floor_boundary, is_hypothetical, widen_left};
 use super::{Evidence, quantity};
 use crate::answer::{Answer, Sentence};
 use std::cell::OnceCell;
@@ -354,23 +354,29 @@ impl Reading {
 }
 
 /// The clause of `text` around `start..end`: bounded by semicolons and by a comma followed by
-/// a conjunction (", and", ", but", ", while").
+/// a conjunction (", and", ", but", ", while"), and read no further than `CLAUSE_REACH` either
+/// side, so that a pasted line with thousands of pairs stays linear.
 fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     const BREAKS: [&str; 5] = [";", ", and ", ", but ", ", while ", ", whereas "];
-    let before = &text[..start];
+    let reach_start = floor_boundary(text, start.saturating_sub(CLAUSE_REACH));
+    let reach_end = floor_boundary(text, end.saturating_add(CLAUSE_REACH).min(text.len()));
+    let before = &text[reach_start..start];
     let clause_start = BREAKS
         .iter()
-        .filter_map(|b| before.rfind(b).map(|at| at + b.len()))
+        .filter_map(|b| before.rfind(b).map(|at| reach_start + at + b.len()))
         .max()
-        .unwrap_or(0);
-    let after = &text[end..];
+        .unwrap_or(reach_start);
+    let after = &text[end..reach_end];
     let clause_end = BREAKS
         .iter()
         .filter_map(|b| after.find(b).map(|at| end + at))
         .min()
-        .unwrap_or(text.len());
+        .unwrap_or(reach_end);
     (clause_start, clause_end)
 }
+
+/// How far either side of a pair its clause is looked for.
+const CLAUSE_REACH: usize = 240;
 
 fn improvement(reading: &Reading, before: f64, after: f64) -> bool {
     if (before - after).abs() < f64::EPSILON {

@@ -12,6 +12,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
+use super::text::floor_boundary;
 use crate::answer::deeds::is_past_deed;
 use crate::answer::sentences::Opening;
 use crate::answer::{Answer, SectionName, Sentence, SentenceKind};
@@ -302,13 +303,15 @@ fn coordinated_deed(sentence: &Sentence, start: usize, verb_end: usize) -> Optio
 /// passive ("supported by two engineers") and at the end of the clause.
 fn listed_deeds(sentence: &Sentence, from: usize, found: &mut Vec<Evidence>) {
     let text = sentence.text.as_str();
-    let clause_end = text[from..]
-        .find([';', ':'])
-        .map_or(text.len(), |at| from + at);
+    // Only the text near the last step is read: a pasted line without commas stays linear.
+    let near = |at: usize| &text[at..floor_boundary(text, at.saturating_add(STEP_GAP))];
     let mut at = from;
-    while let Some(comma) = text[at..clause_end].find(',') {
-        let part_start = at + comma + 1;
-        let part = &text[part_start..clause_end];
+    while let Some(stop) = near(at).find([',', ';', ':']) {
+        if text[at + stop..].starts_with([';', ':']) {
+            break;
+        }
+        let part_start = at + stop + 1;
+        let part = near(part_start);
         let mut words = part.split_whitespace().peekable();
         while words
             .peek()
@@ -324,8 +327,8 @@ fn listed_deeds(sentence: &Sentence, from: usize, found: &mut Vec<Evidence>) {
             break;
         }
         let verb_start = part_start + part.find(verb).unwrap_or(0);
-        let step = &text[verb_start..clause_end];
-        let step = &step[..step.find(',').unwrap_or(step.len())];
+        let step = near(verb_start);
+        let step = &step[..step.find([',', ';', ':']).unwrap_or(step.len())];
         found.push(Evidence::from_span(
             sentence,
             verb_start,
@@ -334,6 +337,9 @@ fn listed_deeds(sentence: &Sentence, from: usize, found: &mut Vec<Evidence>) {
         at = verb_start + verb.len();
     }
 }
+
+/// How far a listed step may run before the comma that opens the next one.
+const STEP_GAP: usize = 200;
 
 #[cfg(test)]
 mod tests {

@@ -35,7 +35,7 @@ pub fn snippet(text: &str, start: usize, end: usize) -> String {
     cut
 }
 
-fn floor_boundary(text: &str, mut index: usize) -> usize {
+pub fn floor_boundary(text: &str, mut index: usize) -> usize {
     while index > 0 && !text.is_char_boundary(index) {
         index -= 1;
     }
