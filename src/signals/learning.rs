@@ -10,6 +10,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
+use super::text::lead_words;
 use crate::answer::{Answer, SectionName};
 use std::sync::LazyLock;
 
@@ -113,12 +114,7 @@ fn maxim_opening(text: &str) -> Option<usize> {
         return None;
     }
     let clause = &text[..text.find([';', ',', ':', '—', '–']).unwrap_or(text.len())];
-    let shown: usize = clause
-        .split_inclusive(char::is_whitespace)
-        .take(4)
-        .map(str::len)
-        .sum();
-    Some(clause[..shown].trim_end().len())
+    Some(lead_words(clause))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
-use super::text::floor_boundary;
+use super::text::{floor_boundary, lead_words};
 use crate::answer::deeds::is_past_deed;
 use crate::answer::sentences::Opening;
 use crate::answer::{Answer, SectionName, Sentence, SentenceKind};
@@ -243,20 +243,8 @@ fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
     Some(Evidence::from_span(
         sentence,
         start,
-        start + verb_and_object(clause),
+        start + lead_words(clause),
     ))
-}
-
-/// The length of a step's verb and what it acted on, as "I wrote" would show them: "Split
-/// the integration suite".
-fn verb_and_object(step: &str) -> usize {
-    let shown: usize = step
-        .split_inclusive(char::is_whitespace)
-        .take(4)
-        .take_while(|word| !matches!(word.trim_end(), "and" | "or" | "then" | "but"))
-        .map(str::len)
-        .sum();
-    step[..shown].trim_end().len()
 }
 
 /// Agreeing or finding is a deed when a team does it together, not proof of a person's role.
@@ -332,7 +320,7 @@ fn listed_deeds(sentence: &Sentence, from: usize, found: &mut Vec<Evidence>) {
         found.push(Evidence::from_span(
             sentence,
             verb_start,
-            verb_start + verb_and_object(step),
+            verb_start + lead_words(step),
         ));
         at = verb_start + verb.len();
     }

@@ -177,6 +177,18 @@ pub fn widen_left(text: &str, start: usize, words: usize) -> usize {
     index
 }
 
+/// The length of the first few words of a step or a rule, up to a conjunction: the verb and
+/// what it acted on, as "I wrote" would show them ("Split the integration suite").
+pub fn lead_words(step: &str) -> usize {
+    let shown: usize = step
+        .split_inclusive(char::is_whitespace)
+        .take(4)
+        .take_while(|word| !matches!(word.trim_end(), "and" | "or" | "then" | "but"))
+        .map(str::len)
+        .sum();
+    step[..shown].trim_end().len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
