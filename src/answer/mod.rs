@@ -140,6 +140,11 @@ impl Sentence {
         }
     }
 
+    /// Whether the sentence is said aloud: prose or a list item, not a heading or a table row.
+    pub fn is_spoken(&self) -> bool {
+        matches!(self.kind, SentenceKind::Prose | SentenceKind::ListItem)
+    }
+
     pub fn in_section(&self, section: SectionName) -> bool {
         self.sections.contains(section)
     }
@@ -200,9 +205,7 @@ impl Answer {
     pub fn opening(&self, name: SectionName) -> Option<&Sentence> {
         let mut in_section = self.sentences.iter().filter(|s| s.in_section(name));
         let first = in_section.clone().next();
-        in_section
-            .find(|s| matches!(s.kind, SentenceKind::Prose | SentenceKind::ListItem))
-            .or(first)
+        in_section.find(|s| s.is_spoken()).or(first)
     }
 
     /// True when at least one section came from an explicit label.
@@ -262,7 +265,7 @@ pub fn parse_walked(text: &str, lines: &[markdown::Line]) -> Answer {
     }
     answer.words = sentences
         .iter()
-        .filter(|s| matches!(s.kind, SentenceKind::Prose | SentenceKind::ListItem))
+        .filter(|s| s.is_spoken())
         .map(|s| count_words(&s.text))
         .sum();
     answer.sentences = sentences;

@@ -90,7 +90,7 @@ pub(super) fn unlabelled_tails(
             next_label += 1;
         }
         let ceiling = starts.get(next_label).and_then(|s| s.1.first());
-        let spoken = matches!(sentence.kind, SentenceKind::Prose | SentenceKind::ListItem);
+        let spoken = sentence.is_spoken();
         let opens_block = sentence.opening == Opening::Block;
         if spoken && opens_block {
             if seen_block && let Some(current) = now {
@@ -143,7 +143,7 @@ fn states_the_task(rest: &[Sentence], run: SectionSet) -> bool {
         .iter()
         .take_while(|s| s.sections == run)
         .take(AHEAD)
-        .filter(|s| matches!(s.kind, SentenceKind::Prose | SentenceKind::ListItem))
+        .filter(|s| s.is_spoken())
         .all(|s| {
             let scores = cues::cue_scores(&s.text);
             scores[situation] <= scores[task]

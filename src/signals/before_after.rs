@@ -167,7 +167,7 @@ fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
     } else {
         &[]
     };
-    let sentence_reading = OnceCell::new();
+    let whole_sentence = WholeSentence::new(text);
     // Read once per clause: a pasted line with thousands of pairs read it per pair.
     let mut readings: BTreeMap<usize, Reading> = BTreeMap::new();
     // start -> end of each change found; a pasted line may hold thousands of pairs.
@@ -188,11 +188,10 @@ fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
             let Some((before, after)) = values(&caps, bare_ok) else {
                 continue;
             };
-            let whole_sentence = sentence_reading.get_or_init(|| Reading::of(text, None));
             let (clause_start, clause_end) = clause_around(text, whole.start(), whole.end());
-            let reading = readings.entry(clause_start).or_insert_with(|| {
-                Reading::of(&text[clause_start..clause_end], Some(whole_sentence))
-            });
+            let reading = readings
+                .entry(clause_start)
+                .or_insert_with(|| Reading::of(&text[clause_start..clause_end], &whole_sentence));
             if improvement(reading, before, after) {
                 found.insert(whole.start(), whole.end());
             }
@@ -319,36 +318,81 @@ fn unit_scale(unit: &str) -> f64 {
     }
 }
 
+/// Which way a text says is better for its metric, from the metric it names.
+#[derive(Clone, Copy)]
+struct Direction {
+    lower_is_better: bool,
+    higher_is_better: bool,
+}
+
+impl Direction {
+    fn of(text: &str) -> Direction {
+        Direction {
+            lower_is_better: LOWER_IS_BETTER.is_match(text),
+            higher_is_better: HIGHER_IS_BETTER.is_match(text),
+        }
+    }
+
+    fn named(self) -> bool {
+        self.lower_is_better || self.higher_is_better
+    }
+
+    fn known(self) -> bool {
+        self.lower_is_better != self.higher_is_better
+    }
+}
+
+/// What the whole sentence says, read only when a clause needs it and at most once.
+struct WholeSentence<'t> {
+    text: &'t str,
+    direction: OnceCell<Direction>,
+    recovered: OnceCell<bool>,
+}
+
+impl<'t> WholeSentence<'t> {
+    fn new(text: &'t str) -> WholeSentence<'t> {
+        WholeSentence {
+            text,
+            direction: OnceCell::new(),
+            recovered: OnceCell::new(),
+        }
+    }
+
+    fn direction(&self) -> Direction {
+        *self.direction.get_or_init(|| Direction::of(self.text))
+    }
+
+    /// A recovery may be told in another clause ("I rolled back, and errors fell from …").
+    fn recovered(&self) -> bool {
+        *self.recovered.get_or_init(|| RECOVERY.is_match(self.text))
+    }
+}
+
 /// What a clause says about its metric: which way is better, and whether it went wrong on its
 /// own and was brought back. A sentence can hold two clauses that read differently: in "the
 /// pipeline went from 55 minutes to 14, and merges per week went up by a third", the second
 /// rise is no degradation of the first pair.
 struct Reading {
-    lower_is_better: bool,
-    higher_is_better: bool,
+    direction: Direction,
     degraded: bool,
     recovered: bool,
 }
 
 impl Reading {
-    /// The reading of `text`; a clause takes what it does not say (which way is better, a
-    /// recovery told in another clause) from its sentence's reading.
-    fn of(text: &str, sentence: Option<&Reading>) -> Reading {
-        let mut lower_is_better = LOWER_IS_BETTER.is_match(text);
-        let mut higher_is_better = HIGHER_IS_BETTER.is_match(text);
-        if let Some(sentence) = sentence.filter(|_| !lower_is_better && !higher_is_better) {
-            (lower_is_better, higher_is_better) =
-                (sentence.lower_is_better, sentence.higher_is_better);
+    /// The reading of `clause`, which takes which way is better from its sentence when it
+    /// names no metric.
+    fn of(clause: &str, sentence: &WholeSentence<'_>) -> Reading {
+        let mut direction = Direction::of(clause);
+        if !direction.named() {
+            direction = sentence.direction();
         }
-        let direction_known = lower_is_better != higher_is_better;
         let degraded = DEGRADATION
-            .captures_iter(text)
-            .any(|caps| !direction_known || caps.name("moved").is_none());
+            .captures_iter(clause)
+            .any(|caps| !direction.known() || caps.name("moved").is_none());
         Reading {
-            lower_is_better,
-            higher_is_better,
+            direction,
             degraded,
-            recovered: RECOVERY.is_match(text) || sentence.is_some_and(|s| s.recovered),
+            recovered: degraded && sentence.recovered(),
         }
     }
 }
@@ -383,7 +427,8 @@ fn improvement(reading: &Reading, before: f64, after: f64) -> bool {
         return false;
     }
     let decreased = after < before;
-    let right_way = match (reading.lower_is_better, reading.higher_is_better) {
+    let direction = reading.direction;
+    let right_way = match (direction.lower_is_better, direction.higher_is_better) {
         (true, false) => decreased,
         (false, true) => !decreased,
         _ => true,

@@ -292,7 +292,10 @@ fn coordinated_deed(sentence: &Sentence, start: usize, verb_end: usize) -> Optio
 fn listed_deeds(sentence: &Sentence, from: usize, found: &mut Vec<Evidence>) {
     let text = sentence.text.as_str();
     // Only the text near the last step is read: a pasted line without commas stays linear.
-    let near = |at: usize| &text[at..floor_boundary(text, at.saturating_add(STEP_GAP))];
+    let near = |at: usize| {
+        let reach = at.saturating_add(STEP_GAP).min(text.len());
+        &text[at..floor_boundary(text, reach)]
+    };
     let mut at = from;
     while let Some(stop) = near(at).find([',', ';', ':']) {
         if text[at + stop..].starts_with([';', ':']) {
