@@ -32,7 +32,10 @@ pub fn ascii_case_insensitive(hir: &Hir) -> Hir {
                 folded == *class || !is_negated(class),
                 "write both cases in a negated class: {class:?}"
             );
-            Hir::class(Class::Unicode(folded))
+            match ascii_with_any_byte_above(&folded) {
+                Some(bytes) => Hir::class(Class::Bytes(bytes)),
+                None => Hir::class(Class::Unicode(folded)),
+            }
         }
         HirKind::Class(Class::Bytes(class)) => {
             let mut folded = class.clone();
@@ -57,6 +60,31 @@ pub fn ascii_case_insensitive(hir: &Hir) -> Hir {
         }
         HirKind::Empty | HirKind::Look(_) => hir.clone(),
     }
+}
+
+/// A negated class such as `[^.;]` as a byte class, when it admits every character beyond
+/// ASCII: its ASCII part stays as written and any byte of a multi-byte character matches.
+///
+/// Each copy of a Unicode negated class is a small UTF-8 automaton of its own, and the gaps
+/// of detector patterns repeat one up to 80 times; as a byte range it is one state. A gap then
+/// counts the bytes of a non-ASCII character rather than the character, which only narrows a
+/// gap already full of accented or CJK text. `None` for any other class.
+fn ascii_with_any_byte_above(class: &ClassUnicode) -> Option<ClassBytes> {
+    let last = class.ranges().last()?;
+    if u32::from(last.start()) > 0x80 || last.end() != char::MAX {
+        return None;
+    }
+    let ascii = class
+        .ranges()
+        .iter()
+        .filter(|range| range.start().is_ascii())
+        .map(|range| {
+            let end = u32::from(range.end()).min(0x7F);
+            ClassBytesRange::new(range.start() as u8, end as u8)
+        });
+    let mut bytes = ClassBytes::new(ascii);
+    bytes.push(ClassBytesRange::new(0x80, 0xFF));
+    Some(bytes)
 }
 
 /// A class covering most of Unicode can only have come from a negation.
@@ -106,6 +134,13 @@ mod tests {
     fn negated_classes_that_name_both_cases_are_fine() {
         let p = pattern(r"[^a-zA-Z]x");
         assert!(p.is_match("1x") && !p.is_match("ax") && !p.is_match("Ax"));
+    }
+
+    #[test]
+    fn a_negated_class_that_names_a_character_beyond_ascii_still_refuses_it() {
+        let p = pattern(r"a[^.’]b");
+        assert!(p.is_match("aéb") && p.is_match("a-b"));
+        assert!(!p.is_match("a’b") && !p.is_match("a.b"));
     }
 
     #[test]

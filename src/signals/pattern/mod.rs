@@ -11,7 +11,8 @@
 //!   run; the pattern as written is only built and run on the sentences its twin matches.
 //!
 //! The syntax is the `regex` crate's, and matches are the ones `regex::Regex` finds, except
-//! that case-insensitive patterns ignore the case of ASCII letters only.
+//! that case-insensitive patterns ignore the case of ASCII letters only, and a negated class
+//! counts the bytes of a character beyond ASCII, not the character (see [`fold`]).
 
 mod fold;
 
@@ -200,11 +201,13 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
+    /// A match widened to whole characters: a gap counts bytes (see `fold`), so one may stop
+    /// inside a character.
     fn new(haystack: &'h str, start: usize, end: usize) -> Match<'h> {
         Match {
             haystack,
-            start,
-            end,
+            start: haystack.floor_char_boundary(start),
+            end: haystack.ceil_char_boundary(end),
         }
     }
 
@@ -364,6 +367,19 @@ mod tests {
         let too_long = format!("we {} rather than", "x".repeat(90));
         haystacks.extend([long_gap, too_long]);
         assert_all_same(&sources, &haystacks);
+    }
+
+    #[test]
+    fn a_gap_counts_bytes_and_a_match_keeps_whole_characters() {
+        let gap = pattern(r"\bfix\b[^.]{0,4}\bnow\b");
+        assert!(gap.is_match("fix it now"));
+        // "éé" is four bytes, one space more is too many for the gap.
+        assert!(!gap.is_match("fix éé now"));
+        assert!(gap.is_match("fix é now"));
+        // Three bytes of "éé" end inside the second character: the match takes all of it.
+        let tail = pattern(r"x[^.]{0,3}");
+        assert_eq!(tail.find("xéé.").map(|m| m.as_str()), Some("xéé"));
+        assert_eq!(tail.find_iter("xéé xé").count(), 2);
     }
 
     #[test]
