@@ -303,12 +303,13 @@ fn accept_label(
 
 /// Splits each block into sentences that keep their lines, section and layout.
 pub(super) fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
+    let lowercase = sentences::writes_in_lowercase(blocks.iter().map(|b| b.block.text.as_str()));
     let mut out = Vec::new();
     for pending in blocks {
         let block = &pending.block;
         let spans = match pending.kind {
             SentenceKind::Heading | SentenceKind::TableRow => vec![(0, block.text.len())],
-            _ => sentences::split(&block.text),
+            _ => sentences::split_block(block, lowercase),
         };
         for (start, end) in spans {
             let text = block.text[start..end].to_string();

@@ -36,6 +36,41 @@ impl Block {
         self.text.trim().is_empty()
     }
 
+    /// Offsets where a line of the block starts a new sentence because the writer broke the
+    /// line on purpose: notes typed a point per line ("set up weekly 1:1s" / "i paired with
+    /// her on her first changes") rather than prose wrapped at a fixed width.
+    ///
+    /// A block is typed a point per line when some line is longer than any editor wraps, or
+    /// when some break could not have come from wrapping: the next line's first word would
+    /// have fitted on the line before it, with room to spare (people who wrap by hand leave
+    /// ragged edges). In such a block every line that ends without
+    /// punctuation or a joining word ends its sentence.
+    pub fn deliberate_breaks(&self) -> Vec<usize> {
+        let line_text = |i: usize| {
+            let start = self.lines[i].0;
+            let end = self.lines.get(i + 1).map_or(self.text.len(), |next| next.0);
+            self.text[start..end].trim_end()
+        };
+        let width = |text: &str| text.chars().count();
+        let longest = (0..self.lines.len())
+            .map(|i| width(line_text(i)))
+            .max()
+            .unwrap_or(0);
+        // The first line is left out: its label or list marker is gone from the text, so it
+        // looks shorter than it was typed.
+        let unwrapped = (2..self.lines.len()).any(|i| {
+            let next_word = line_text(i).split_whitespace().next().unwrap_or("");
+            width(line_text(i - 1)) + 1 + width(next_word) + WRAP_SLACK <= longest
+        });
+        if !unwrapped && longest <= UNWRAPPED {
+            return Vec::new();
+        }
+        (1..self.lines.len())
+            .filter(|&i| ends_a_point(line_text(i - 1)))
+            .map(|i| self.lines[i].0)
+            .collect()
+    }
+
     /// How a sentence starting at byte `offset` opens.
     pub fn opening_at(&self, offset: usize) -> Opening {
         if self.lines.first().is_none_or(|(start, _)| *start >= offset) {
@@ -61,15 +96,64 @@ impl Block {
     }
 }
 
+/// No editor wraps prose wider than this; a longer line was typed as one.
+const UNWRAPPED: usize = 120;
+
+/// How much room a hand-wrapped line may leave at its end.
+const WRAP_SLACK: usize = 12;
+
+/// Words after which a line reads on into the next one.
+const JOINING: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "which", "who", "our", "my", "their", "its", "is", "was", "were", "i",
+    "we",
+];
+
+/// True when a line ends a point of its own: not on a comma, a dash or a joining word, and not
+/// on a terminator (which ends a sentence anyway, or deliberately does not: "approx.").
+fn ends_a_point(line: &str) -> bool {
+    let Some(last) = line.chars().last() else {
+        return false;
+    };
+    if !last.is_alphanumeric() && !")%\"'”".contains(last) {
+        return false;
+    }
+    let word =
+        crate::signals::text::after_last(line, char::is_whitespace).map_or(line, |at| &line[at..]);
+    !JOINING
+        .iter()
+        .any(|joining| word.eq_ignore_ascii_case(joining))
+}
+
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "vs", "etc", "approx", "mr", "mrs", "ms", "dr", "st", "no", "fig", "inc", "ltd",
     "jr", "sr", "u.s", "a.m", "p.m", "cf", "al", "est", "min", "max", "avg",
 ];
 
+/// Byte ranges of the sentences of a block, which also end at its deliberate line breaks.
+/// `lowercase` says the writer starts sentences in lower case ([`writes_in_lowercase`]).
+pub fn split_block(block: &Block, lowercase: bool) -> Vec<(usize, usize)> {
+    let mut sentences = Vec::new();
+    let mut from = 0;
+    for at in block
+        .deliberate_breaks()
+        .into_iter()
+        .chain([block.text.len()])
+    {
+        let piece = &block.text[from..at];
+        sentences.extend(
+            split(piece, lowercase)
+                .into_iter()
+                .map(|(start, end)| (from + start, from + end)),
+        );
+        from = at;
+    }
+    sentences
+}
+
 /// Byte ranges of the sentences in `text`.
-pub fn split(text: &str) -> Vec<(usize, usize)> {
-    let lowercase = writes_in_lowercase(text);
+pub fn split(text: &str, lowercase: bool) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -103,26 +187,36 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     sentences
 }
 
-/// True for text whose sentences start in lower case ("... it broke. i rolled back."): at
-/// least two such starts and none in upper case.
-fn writes_in_lowercase(text: &str) -> bool {
-    let mut lower = 0;
-    let ends = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
-    for (i, _) in ends {
-        let after = &text[i + 1..];
-        if !after.starts_with(' ') {
-            continue;
-        }
-        match after.trim_start().chars().next() {
-            Some(c) if c.is_uppercase() => return false,
-            Some(c) if c.is_lowercase() => lower += 1,
-            _ => {}
+/// True for an answer whose sentences start in lower case ("... it broke. i rolled back."),
+/// judged over all its text: at least two such starts, and at least twice as many as starts
+/// in upper case. An acronym ("PRs sitting for a week") is upper case in any style.
+pub fn writes_in_lowercase<'t>(texts: impl IntoIterator<Item = &'t str>) -> bool {
+    let (mut lower, mut upper) = (0, 0);
+    for text in texts {
+        let ends = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
+        for (i, _) in ends {
+            let after = &text[i + 1..];
+            if !after.starts_with(' ') {
+                continue;
+            }
+            let next = after.trim_start();
+            let word = next.split_whitespace().next().unwrap_or("");
+            match next.chars().next() {
+                Some(c) if c.is_lowercase() => lower += 1,
+                Some(c) if c.is_uppercase() && !is_acronym(word) => upper += 1,
+                _ => {}
+            }
         }
     }
-    lower >= 2
+    lower >= 2 && lower >= 2 * upper
+}
+
+/// "PRs", "AWS", "SLO's": two or more capitals before any lower-case letter.
+fn is_acronym(word: &str) -> bool {
+    word.chars().take_while(|c| c.is_uppercase()).count() >= 2
 }
 
 fn ends_sentence(text: &str, start: usize, dot: usize, end: usize, lowercase: bool) -> bool {
@@ -176,7 +270,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+        split(text, writes_in_lowercase([text]))
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
     }
 
     #[test]
@@ -214,6 +311,69 @@ mod tests {
                 "i added a lock."
             ]
         );
+    }
+
+    fn block(lines: &[&str]) -> Block {
+        let mut block = Block::default();
+        for (i, line) in lines.iter().enumerate() {
+            block.push_line(i + 1, line);
+        }
+        block
+    }
+
+    fn block_sentences(lines: &[&str]) -> Vec<String> {
+        let block = block(lines);
+        let lowercase = writes_in_lowercase([block.text.as_str()]);
+        split_block(&block, lowercase)
+            .into_iter()
+            .map(|(a, b)| block.text[a..b].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_point_per_line_is_a_sentence_per_line() {
+        assert_eq!(
+            block_sentences(&[
+                "set up weekly 1:1s with her, first few were just me asking what blocked her",
+                "i paired with her on her first 3 terraform changes",
+                "got her to shadow me on oncall for 2 weeks",
+            ]),
+            [
+                "set up weekly 1:1s with her, first few were just me asking what blocked her",
+                "i paired with her on her first 3 terraform changes",
+                "got her to shadow me on oncall for 2 weeks",
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_wrapped_at_a_width_reads_on_across_lines() {
+        let wrapped = [
+            "I moved the billing service off the shared cluster in three weeks because",
+            "the noisy neighbours on it were paging us twice a night and nobody owned it",
+            "and then I wrote the runbook.",
+        ];
+        assert_eq!(block_sentences(&wrapped).len(), 1);
+        // A short line that ends on a joining word or a comma reads on too.
+        let joined = [
+            "I rewrote the alert rules and",
+            "pages fell from 30 a week to 4, which everyone on the rotation noticed within days,",
+            "then I documented them.",
+        ];
+        assert_eq!(block_sentences(&joined).len(), 1);
+    }
+
+    #[test]
+    fn lower_case_style_is_judged_over_the_whole_answer() {
+        // One paragraph alone has one lower-case start; the answer as a whole has three, and
+        // its only upper-case starts are acronyms.
+        assert!(writes_in_lowercase([
+            "it broke every night. PRs sat for a week.",
+            "my lead asked me to look. i added a lock. then it held."
+        ]));
+        assert!(!writes_in_lowercase([
+            "It broke every night. My lead asked me. It took approx. three weeks. e.g. this."
+        ]));
     }
 
     #[test]
