@@ -5,8 +5,8 @@
 //! pitfall **hiding_behind_we**: actions told mostly as "we".
 //!
 //! Fires: "I wrote the RFC", "I led the migration", "I paired with the DBA on the cutover",
-//! and bullets of the actions that open with a deed and leave the "I" out ("- Split the suite
-//! into ten shards").
+//! and steps of the actions that open with a deed and leave the "I" out ("- Split the suite
+//! into ten shards", "Looked at the crash reports. Fixed the main ones.").
 //! Does not fire: "I think it went well", "I was told to", "I was there", "we built it",
 //! "- Limited budget and two engineers", "- Leveraged best practices across the org".
 
@@ -18,10 +18,11 @@ use crate::answer::sentences::Opening;
 use crate::answer::{Answer, SectionName, Sentence, SentenceKind};
 use std::sync::LazyLock;
 
-/// "I" followed, within a word or two, by a verb of doing.
+/// "I" followed, within a word or two, by a verb of doing. A lower-case "i" counts: people
+/// who post in lower case write "i paired with her".
 static MINE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::build(
-        r"(?:^|[^\w'’])I(?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)",
+        r"(?:^|[^\w'’])[Ii](?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)",
     )
 });
 static OURS: LazyLock<Pattern> = LazyLock::new(|| {
@@ -158,7 +159,7 @@ pub fn analyse(answer: &Answer) -> Ownership {
         // Every clause counts, in the evidence and in the I/we balance: a spoken answer packs
         // "I profiled it, so I rewrote the query and I split the batch" into one sentence.
         let mut mine = deeds(&MINE, sentence, false);
-        mine.extend(bullet_deed(sentence));
+        mine.extend(elided_deed(sentence));
         let ours = deeds(&OURS, sentence, true);
         if in_actions {
             result.mine_in_actions += mine.len();
@@ -211,13 +212,25 @@ fn is_deed_here(word: &str) -> bool {
 /// A verb soon after the opening participle makes it an adjective: "Automated tests were".
 const OWN_VERBS: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been"];
 
-/// A bullet in the actions that opens with a past-tense deed and no subject ("- Split the
-/// suite into ten shards"): in a list of one's own steps the "I" goes without saying.
-fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
-    if sentence.kind != SentenceKind::ListItem
-        || sentence.opening != Opening::Block
-        || !sentence.in_section(SectionName::Actions)
-    {
+/// Openings in -ed that are idioms, not deeds: "Turned out it was DNS", "Used to take hours".
+const IDIOMS: &[&str] = &[
+    "turned out",
+    "used to",
+    "compared to",
+    "compared with",
+    "added to",
+];
+
+/// A step in the actions that opens with a past-tense deed and no subject: a bullet ("- Split
+/// the suite into ten shards") or terse notes ("Looked at the crash reports. Fixed the main
+/// ones."). Among one's own steps the "I" goes without saying.
+fn elided_deed(sentence: &Sentence) -> Option<Evidence> {
+    let step = match sentence.kind {
+        SentenceKind::ListItem => sentence.opening == Opening::Block,
+        SentenceKind::Prose => true,
+        SentenceKind::Heading | SentenceKind::TableRow => false,
+    };
+    if !step || !sentence.in_section(SectionName::Actions) {
         return None;
     }
     let text = sentence.text.as_str();
@@ -229,7 +242,9 @@ fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
     let mut words = clause.split_whitespace();
     let first = words.next()?;
     let verb = first.to_lowercase();
-    let deed = verb.chars().all(|c| c.is_ascii_alphabetic()) && is_deed_here(&verb);
+    let deed = verb.chars().all(|c| c.is_ascii_alphabetic())
+        && is_deed_here(&verb)
+        && !IDIOMS.iter().any(|idiom| starts_with_words(clause, idiom));
     // "Automated tests were flaky": the participle describes the noun after it.
     // "- Spearheaded the move to microservices": with no "I" to own it, jargon is no deed.
     if !deed
@@ -245,6 +260,13 @@ fn bullet_deed(sentence: &Sentence) -> Option<Evidence> {
         start,
         start + lead_words(clause),
     ))
+}
+
+/// True when `text` opens with the words of `phrase`, in any case.
+fn starts_with_words(text: &str, phrase: &str) -> bool {
+    text.get(..phrase.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
+        && !text[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Agreeing or finding is a deed when a team does it together, not proof of a person's role.
