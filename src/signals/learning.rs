@@ -23,17 +23,32 @@ static LESSON: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\bi(?: would|'d|’d)(?: have| also| definitely| probably| honestly)* (?:[a-km-z]\w*|l[a-np-z]\w*)\b[^.]{0,60}\b(?:earlier|sooner|first|differently|instead|again|upfront|up front|from day one|from the start|braver|more|less)\b",
         r"|\b(?:do|done|handle|approach|run) (?:it |things |this |that )?differently\b|\btaught me\b|\btakeaways?\b|\b(?:thing |what )?(?:i|we) took away\b|\bcame away\b|\bwhat (?:i|we) learned\b",
         r"|\bsince then,? (?:i|we) (?:always|now|make sure|never|start)\b|\bi now (?:always |also )?\w+|\bgoing forward,? (?:i|we)\b|\bmy (?:main |key |biggest )?(?:learning|lesson)s?\b",
-        r"|\b(?:i|we) should(?:'ve|’ve| have) (?:[a-z]+ed|brought|written|built|told|spent|set|made|taken|run|begun|gone|done|put|kept|sent|fought|sought)\b",
+        r"|(?:\b(?:i|we) |(?:^|[,;:—–]) ?)should(?:'ve|’ve| have) (?:[a-z]+ed|brought|written|built|told|spent|set|made|taken|run|begun|gone|done|put|kept|sent|fought|sought)\b",
+        r"|\b(?:i|we) (?:waited|left it|held off) (?:way |far |much |a bit )?too (?:long|late)\b|\bwhat (?:i|we)(?:'d|’d| would) do different\b",
         r"|\bwhat i(?:'d| would) change\b|\bthing i(?:'d| would) (?:change|do differently)\b|\bthe mistake i made\b|\breali[sz]ed (?:afterwards|later|in the end|too late|only later)\b|\bmade me (?:see|reali[sz]e|understand)\b|\bchanged how (?:i|we)\b"
     ))
 });
+/// A verdict in place of a lesson: "I'd do it exactly the same way again", "I wouldn't change
+/// anything", "Looking back, I think it went fine".
+static NO_LESSON: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:do|done) (?:it|this|that|things|everything) (?:exactly |just |all )?(?:the same(?: way)?|again in a heartbeat)\b",
+        r"|\b(?:wouldn't|wouldn’t|would not|not|never) (?:have )?changed? (?:a (?:single )?thing|anything|much)\b|\bno regrets\b",
+        r"|^(?:looking back|in hindsight|in retrospect|on reflection),? (?:i think |i'd say |i guess )?(?:it|things|that|everything|the project) (?:went|worked out|turned out) (?:fine|well|ok|okay|great|pretty well|really well)\b",
+    ))
+});
+/// What turns a verdict into a lesson after all: "the same way again, except I'd…".
+static EXCEPT: LazyLock<Pattern> =
+    LazyLock::new(|| pattern(r"\b(?:except|but|apart from|other than|although|though|only)\b"));
 static SKILL_ONLY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(r"\b(?:learn(?:ed|t)|learning) (?:about the|of the) (?:outage|incident|news|change)\b")
 });
 
 /// Verbs that open a rule of thumb ("Measure before you optimise"), beside "always",
-/// "never" and "don't".
+/// "never", "don't" and a modal with its subject left out ("Should test on old devices").
 const MAXIM_VERBS: &[&str] = &[
+    "should",
+    "must",
     "always",
     "never",
     "don't",
@@ -89,7 +104,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
-        .filter(|s| !SKILL_ONLY.is_match(&s.text))
+        .filter(|s| !SKILL_ONLY.is_match(&s.text) && !is_verdict(&s.text))
         .filter_map(|sentence| {
             if let Some(m) = LESSON.find(&sentence.text) {
                 return Some(Evidence::from_span(sentence, m.start(), m.end()));
@@ -101,6 +116,13 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
                 .map(|end| Evidence::from_span(sentence, 0, end))
         })
         .collect()
+}
+
+/// A sentence that says the speaker would change nothing, and goes no further.
+fn is_verdict(text: &str) -> bool {
+    NO_LESSON
+        .find(text)
+        .is_some_and(|verdict| !EXCEPT.is_match(&text[verdict.end()..]))
 }
 
 /// The end of a rule of thumb's first words when `text` opens with one ("Measure before
@@ -172,6 +194,19 @@ mod tests {
             "Looking back through the logs, I found the root cause."
         ));
         assert!(!fires("The next time the job ran, it failed again."));
+        assert!(!fires("Looking back, I think it went fine."));
+        assert!(!fires(
+            "I'd definitely do it exactly the same way again, I don't think I'd change anything."
+        ));
+        assert!(fires(
+            "I'd do it the same way again, except I'd bring SRE in before the design review."
+        ));
+        assert!(fires(
+            "what i'd do different - i waited way too long to say something to him."
+        ));
+        assert!(fires(
+            "**Lesson:** should have pulled in the pricing EM at the very start."
+        ));
         assert!(!fires(
             "I realised the cache key was missing the tenant ID."
         ));
