@@ -19,7 +19,9 @@ use crate::answer::Answer;
 use std::sync::LazyLock;
 
 /// Each kind of control is a group of its own: one sentence may name two kinds ("canary at 5%
-/// with automatic rollback"), but the same kind twice is one control.
+/// with automatic rollback"), but the same kind twice is one control. A control may end on a
+/// "%" ("1% → 10%"), after which no word boundary follows: the pattern ends on a boundary or
+/// any character that is not a letter.
 static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:(?P<rollout>canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?|restarts?)",
@@ -27,8 +29,8 @@ static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
         r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave)",
         r"|(?P<rollback>auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|one-command|instant) rollback|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|switch(?:ed)? back|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time)",
         r"|(?P<flag>feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|side by side|parallel runs?)",
-        r"|(?P<rehearsal>blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?)",
-        r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))\b"
+        r"|(?P<rehearsal>blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|(?:silent|log-only|report-only|warn-only|observe-only|dry-run)[\x22”']? mode|brownouts?|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?)",
+        r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))(?:\b|$|[^\w])"
     ))
 });
 /// The kinds of control, as named in `GUARDRAIL`.
@@ -103,6 +105,14 @@ mod tests {
             "I shipped it as a canary at 5%→25%→100% with automatic rollback."
         ));
         assert!(fires("Every config change went out behind a feature flag."));
+        assert!(fires("I shipped it at 1% → 10% → 100% over eight days."));
+        assert!(fires("We held at 10% for a day."));
+        assert!(fires(
+            "Each alert first spent two weeks in a silent mode where it paged nobody."
+        ));
+        assert!(fires(
+            "Before the shutdown we ran a few brownouts of an hour each."
+        ));
         assert!(fires(
             "We replayed production traffic in staging before the cutover."
         ));
