@@ -15,6 +15,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
+use super::text::floor_boundary;
 use crate::answer::{Answer, Sentence, SentenceKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -53,7 +54,27 @@ pub fn is_real_prose(sentence: &Sentence) -> bool {
 
 /// A term list, a bare number, or a sentence carried by jargon rather than by facts.
 fn is_stuffed(text: &str) -> bool {
-    is_term_list(text) || is_term_run(text) || is_bare_number(text) || jargon(text) >= 3
+    is_term_list(text)
+        || (is_term_run(text) && !reports_a_change(text))
+        || is_bare_number(text)
+        || jargon(text) >= 3
+}
+
+/// How far from an arrow the numbers of a change may sit ("p99 850 ms → 240 ms").
+const ARROW_REACH: usize = 12;
+
+/// "p99 850 ms → 240 ms, p50 120 ms → 70 ms": numbers joined by an arrow are a measured change,
+/// terse as notes are, not terms strung together.
+fn reports_a_change(text: &str) -> bool {
+    ["→", "->", "=>"].iter().any(|arrow| {
+        text.match_indices(arrow).any(|(at, _)| {
+            let before = &text[floor_boundary(text, at.saturating_sub(ARROW_REACH))..at];
+            let after_start = at + arrow.len();
+            let after = &text[after_start..floor_boundary(text, after_start + ARROW_REACH)];
+            before.contains(|c: char| c.is_ascii_digit())
+                && after.contains(|c: char| c.is_ascii_digit())
+        })
+    })
 }
 
 /// "canary rollback RFC RACI SLO 99.9% p95": terms strung together without separators, so
@@ -258,6 +279,9 @@ mod tests {
         assert!(!fires(
             "I moved 12 services, 3 databases, and 2 queues to the new cluster."
         ));
+        // Terse notes of a measured change are data, not terms.
+        assert!(!fires("- p99 850 ms → 240 ms, p50 120 ms → 70 ms"));
+        assert!(fires("- p99 850 ms, p50 120 ms, 99.9%, 40%, canary, MTTR"));
     }
 
     #[test]
