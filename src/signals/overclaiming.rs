@@ -39,6 +39,32 @@ static CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Claims that are the speaker's only when the speaker is in the sentence: "she went on call
+/// solo" and "an extension for three accounts and nobody else" claim nothing, while "nobody
+/// else could have" does (see `CLAIMING_VERBS`).
+const NEEDS_SPEAKER: &[&str] = &["solo", "nobody else", "no one else", "none of them else"];
+/// Words after "nobody else" that make it a claim: "Nobody else could have pulled this off".
+const CLAIMING_VERBS: &[&str] = &[
+    "could",
+    "would",
+    "can",
+    "will",
+    "was",
+    "were",
+    "knew",
+    "understood",
+    "had",
+    "did",
+    "wanted",
+    "stepped",
+    "bothered",
+    "cared",
+    "managed",
+    "noticed",
+    "saw",
+];
+static SPEAKER: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\b(?:i|me|my|myself|mine)\b"));
+
 /// Fewest "I did" sentences before silence about everyone else reads as overclaiming.
 const SOLO_RUN: usize = 6;
 
@@ -49,6 +75,18 @@ pub fn detect(answer: &Answer, ownership: &Ownership) -> Vec<Evidence> {
         .filter_map(|s| {
             SOLO_CLAIM
                 .find(&s.text)
+                .filter(|claim| {
+                    let needs_speaker = NEEDS_SPEAKER
+                        .iter()
+                        .any(|phrase| claim.as_str().eq_ignore_ascii_case(phrase));
+                    let next = s.text[claim.end()..].split_whitespace().next();
+                    let claims = next.is_some_and(|word| {
+                        CLAIMING_VERBS
+                            .iter()
+                            .any(|verb| word.eq_ignore_ascii_case(verb))
+                    });
+                    !needs_speaker || claims || SPEAKER.is_match(&s.text)
+                })
                 .filter(|_| !SHARED.is_match(&s.text))
                 .map(|m| Evidence::from_span(s, m.start(), m.end()))
         })
@@ -108,6 +146,14 @@ mod tests {
     #[test]
     fn credit_shared_does_not() {
         assert!(!fires("I led it with two engineers from the storage team."));
+        // Someone else's solo work, or "nobody else" about other people, claims nothing.
+        assert!(!fires(
+            "By the end of the quarter she was on the on-call rotation solo."
+        ));
+        assert!(!fires(
+            "We gave three strategic accounts a 60-day extension and nobody else."
+        ));
+        assert!(fires("I ran the whole migration solo."));
         assert!(!fires(
             "I wrote the plan. I ran the review. We shipped it together."
         ));
