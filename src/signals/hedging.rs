@@ -33,12 +33,45 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
                 && CATEGORY.is_match(&sentence.text[..m.start()]);
             // "maybe" in quotes is a label someone used, not a hedge.
             let quoted = sentence.text[..m.start()].ends_with(['"', '“', '\'']);
-            if !category && !quoted {
+            if !category && !quoted && !is_manner(&sentence.text[..m.start()], &word) {
                 evidence.push(Evidence::from_span(sentence, m.start(), m.end()));
             }
         }
     }
     evidence
+}
+
+/// Verbs that "honestly" can describe: "I explained honestly that we would miss the date"
+/// says how the speaker spoke, and hedges nothing.
+const SPEAKING: &[&str] = &[
+    "explain",
+    "explained",
+    "told",
+    "tell",
+    "said",
+    "say",
+    "spoke",
+    "speak",
+    "answered",
+    "admitted",
+    "talked",
+    "wrote",
+    "shared",
+    "reported",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+];
+
+/// True for "honestly" right after a verb of speaking (or its object: "told him honestly").
+fn is_manner(before: &str, word: &str) -> bool {
+    word == "honestly"
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|last| SPEAKING.iter().any(|verb| last.eq_ignore_ascii_case(verb)))
 }
 
 #[cfg(test)]

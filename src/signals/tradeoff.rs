@@ -29,7 +29,8 @@ static CHOICE: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\b(?:decided (?:not to|against)|chose not to|opted not to)\b",
         r"|\b(?:rejected|turned down|ruled (?:it |that |them |this )?out|said no to|passed on)\b[^.]{0,80}(?:\bbecause\b|\bsince\b|:|—|\bbut\b|\bso\b|\bas\b)",
         r"|(?:\bbecause\b|\bsince\b|:|—|\bbut\b)[^.]{0,80}\b(?:rejected|turned down|ruled (?:it |that |them |this )?out)\b",
-        r"|\bweighed\b[^.;]{1,40}\b(?:against|versus|vs\.?)\b|\b(?:build|buy) (?:vs\.?|versus|or) (?:build|buy)\b",
+        r"|\bweighed\b[^.;]{1,40}\b(?:against|versus|vs\.?)\b|\b(?:build|buy)[- ](?:vs\.?|versus|or)[- ](?:build|buy)\b",
+        r"|\b(?:suggested|proposed|offered|agreed on|settled on|struck|reached|landed on|found|negotiated) (?:a |the |this )?(?:compromise|middle ground|middle-ground)\b",
         r"|\boption \w+ (?:\([^)]*\) )?won\b",
         r"|\b(?:compared|weighed|evaluated|considered|looked at|prototyped|costed out) (?:the |our )?(?:two|three|four|both) (?:options|approaches|designs|alternatives|paths|vendors|tools|architectures|proposals)\b",
         r"|\b(?:could(?:'ve| have)|might have) (?:done|gone|built|used|bought)\b[^.]{0,80}\bbut\b"
@@ -159,6 +160,16 @@ mod tests {
         ));
         assert!(fires(
             "Speed vs completeness: I shipped the read path first."
+        ));
+    }
+
+    #[test]
+    fn compromises_and_build_or_buy_fire() {
+        assert!(fires(
+            "He wasn't convinced, so I suggested a compromise: a minimal fix today and the full one after the release."
+        ));
+        assert!(fires(
+            "A build-vs-buy decision must count the cost of maintenance."
         ));
     }
 
