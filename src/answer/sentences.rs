@@ -46,27 +46,30 @@ impl Block {
     /// ragged edges). In such a block every line that ends without
     /// punctuation or a joining word ends its sentence.
     pub fn deliberate_breaks(&self) -> Vec<usize> {
-        let line_text = |i: usize| {
-            let start = self.lines[i].0;
-            let end = self.lines.get(i + 1).map_or(self.text.len(), |next| next.0);
-            self.text[start..end].trim_end()
-        };
+        if self.lines.len() < 2 {
+            return Vec::new();
+        }
+        let texts: Vec<&str> = (0..self.lines.len())
+            .map(|i| {
+                let start = self.lines[i].0;
+                let end = self.lines.get(i + 1).map_or(self.text.len(), |next| next.0);
+                self.text[start..end].trim_end()
+            })
+            .collect();
         let width = |text: &str| text.chars().count();
-        let longest = (0..self.lines.len())
-            .map(|i| width(line_text(i)))
-            .max()
-            .unwrap_or(0);
+        let widths: Vec<usize> = texts.iter().map(|text| width(text)).collect();
+        let longest = widths.iter().copied().max().unwrap_or(0);
         // The first line is left out: its label or list marker is gone from the text, so it
         // looks shorter than it was typed.
-        let unwrapped = (2..self.lines.len()).any(|i| {
-            let next_word = line_text(i).split_whitespace().next().unwrap_or("");
-            width(line_text(i - 1)) + 1 + width(next_word) + WRAP_SLACK <= longest
+        let unwrapped = (2..texts.len()).any(|i| {
+            let next_word = texts[i].split_whitespace().next().unwrap_or("");
+            widths[i - 1] + 1 + width(next_word) + WRAP_SLACK <= longest
         });
         if !unwrapped && longest <= UNWRAPPED {
             return Vec::new();
         }
-        (1..self.lines.len())
-            .filter(|&i| ends_a_point(line_text(i - 1)))
+        (1..texts.len())
+            .filter(|&i| ends_a_point(texts[i - 1]))
             .map(|i| self.lines[i].0)
             .collect()
     }

@@ -104,16 +104,21 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
-        .filter(|s| !SKILL_ONLY.is_match(&s.text) && !is_verdict(&s.text))
         .filter_map(|sentence| {
-            if let Some(m) = LESSON.find(&sentence.text) {
-                return Some(Evidence::from_span(sentence, m.start(), m.end()));
-            }
+            let text = sentence.text.as_str();
             let maxim = labelled_reflection && sentence.in_section(SectionName::Reflection);
-            maxim
-                .then(|| maxim_opening(&sentence.text))
-                .flatten()
-                .map(|end| Evidence::from_span(sentence, 0, end))
+            let (start, end) = LESSON
+                .find(text)
+                .map(|m| (m.start(), m.end()))
+                .or_else(|| {
+                    maxim
+                        .then(|| maxim_opening(text))
+                        .flatten()
+                        .map(|end| (0, end))
+                })?;
+            // Most sentences hold no lesson: the exclusions are read only for those that do.
+            (!SKILL_ONLY.is_match(text) && !is_verdict(text))
+                .then(|| Evidence::from_span(sentence, start, end))
         })
         .collect()
 }

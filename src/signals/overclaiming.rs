@@ -65,6 +65,17 @@ const CLAIMING_VERBS: &[&str] = &[
 ];
 static SPEAKER: LazyLock<Pattern> = LazyLock::new(|| pattern(r"\b(?:i|me|my|myself|mine)\b"));
 
+/// Whether the solo phrase `claim`, ending at `end` of `text`, claims something for the
+/// speaker: always, unless it is one of `NEEDS_SPEAKER`.
+fn claims_for_speaker(text: &str, claim: &str, end: usize) -> bool {
+    let is = |word: &str, list: &[&str]| list.iter().any(|item| word.eq_ignore_ascii_case(item));
+    if !is(claim, NEEDS_SPEAKER) {
+        return true;
+    }
+    let next = text[end..].split_whitespace().next();
+    next.is_some_and(|word| is(word, CLAIMING_VERBS)) || SPEAKER.is_match(text)
+}
+
 /// Fewest "I did" sentences before silence about everyone else reads as overclaiming.
 const SOLO_RUN: usize = 6;
 
@@ -75,18 +86,7 @@ pub fn detect(answer: &Answer, ownership: &Ownership) -> Vec<Evidence> {
         .filter_map(|s| {
             SOLO_CLAIM
                 .find(&s.text)
-                .filter(|claim| {
-                    let needs_speaker = NEEDS_SPEAKER
-                        .iter()
-                        .any(|phrase| claim.as_str().eq_ignore_ascii_case(phrase));
-                    let next = s.text[claim.end()..].split_whitespace().next();
-                    let claims = next.is_some_and(|word| {
-                        CLAIMING_VERBS
-                            .iter()
-                            .any(|verb| word.eq_ignore_ascii_case(verb))
-                    });
-                    !needs_speaker || claims || SPEAKER.is_match(&s.text)
-                })
+                .filter(|claim| claims_for_speaker(&s.text, claim.as_str(), claim.end()))
                 .filter(|_| !SHARED.is_match(&s.text))
                 .map(|m| Evidence::from_span(s, m.start(), m.end()))
         })
