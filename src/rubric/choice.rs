@@ -8,12 +8,12 @@
 //! 4. front matter `question:`, matched against the built-ins' example questions
 //! 5. `.coach.yaml` `rubric:`
 //! 6. a title heading ending in "?", matched the same way
-//! 7. the default built-in
+//! 7. the built-in whose kind of story the answer tells (`story-words:`), else the default
 //!
 //! Checks disabled by the configuration or by `<!-- coach-ignore ID -->` are removed from a
 //! per-file copy of the rubric, so scoring itself stays pure and unaware of either.
 
-use super::{Rubric, builtin, resolve, select, suppress};
+use super::{Rubric, builtin, resolve, select, story, suppress};
 use crate::answer::{Answer, markdown};
 use crate::config::{Config, FileSettings, NamedRubric};
 use crate::report::FileReport;
@@ -82,7 +82,7 @@ impl Chooser {
         let (rubric, reason) = match named {
             Some(named) => (self.load(&named.folder, &named.name)?, named.reason),
             None => {
-                let (name, reason) = default_with_reason(answer);
+                let (name, reason) = from_story_or_default(answer);
                 (self.load(Path::new("."), name)?, reason)
             }
         };
@@ -244,8 +244,11 @@ fn folder_of(path: &str) -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-/// The default built-in, saying why no other was chosen.
-fn default_with_reason(answer: &Answer) -> (&'static str, String) {
+/// The built-in the story reads as, else the default, saying why no other was chosen.
+fn from_story_or_default(answer: &Answer) -> (&'static str, String) {
+    if let Some(pick) = story::by_story(answer) {
+        return (pick.rubric, pick.reason());
+    }
     let reason = match answer.question() {
         Some(_) => "default: the question matched no built-in's example questions",
         None => "default: no rubric named and no question stated",

@@ -9,6 +9,7 @@ pub mod project;
 pub mod resolve;
 pub mod schema;
 pub mod select;
+pub mod story;
 pub mod suppress;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

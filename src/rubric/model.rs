@@ -23,6 +23,10 @@ pub struct RubricSpec {
     /// Example questions this rubric is written for; used to pick a rubric from a question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+    /// Words a story of this kind tells ("outage", "disagreed", "convinced"); when an answer
+    /// states no question, the built-in whose words its story uses most is picked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story_words: Vec<String>,
     /// Score at or above which an answer passes (default 70).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 100))]

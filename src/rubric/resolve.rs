@@ -257,6 +257,11 @@ fn merge(
         } else {
             child.questions
         },
+        story_words: if child.story_words.is_empty() {
+            base.story_words
+        } else {
+            child.story_words
+        },
         pass_score: child.pass_score.or(base.pass_score),
         grades: child.grades.or(base.grades),
         length: child.length.or(base.length),
