@@ -117,21 +117,51 @@ fn the_stated_question_picks_the_built_in_and_says_why() {
     }
 }
 
+/// An answer that tells no particular kind of story.
+const PLAIN_BODY: &str = "Situation: the office printer jammed every morning.\n\nActions: I read the manual and cleaned the rollers.\n\nResults: it has worked since.\n";
+
 #[test]
-fn no_question_or_an_unmatched_one_falls_back_to_the_default() {
+fn no_question_or_an_unmatched_one_falls_back_to_the_story_then_the_default() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "plain.md", BODY);
+    write(dir.path(), "plain.md", PLAIN_BODY);
     write(
         dir.path(),
         "odd.md",
-        &format!("# What is your favourite colour?\n\n{BODY}"),
+        &format!("# What is your favourite colour?\n\n{PLAIN_BODY}"),
     );
     write(
         dir.path(),
         "statement.md",
-        &format!("# My deploy story\n\n{BODY}"),
+        &format!("# My printer story\n\n{PLAIN_BODY}"),
     );
-    let (_, report) = score(dir.path(), &["plain.md", "odd.md", "statement.md"], &[]);
+    let conflict = "My tech lead and I disagreed about the schema. He pushed back on my design and \
+                    the conflict dragged on. I listened to his objections and we found a compromise.\n";
+    write(dir.path(), "story.md", conflict);
+    write(
+        dir.path(),
+        "odd-story.md",
+        &format!("# What is your favourite colour?\n\n{conflict}"),
+    );
+    let (_, report) = score(
+        dir.path(),
+        &[
+            "plain.md",
+            "odd.md",
+            "statement.md",
+            "story.md",
+            "odd-story.md",
+        ],
+        &[],
+    );
+    for (i, start) in [
+        (3, "no question stated"),
+        (4, "the question matched no built-in"),
+    ] {
+        assert_eq!(file(&report, i)["rubric"], "conflict");
+        let reason = file(&report, i)["rubric_reason"].as_str().unwrap();
+        assert!(reason.starts_with(start), "{reason}");
+        assert!(reason.contains("\"disagreed\" line"), "{reason}");
+    }
     for i in 0..3 {
         assert_eq!(file(&report, i)["rubric"], "infra-leadership");
         assert!(

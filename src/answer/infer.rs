@@ -9,6 +9,7 @@
 
 use super::SectionName;
 use super::cues::cue_scores;
+use super::roles::role_log_probs;
 use super::sentences::Opening;
 
 /// One sentence to label: its text and how it sits in the layout.
@@ -27,6 +28,10 @@ pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
         .enumerate()
         .map(|(i, unit)| {
             let mut scores = cue_scores(unit.text);
+            let learned = role_log_probs(unit.text, i as f32 / units.len() as f32);
+            for (score, log_prob) in scores.iter_mut().zip(learned) {
+                *score += ROLE_WEIGHT * log_prob;
+            }
             // Answers open on the scene; past the first third, "there were problems" is
             // more likely narration of the work than the scene.
             if i == 0 {
@@ -44,6 +49,10 @@ pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
     best_monotone_path(&scores, &costs)
 }
 
+/// How much the learned sentence-role model counts beside the cues (its log-probabilities
+/// are added at this weight).
+const ROLE_WEIGHT: f32 = 1.0;
+
 /// What it costs to pass over a section: most answers tell every part, so a jump from the
 /// situation straight to the results needs more evidence than a step to the task.
 const SKIP_COST: f32 = 0.5;
@@ -53,7 +62,7 @@ fn switch_cost(opening: Opening) -> f32 {
     match opening {
         Opening::Block => 0.25,
         Opening::LineStart => 0.75,
-        Opening::MidLine => 1.25,
+        Opening::MidLine => 0.75,
     }
 }
 

@@ -16,6 +16,7 @@ mod phrase;
 #[cfg(test)]
 pub(crate) use phrase::testing::corpus_texts;
 pub mod prompts;
+pub mod roles;
 pub mod sentences;
 mod spans;
 

@@ -247,7 +247,7 @@ fn folder_of(path: &str) -> PathBuf {
 /// The built-in the story reads as, else the default, saying why no other was chosen.
 fn from_story_or_default(answer: &Answer) -> (&'static str, String) {
     if let Some(pick) = story::by_story(answer) {
-        return (pick.rubric, pick.reason());
+        return (pick.rubric, pick.reason(answer.question().is_some()));
     }
     let reason = match answer.question() {
         Some(_) => "default: the question matched no built-in's example questions",

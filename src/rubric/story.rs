@@ -26,8 +26,9 @@ pub struct StoryPick {
 }
 
 impl StoryPick {
-    /// One line for the report: which words made the choice, and where.
-    pub fn reason(&self) -> String {
+    /// One line for the report: which words made the choice, and where. `asked` says whether
+    /// the answer stated a question (that matched no built-in).
+    pub fn reason(&self, asked: bool) -> String {
         let words: Vec<String> = self
             .words
             .iter()
@@ -35,7 +36,12 @@ impl StoryPick {
             .map(|(word, line)| format!("\"{word}\" line {line}"))
             .collect();
         format!(
-            "no question stated; the story reads as {}: {}",
+            "{}; the story reads as {}: {}",
+            if asked {
+                "the question matched no built-in's example questions"
+            } else {
+                "no question stated"
+            },
             self.rubric,
             words.join(", ")
         )
@@ -119,11 +125,9 @@ mod tests {
         );
         let pick = by_story(&answer).expect("a pick");
         assert_eq!(pick.rubric, "incident-response");
-        assert!(
-            pick.reason().contains("\"paged\" line 1"),
-            "{}",
-            pick.reason()
-        );
+        let reason = pick.reason(false);
+        assert!(reason.starts_with("no question stated"), "{reason}");
+        assert!(reason.contains("\"paged\" line 1"), "{reason}");
     }
 
     #[test]

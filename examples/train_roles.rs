@@ -1,0 +1,224 @@
+//! Trains the sentence-role model (`src/answer/roles.model`) from labelled answers.
+//!
+//!     cargo run --release --example train_roles
+//!
+//! Every sentence under a STAR label is a training example for that part. The answers come
+//! from the repository's own corpora and the `dev` split of the real-answer corpus; the `test`
+//! split is never read. Training is deterministic (full-batch gradient descent from zero), so
+//! the same answers always give the same file.
+
+use coach::answer::roles::{Model, features};
+use coach::answer::{SectionName, parse};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Features seen fewer times than this are noise on this much data.
+const MIN_COUNT: usize = 2;
+const ROUNDS: usize = 600;
+const LEARNING_RATE: f32 = 2.0;
+const L2: f32 = 1e-2;
+/// Each part's examples weigh (mean part size / part size) to this power: reflections and
+/// tasks are rare under labels and would otherwise be drowned by actions.
+const BALANCE: f32 = 0.5;
+/// Weights smaller than this everywhere are left out of the file.
+const KEEP: f32 = 0.02;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in [
+        "tests/corpus/sections/labelled",
+        "tests/corpus/sections/heldout",
+        "tests/corpus/graded",
+        "samples",
+    ] {
+        files.extend(markdown_files(&root.join(dir)));
+    }
+    let real = root.join("tests/corpus/real");
+    let split = fs::read_to_string(real.join("split.tsv")).expect("split.tsv");
+    let dev: BTreeSet<&str> = split
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, side)| side.trim() == "dev")
+        .map(|(id, _)| id)
+        .collect();
+    files.extend(
+        dev.iter()
+            .map(|id| real.join("answers").join(format!("{id}.md"))),
+    );
+
+    let examples = examples(&files);
+    let mut per_part = [0usize; 5];
+    for (_, part) in &examples {
+        per_part[*part] += 1;
+    }
+    eprintln!(
+        "{} labelled sentences from {} answers (situation {}, task {}, actions {}, results {}, reflection {})",
+        examples.len(),
+        files.len(),
+        per_part[0],
+        per_part[1],
+        per_part[2],
+        per_part[3],
+        per_part[4]
+    );
+    let model = train(&examples);
+    let out = root.join("src/answer/roles.model");
+    fs::write(&out, render(&model, examples.len(), files.len())).expect("model written");
+    let right = examples
+        .iter()
+        .filter(|(features, part)| {
+            let probs = model.log_probs(features);
+            (0..5).max_by(|&a, &b| probs[a].total_cmp(&probs[b])) == Some(*part)
+        })
+        .count();
+    eprintln!(
+        "wrote {} ({} features); training accuracy {:.3}",
+        out.display(),
+        model.weights.len(),
+        right as f32 / examples.len() as f32
+    );
+}
+
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// (features, part) for every sentence that sits under a label of exactly one part.
+fn examples(files: &[PathBuf]) -> Vec<(Vec<String>, usize)> {
+    let mut examples = Vec::new();
+    for file in files {
+        let Ok(text) = fs::read_to_string(file) else {
+            continue;
+        };
+        let answer = parse(&text);
+        let spoken: Vec<_> = answer.sentences.iter().filter(|s| s.is_spoken()).collect();
+        let total = spoken.len().max(1) as f32;
+        for (index, sentence) in spoken.iter().enumerate() {
+            let Some(part) = sentence.sections.first() else {
+                continue;
+            };
+            if sentence.sections.last() != Some(part) {
+                continue;
+            }
+            let under_label = answer.sections.iter().any(|s| {
+                s.name == part && s.labelled && (s.start_line..=s.end_line).contains(&sentence.line)
+            });
+            if under_label {
+                examples.push((features(&sentence.text, index as f32 / total), part.index()));
+            }
+        }
+    }
+    examples
+}
+
+/// Multinomial logistic regression by full-batch gradient descent with L2.
+fn train(examples: &[(Vec<String>, usize)]) -> Model {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (features, _) in examples {
+        for feature in features {
+            *counts.entry(feature).or_default() += 1;
+        }
+    }
+    let mut names: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| **n >= MIN_COUNT)
+        .map(|(f, _)| *f)
+        .collect();
+    names.sort_unstable();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let rows: Vec<(Vec<usize>, usize)> = examples
+        .iter()
+        .map(|(features, part)| {
+            (
+                features
+                    .iter()
+                    .filter_map(|f| index.get(f.as_str()).copied())
+                    .collect(),
+                *part,
+            )
+        })
+        .collect();
+    let mut per_part = [0usize; 5];
+    for (_, part) in &rows {
+        per_part[*part] += 1;
+    }
+    let weight_of: [f32; 5] =
+        per_part.map(|c| (rows.len() as f32 / 5.0 / c.max(1) as f32).powf(BALANCE));
+    let n = rows.len() as f32;
+    let mut weights = vec![[0.0f32; 5]; names.len()];
+    let mut bias = [0.0f32; 5];
+    for _ in 0..ROUNDS {
+        let mut grad = vec![[0.0f32; 5]; names.len()];
+        let mut grad_bias = [0.0f32; 5];
+        for (features, part) in &rows {
+            let mut sums = bias;
+            for &f in features {
+                for k in 0..5 {
+                    sums[k] += weights[f][k];
+                }
+            }
+            let max = sums.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let exps = sums.map(|s| (s - max).exp());
+            let total: f32 = exps.iter().sum();
+            for k in 0..5 {
+                let error =
+                    weight_of[*part] * (exps[k] / total - if k == *part { 1.0 } else { 0.0 });
+                grad_bias[k] += error;
+                for &f in features {
+                    grad[f][k] += error;
+                }
+            }
+        }
+        for k in 0..5 {
+            bias[k] -= LEARNING_RATE * grad_bias[k] / n;
+        }
+        for (w, g) in weights.iter_mut().zip(&grad) {
+            for k in 0..5 {
+                w[k] -= LEARNING_RATE * (g[k] / n + L2 * w[k]);
+            }
+        }
+    }
+    Model {
+        bias,
+        weights: names
+            .iter()
+            .zip(weights)
+            .filter(|(_, w)| w.iter().any(|x| x.abs() >= KEEP))
+            .map(|(name, w)| (name.to_string(), w))
+            .collect(),
+    }
+}
+
+fn render(model: &Model, sentences: usize, answers: usize) -> String {
+    let row = |w: &[f32; 5]| {
+        w.iter()
+            .map(|x| format!("{x:.3}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let sorted: BTreeMap<&String, &[f32; 5]> = model.weights.iter().collect();
+    let mut out = format!(
+        "# Sentence-role model: weights for {} in order. Written by\n\
+         # `cargo run --release --example train_roles` from {sentences} labelled sentences of {answers} answers.\n\
+         bias\t{}\n",
+        SectionName::ALL.map(SectionName::as_str).join(", "),
+        row(&model.bias)
+    );
+    for (name, weights) in sorted {
+        out.push_str(&format!("{name}\t{}\n", row(weights)));
+    }
+    out
+}

@@ -1,0 +1,201 @@
+//! A sentence's part in the story (situation, task, actions, results, reflection), read from
+//! its words by a small learned model.
+//!
+//! The cue lists in `cues.rs` know the phrasings someone thought of; the model knows the words
+//! that sentences under each STAR label actually use. It is a multinomial logistic regression
+//! over stemmed words, word pairs, the opening words and the sentence's place in the answer,
+//! trained on the sentences of labelled answers (a label says which part every sentence under
+//! it belongs to, so labelled answers teach the model to read unlabelled ones). The weights
+//! live in `roles.model`, written by `cargo run --release --example train_roles`.
+
+use super::SectionName;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How many places in the answer the model tells apart (first fifth, second fifth, ...).
+pub const PLACES: usize = 5;
+
+/// The features of one sentence: stemmed words (`w:`), adjacent pairs (`b:`), the first one
+/// and two words (`f:`, `f2:`), whether it holds a number (`num`), and its place (`pos:`).
+/// `place` is the sentence's index over the answer's sentence count, in `0.0..1.0`.
+pub fn features(text: &str, place: f32) -> Vec<String> {
+    let stemmer = stemmer();
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                "#".to_string()
+            } else {
+                stemmer.stem(&w).into_owned()
+            }
+        })
+        .collect();
+    let mut features = Vec::with_capacity(words.len() * 2 + 4);
+    for word in &words {
+        features.push(format!("w:{word}"));
+    }
+    for pair in words.windows(2) {
+        features.push(format!("b:{}_{}", pair[0], pair[1]));
+    }
+    if let Some(first) = words.first() {
+        features.push(format!("f:{first}"));
+    }
+    if words.len() >= 2 {
+        features.push(format!("f2:{}_{}", words[0], words[1]));
+    }
+    if words.iter().any(|w| w == "#") {
+        features.push("num".to_string());
+    }
+    let place = ((place.clamp(0.0, 0.999)) * PLACES as f32) as usize;
+    features.push(format!("pos:{place}"));
+    features.sort();
+    features.dedup();
+    features
+}
+
+/// Log-probabilities of each part for a sentence, in [`SectionName::ALL`] order.
+pub fn role_log_probs(text: &str, place: f32) -> [f32; 5] {
+    model().log_probs(&features(text, place))
+}
+
+/// Weights per feature, one for each part, and a bias.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub bias: [f32; 5],
+    pub weights: HashMap<String, [f32; 5]>,
+}
+
+impl Model {
+    /// Reads the model file: a `bias` line, then `feature<TAB>w w w w w` lines. Lines that do
+    /// not parse are skipped (the file is generated; a test checks it loads whole).
+    pub fn parse(text: &str) -> Model {
+        let mut model = Model::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((name, values)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut weights = [0.0f32; 5];
+            let mut count = 0;
+            for (slot, value) in weights.iter_mut().zip(values.split_whitespace()) {
+                if let Ok(value) = value.parse() {
+                    *slot = value;
+                    count += 1;
+                }
+            }
+            if count != 5 {
+                continue;
+            }
+            if name == "bias" {
+                model.bias = weights;
+            } else {
+                model.weights.insert(name.to_string(), weights);
+            }
+        }
+        model
+    }
+
+    /// Log-softmax of the summed weights of `features`.
+    pub fn log_probs(&self, features: &[String]) -> [f32; 5] {
+        let mut sums = self.bias;
+        for feature in features {
+            if let Some(weights) = self.weights.get(feature) {
+                for (sum, weight) in sums.iter_mut().zip(weights) {
+                    *sum += weight;
+                }
+            }
+        }
+        let max = sums.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let total: f32 = sums.iter().map(|s| (s - max).exp()).sum();
+        let log_total = max + total.ln();
+        sums.map(|s| s - log_total)
+    }
+}
+
+/// The committed model, parsed on first use.
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::parse(include_str!("roles.model")))
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The part a sentence most likely plays, by the model alone (for tests and diagnostics).
+pub fn likeliest(text: &str, place: f32) -> SectionName {
+    let probs = role_log_probs(text, place);
+    let best = (0..5)
+        .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
+        .unwrap_or(0);
+    SectionName::ALL[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_read_stems_pairs_openings_and_place() {
+        let features = features("I migrated 40 services.", 0.5);
+        for expected in [
+            "w:i",
+            "w:migrat",
+            "w:#",
+            "b:i_migrat",
+            "f:i",
+            "f2:i_migrat",
+            "num",
+            "pos:2",
+        ] {
+            assert!(
+                features.contains(&expected.to_string()),
+                "{expected} in {features:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_committed_model_loads_whole() {
+        let text = include_str!("roles.model");
+        let lines = text.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(
+            model().weights.len() + 1,
+            lines,
+            "every line of roles.model parses"
+        );
+        assert!(model().weights.len() > 500);
+    }
+
+    #[test]
+    fn the_model_reads_the_usual_parts() {
+        assert_eq!(
+            likeliest(
+                "Our checkout service was timing out during peak traffic.",
+                0.0
+            ),
+            SectionName::Situation
+        );
+        assert_eq!(
+            likeliest(
+                "I wrote a script to shard the test suite and rolled it out.",
+                0.5
+            ),
+            SectionName::Actions
+        );
+        assert_eq!(
+            likeliest("As a result, deploys dropped from 40 minutes to 12.", 0.8),
+            SectionName::Results
+        );
+        assert_eq!(
+            likeliest(
+                "I learned that I should involve the other team earlier.",
+                0.95
+            ),
+            SectionName::Reflection
+        );
+    }
+}
