@@ -251,7 +251,7 @@ const CUE_TABLE: &[(SectionName, f32, &str)] = &[
     (
         SectionName::Reflection,
         4.0,
-        r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|if i (started|began|were starting|had to start|could start) (again|over)|i('d| would) have (\w+ed|done|made|spent|set|gone|been|written|built|taken|brought|put|got|run|started|begun|pushed|asked)|i('d| would) (do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|in retrospect|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
+        r"\b(i (also |really )?learn(ed|t)|lessons?|next time|in hindsight|looking back|if i (did|do|were to do|had to do|could do|had) (it|this|that)( \w+)? (again|over)|if i (started|began|were starting|had to start|could start) (again|over)|i('d| would) have (\w+ed|done|made|spent|set|gone|been|written|built|taken|brought|put|got|run|started|begun|pushed|asked)|i('d| would) (do|start|involve|push|spend|ask|set|also|repeat|keep|budget|change)|what i'd|differently|takeaway|took away|what i took|took from (it|this|that)|taught me|(a|great|big|valuable|real|hard) learning experience|(showed|reminded) me (how|that|why|the (value|importance))|made me (realize|realise|appreciate)|came away (knowing|with|understanding|convinced)|in retrospect|i realized|i realised|trade-?offs? (was|were|i)|the downside|the thing i'd)\b",
     ),
 ];
 

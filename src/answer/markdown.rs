@@ -79,6 +79,7 @@ pub fn walk(text: &str) -> Vec<Line> {
         let (visible, still_in_comment) = strip_comments(unquoted, in_comment);
         let was_in_comment = in_comment;
         in_comment = still_in_comment;
+        let (visible, html_item) = inline_html(visible);
         if visible.trim().is_empty() {
             let kind = if was_in_comment || unquoted.contains("<!--") {
                 LineKind::Comment
@@ -105,6 +106,7 @@ pub fn walk(text: &str) -> Vec<Line> {
             continue;
         }
         let (content, list_item) = strip_list_marker(trimmed);
+        let list_item = list_item || html_item;
         // A list item may itself hold a blockquote or heading marker; peel once more.
         let (content, _) = strip_blockquote(content);
         let content = match atx_heading(content.trim()) {
@@ -177,6 +179,73 @@ fn fence_open(line: &str) -> Option<(char, usize)> {
 fn is_fence_close(line: &str, ch: char, len: usize) -> bool {
     let trimmed = line.trim();
     trimmed.len() >= len && trimmed.chars().all(|c| c == ch)
+}
+
+/// The few formatting tags people paste from web pages, as markdown: `<b>`/`<strong>` become
+/// `**` (so `<b>Situation:</b>` is a bold label), `<i>`/`<em>` become `*`, and list, paragraph
+/// and block tags are dropped (a line of only `<ul>` or `</li>` is blank). Returns the text and
+/// whether the line opened a list item (`<li>`). Other angle brackets (`<metric>`, `a < b`)
+/// are left alone.
+fn inline_html(line: Cow<'_, str>) -> (Cow<'_, str>, bool) {
+    const TAGS: &[(&str, &str)] = &[
+        ("b", "**"),
+        ("strong", "**"),
+        ("i", "*"),
+        ("em", "*"),
+        ("li", ""),
+        ("ul", ""),
+        ("ol", ""),
+        ("p", ""),
+        ("br", " "),
+        ("div", ""),
+        ("span", ""),
+        ("u", ""),
+    ];
+    if !line.contains('<') {
+        return (line, false);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut item = false;
+    let mut rest: &str = &line;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let inside = after[..close].trim();
+        let name = inside
+            .trim_start_matches('/')
+            .trim_end_matches('/')
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match TAGS.iter().find(|(tag, _)| *tag == name) {
+            Some((tag, replacement)) => {
+                // `<b>Situation: </b>`: bold closes on the text, so the space moves after it.
+                let closing = inside.starts_with('/');
+                let spaced = closing && !replacement.trim().is_empty() && out.ends_with(' ');
+                if spaced {
+                    out.truncate(out.trim_end().len());
+                }
+                out.push_str(replacement);
+                if spaced {
+                    out.push(' ');
+                }
+                item |= *tag == "li" && !closing;
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (Cow::Owned(out), item)
 }
 
 /// Removes `<!-- ... -->` spans; returns the visible text and whether a comment is still open.
@@ -336,6 +405,27 @@ mod tests {
         assert_eq!(lines[0].kind, LineKind::Heading);
         assert_eq!(lines[0].level, 1);
         assert_eq!(lines[1].kind, LineKind::Rule);
+    }
+
+    #[test]
+    fn pasted_html_lists_and_bold_labels_read_as_markdown() {
+        let lines = walk(
+            "<ul>\n  <li>\n    <b>Situation: </b>Checkout was slow.\n  </li>\n</ul>\nKeep <metric> and a < b.",
+        );
+        let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LineKind::Blank,
+                LineKind::Blank,
+                LineKind::Text,
+                LineKind::Blank,
+                LineKind::Blank,
+                LineKind::Text
+            ]
+        );
+        assert_eq!(lines[2].content, "**Situation:** Checkout was slow.");
+        assert_eq!(lines[5].content, "Keep <metric> and a < b.");
     }
 
     #[test]

@@ -62,7 +62,8 @@ pub(super) fn infer_unlabelled(
 /// ("**Action:** ... Six weeks later the job had not failed once.") start that part,
 /// inferred. So does a sentence inside a labelled situation that plainly states the task
 /// ("**Situation:** ... My director asked me to move it by Q3."), when nothing after it in
-/// that situation reads as background again. Returns (line, section) for each such start and
+/// that situation reads as background again, and a sentence inside a labelled result that
+/// plainly draws the lesson when no reflection is labelled. Returns (line, section) for each such start and
 /// moves the sentences over.
 pub(super) fn unlabelled_tails(
     sentences: &mut [Sentence],
@@ -117,6 +118,14 @@ pub(super) fn unlabelled_tails(
         {
             now = Some(SectionName::Task);
             found.push((sentence.line, SectionSet::of(&[SectionName::Task])));
+        } else if spoken
+            && now == Some(SectionName::Results)
+            && !labelled.contains(SectionName::Reflection)
+            && ceiling.is_none()
+            && tells_the_lesson(&sentences[i..], run)
+        {
+            now = Some(SectionName::Reflection);
+            found.push((sentence.line, SectionSet::of(&[SectionName::Reflection])));
         }
         if let Some(current) = now
             && !run.contains(current)
@@ -148,6 +157,38 @@ fn states_the_task(rest: &[Sentence], run: SectionSet) -> bool {
             let scores = cues::cue_scores(&s.text);
             scores[situation] <= scores[task]
         })
+}
+
+/// Whether the first of `rest` plainly draws the lesson ("It taught me to test on prod-sized
+/// data"), and what follows under the same label (`run`) does not go back to the outcome: a
+/// results paragraph that ends on what the speaker learned holds the reflection too. A
+/// habit kept "ever since" may follow; when mostly outcomes follow, the lesson was an aside.
+fn tells_the_lesson(rest: &[Sentence], run: SectionSet) -> bool {
+    const PLAINLY: f32 = 2.5;
+    const MARGIN: f32 = 1.0;
+    const AHEAD: usize = 8;
+    let (results, reflection) = (
+        SectionName::Results.index(),
+        SectionName::Reflection.index(),
+    );
+    let scores = cues::cue_scores(&rest[0].text);
+    if scores[reflection] < PLAINLY || scores[reflection] < scores[results] + MARGIN {
+        return false;
+    }
+    let (mut outcomes, mut after) = (0, 0);
+    for sentence in rest[1..]
+        .iter()
+        .take_while(|s| s.sections == run)
+        .take(AHEAD)
+        .filter(|s| s.is_spoken())
+    {
+        let scores = cues::cue_scores(&sentence.text);
+        after += 1;
+        if scores[results] >= PLAINLY && scores[results] > scores[reflection] {
+            outcomes += 1;
+        }
+    }
+    outcomes * 2 <= after
 }
 
 /// Spans for labelled answers: each start (a label, or a part found after one) opens a
