@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Fits the built-in rubrics' points and grade bands to the human grades of the `dev` split.
+
+  python3 tests/corpus/real/tools/fit_rubrics.py [--write]
+
+One grade scale: a check that several built-ins share (`results.quantified`,
+`reflection.lesson`, `actions.ownership`, the pitfalls, ...) weighs the same in each, and every
+check's points are chosen together so that the scores of all dev answers, each under the rubric
+coach picks for its question, rank as the human grades do (Spearman). Then one set of grade
+bands is fitted for every built-in: the thresholds that grade the most dev answers as people
+did. Deterministic: coordinate ascent over a fixed ladder of points, checks in name order, a
+move kept only when it gains more than MIN_GAIN. `--write` rewrites `points:` and the
+`grades:`/`pass-score:` lines of rubrics/*.yaml; without it the figures are only printed.
+
+Reads only `dev`; scores with the coach binary named by $COACH (default target/release/coach),
+which must be built from the rubrics it is fitting.
+"""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+from misses import REPO, ROOT, spearman, table
+
+LADDER = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15]
+SWEEPS = 1
+MIN_GAIN = 0.002
+
+
+def coach(*args):
+    binary = os.environ.get("COACH", str(REPO / "target/release/coach"))
+    out = subprocess.run([binary, "score", "--format", "json", "--exit-zero", *args],
+                         capture_output=True, text=True, check=True)
+    return {pathlib.Path(f["path"]).stem: f for f in json.loads(out.stdout)["files"]}
+
+
+def dev_checks():
+    """Per dev answer: its grade and (check id, share earned) under the rubric coach picks."""
+    labels = table(ROOT / "labels/final.tsv")
+    split = {i: r["split"] for i, r in table(ROOT / "split.tsv").items()}
+    manifest = {}
+    for path in sorted((ROOT / "manifest").glob("*.tsv")):
+        manifest.update(table(path))
+    dev = sorted(i for i in labels if split.get(i) == "dev")
+    folder = pathlib.Path(tempfile.mkdtemp())
+    for i in dev:
+        question = manifest[i]["question"]
+        front = f"---\nquestion: {json.dumps(question)}\n---\n" if question not in ("", "-") else ""
+        (folder / f"{i}.md").write_text(front + (ROOT / "answers" / f"{i}.md").read_text())
+    answers = {}
+    for i, report in coach(str(folder)).items():
+        answers[i] = {
+            "grade": int(labels[i]["grade"]),
+            "rubric": report["rubric"],
+            "checks": [(c["id"], c["points"] / c["max_points"] if c["max_points"] else 0.0)
+                       for c in report["checks"]],
+        }
+    return answers
+
+
+def current_points():
+    points = {}
+    for path in sorted((REPO / "rubrics").glob("*.yaml")):
+        check = None
+        for line in path.read_text().splitlines():
+            if m := re.match(r"\s*- id:\s*(\S+)", line):
+                check = m.group(1)
+            elif (m := re.match(r"\s+points:\s*(\d+)", line)) and check:
+                points.setdefault(check, int(m.group(1)))
+    return points
+
+
+def scores(answers, weights):
+    out = []
+    for a in answers.values():
+        total = sum(weights[c] for c, _ in a["checks"])
+        earned = sum(weights[c] * share for c, share in a["checks"])
+        out.append(round(100 * earned / total) if total else 0)
+    return out
+
+
+def rho(answers, weights):
+    return spearman(scores(answers, weights), [a["grade"] for a in answers.values()])
+
+
+def fit_points(answers, start):
+    weights = dict(start)
+    for _ in range(SWEEPS):
+        for check in sorted(weights):
+            best, best_value = rho(answers, weights), weights[check]
+            for value in LADDER:
+                weights[check] = value
+                gain = rho(answers, weights)
+                if gain > best + MIN_GAIN:
+                    best, best_value = gain, value
+            weights[check] = best_value
+    return weights
+
+
+def fit_bands(answers, weights):
+    """(mixed, good, strong) thresholds grading the most answers as people did; ties go to
+    the bands nearest the old defaults (50, 70, 85)."""
+    pairs = list(zip(scores(answers, weights), [a["grade"] for a in answers.values()]))
+
+    def grade(score, bands):
+        return 1 + sum(score >= b for b in bands)
+
+    best = None
+    for mixed in range(20, 80):
+        for good in range(mixed + 5, 90):
+            for strong in range(good + 5, 96):
+                bands = (mixed, good, strong)
+                right = sum(grade(s, bands) == g for s, g in pairs)
+                distance = abs(mixed - 50) + abs(good - 70) + abs(strong - 85)
+                key = (right, -distance)
+                if best is None or key > best[0]:
+                    best = (key, bands)
+    return best[1], best[0][0] / len(pairs)
+
+
+def write(weights, bands):
+    mixed, good, strong = bands
+    for path in sorted((REPO / "rubrics").glob("*.yaml")):
+        lines, check = [], None
+        for line in path.read_text().splitlines():
+            if m := re.match(r"\s*- id:\s*(\S+)", line):
+                check = m.group(1)
+            elif (m := re.match(r"(\s+points:\s*)\d+(.*)", line)) and check in weights:
+                line = f"{m.group(1)}{weights[check]}{m.group(2)}"
+            elif line.startswith("grades:"):
+                line = f"grades: {{strong: {strong}, good: {good}, mixed: {mixed}}}"
+            elif line.startswith("pass-score:"):
+                line = f"pass-score: {good}"
+            lines.append(line)
+        path.write_text("\n".join(lines) + "\n")
+
+
+def main():
+    answers = dev_checks()
+    start = current_points()
+    used = {c for a in answers.values() for c, _ in a["checks"]}
+    start = {c: start.get(c, 5) for c in used}
+    before = rho(answers, start)
+    weights = fit_points(answers, start)
+    after = rho(answers, weights)
+    bands, agreement = fit_bands(answers, weights)
+    print(f"dev answers {len(answers)}: Spearman {before:.3f} -> {after:.3f}; "
+          f"bands mixed {bands[0]}, good {bands[1]}, strong {bands[2]} "
+          f"grade {agreement:.2f} of answers as people did")
+    for check in sorted(weights):
+        if weights[check] != start[check]:
+            print(f"  {check}: {start[check]} -> {weights[check]}")
+    if "--write" in sys.argv:
+        write(weights, bands)
+        print("rubrics/*.yaml rewritten; rebuild coach and rerun the tests")
+
+
+if __name__ == "__main__":
+    main()
