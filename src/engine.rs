@@ -1,9 +1,9 @@
 //! Scoring: an answer and a rubric in, a report out. Pure: no I/O, no clock, no randomness.
 
-use crate::answer::{Answer, SectionName, Sentence};
+use crate::answer::{Answer, Section, SectionName, Sentence};
 use crate::report::{CheckResult, FileReport, Grade, SignalSummary, Status};
 use crate::rubric::{Check, Matcher, Rubric};
-use crate::signals::{self, Evidence, SignalId, Signals};
+use crate::signals::{self, Evidence, SignalId, Signals, buzzwords};
 
 /// Scores one parsed answer against a compiled rubric.
 pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
@@ -86,7 +86,23 @@ fn run_check(
     match &check.matcher {
         Matcher::SectionPresent => {
             let name = scope.expect("validated: section-present has a section");
+            // A part found only by inference from a run of terms was never told: a pasted
+            // keyword line must not conjure a reflection. A labelled part is the writer's own.
+            let told = |section: &Section| {
+                section.labelled
+                    || answer
+                        .sentences
+                        .iter()
+                        .any(|s| s.in_section(name) && buzzwords::is_real_prose(s))
+            };
             match answer.section(name) {
+                Some(section) if !told(section) => lose_all(
+                    &mut result,
+                    format!(
+                        "the {name} section (line {}) is a list of terms, not told",
+                        section.start_line
+                    ),
+                ),
                 Some(section) => {
                     result.line = Some(section.start_line);
                     result.message = format!(

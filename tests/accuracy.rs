@@ -118,20 +118,58 @@ const KEYWORD_LINES: &[&str] = &[
     "Also: canary, rollback, RFC, RACI, Security, Product, Finance, p99, 99.95%, 40%, 3x, lessons learned.",
 ];
 
+/// Weak and mixed answers people wrote (tests/corpus/real, graded 1 or 2 by the settled
+/// labels), each with the built-in of its kind; empty when the corpus is not there.
+fn real_weak_answers() -> Vec<(PathBuf, String, String)> {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real");
+    let (Ok(labels), Ok(manifests)) = (
+        std::fs::read_to_string(real.join("labels/final.tsv")),
+        std::fs::read_dir(real.join("manifest")),
+    ) else {
+        return Vec::new();
+    };
+    let mut kinds = std::collections::BTreeMap::new();
+    for manifest in manifests {
+        let text = std::fs::read_to_string(manifest.unwrap().path()).unwrap();
+        for row in text.lines().skip(1) {
+            let cells: Vec<&str> = row.split('\t').collect();
+            kinds.insert(cells[0].to_string(), cells[3].to_string());
+        }
+    }
+    labels
+        .lines()
+        .skip(1)
+        .filter_map(|row| {
+            let cells: Vec<&str> = row.split('\t').collect();
+            let grade: u32 = cells.get(1)?.parse().ok()?;
+            let path = real.join("answers").join(format!("{}.md", cells[0]));
+            (grade <= 2).then(|| {
+                let text = std::fs::read_to_string(&path).unwrap();
+                (path, kinds[cells[0]].clone(), text)
+            })
+        })
+        .collect()
+}
+
 #[test]
-fn appending_keywords_to_a_weak_answer_gains_at_most_10() {
-    let rubric = default_rubric();
-    let weak: Vec<_> = graded().into_iter().filter(|(_, g, _)| *g <= 2).collect();
-    assert!(!weak.is_empty());
+fn appending_keywords_to_a_weak_answer_gains_at_most_5() {
+    let mut weak: Vec<(PathBuf, String, String)> = graded()
+        .into_iter()
+        .filter(|(_, g, _)| *g <= 2)
+        .map(|(path, _, text)| (path, "infra-leadership".to_string(), text))
+        .collect();
+    weak.extend(real_weak_answers());
+    assert!(weak.len() >= 20);
     let mut worst = 0i64;
-    for (path, _, text) in &weak {
+    for (path, rubric, text) in &weak {
+        let rubric = rubric::load(rubric).expect("built-in rubric");
         let before = i64::from(score_text(text, &rubric));
         for line in KEYWORD_LINES {
             let after = i64::from(score_text(&format!("{text}\n{line}\n"), &rubric));
             let gain = after - before;
             worst = worst.max(gain);
             assert!(
-                gain <= 10,
+                gain <= 5,
                 "{}: {before} → {after} after appending «{line}»",
                 path.display()
             );
@@ -140,5 +178,24 @@ fn appending_keywords_to_a_weak_answer_gains_at_most_10() {
     println!(
         "largest gain from appended keywords over {} weak answers: {worst}",
         weak.len()
+    );
+}
+
+#[test]
+fn a_keyword_line_does_not_conjure_a_reflection() {
+    let rubric = rubric::load("star").expect("built-in rubric");
+    let text = "Our builds were slow. I cached the dependencies and split the tests. \
+                Builds got faster.\n\nlessons learned, trade-offs, next time, growth mindset\n";
+    let report = score("answer.md", &parse(text), &rubric);
+    let reflection = report
+        .checks
+        .iter()
+        .find(|c| c.id == "reflection.present")
+        .expect("star has reflection.present");
+    assert_eq!(reflection.points, 0, "{}", reflection.message);
+    assert!(
+        reflection.message.contains("list of terms"),
+        "{}",
+        reflection.message
     );
 }
