@@ -2,12 +2,14 @@
 //!
 //!     cargo run --release --example train_roles
 //!
-//! Every sentence under a STAR label is a training example for that part. The answers come
-//! from the repository's own corpora and the `dev` split of the real-answer corpus; the `test`
-//! split is never read. Training is deterministic (full-batch gradient descent from zero), so
+//! Every sentence under a STAR label is a training example for that part, and so is every
+//! sentence of unlabelled `dev` prose whose part the settled section starts fix. The answers
+//! come from the repository's own corpora and the `dev` split of the real-answer corpus; the
+//! `test` split is never read. Training is deterministic (full-batch gradient descent from zero), so
 //! the same answers always give the same file.
 
 use coach::answer::roles::{Model, features};
+use coach::answer::sentences::Opening;
 use coach::answer::{SectionName, parse};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -49,7 +51,13 @@ fn main() {
             .map(|id| real.join("answers").join(format!("{id}.md"))),
     );
 
-    let examples = examples(&files);
+    let mut examples = examples(&files);
+    let marked = marked_prose(&real, &dev);
+    eprintln!(
+        "{} sentences of unlabelled dev prose placed by the settled section starts",
+        marked.len()
+    );
+    examples.extend(marked);
     let mut per_part = [0usize; 5];
     for (_, part) in &examples {
         per_part[*part] += 1;
@@ -118,6 +126,54 @@ fn examples(files: &[PathBuf]) -> Vec<(Vec<String>, usize)> {
             });
             if under_label {
                 examples.push((features(&sentence.text, index as f32 / total), part.index()));
+            }
+        }
+    }
+    examples
+}
+
+/// Sentences of the unlabelled `dev` answers whose part the settled labels fix: a sentence on
+/// a line with no section start belongs to the latest start above it; on a line where one
+/// part starts, the sentence that opens the line is that part. Other sentences on lines where
+/// parts start are ambiguous (a paragraph on one line holds several parts) and are skipped.
+fn marked_prose(real: &Path, dev: &BTreeSet<&str>) -> Vec<(Vec<String>, usize)> {
+    let labels = fs::read_to_string(real.join("labels/final.tsv")).expect("final.tsv");
+    let mut examples = Vec::new();
+    for row in labels.lines().skip(1) {
+        let cells: Vec<&str> = row.split('\t').collect();
+        if cells.len() < 7 || !dev.contains(cells[0]) {
+            continue;
+        }
+        let starts: Vec<(usize, usize)> = (0..5)
+            .filter_map(|part| cells[2 + part].parse().ok().map(|line| (line, part)))
+            .collect();
+        let Ok(text) = fs::read_to_string(real.join("answers").join(format!("{}.md", cells[0])))
+        else {
+            continue;
+        };
+        let answer = parse(&text);
+        if answer.is_labelled() || starts.is_empty() {
+            continue;
+        }
+        let spoken: Vec<_> = answer.sentences.iter().filter(|s| s.is_spoken()).collect();
+        let total = spoken.len().max(1) as f32;
+        for (index, sentence) in spoken.iter().enumerate() {
+            let here: Vec<usize> = starts
+                .iter()
+                .filter(|(line, _)| *line == sentence.line)
+                .map(|(_, part)| *part)
+                .collect();
+            let part = match here.as_slice() {
+                [] => starts
+                    .iter()
+                    .filter(|(line, _)| *line < sentence.line)
+                    .max_by_key(|(line, part)| (*line, *part))
+                    .map(|(_, part)| *part),
+                [only] if sentence.opening != Opening::MidLine => Some(*only),
+                _ => None,
+            };
+            if let Some(part) = part {
+                examples.push((features(&sentence.text, index as f32 / total), part));
             }
         }
     }
