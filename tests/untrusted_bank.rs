@@ -1,9 +1,10 @@
 //! A shared bank is untrusted input (issue 16): what its answers, `.coach.yaml` and rubrics
-//! name is read only from inside the project, and nothing outside it reaches the output.
+//! name is read only from inside the project, nothing outside it reaches the output, and one
+//! answer's panic is that answer's error.
 
 mod guarded;
 
-use guarded::{Run, coach_in};
+use guarded::{Run, coach_in, command, run};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -257,4 +258,37 @@ fn the_command_line_may_name_a_rubric_anywhere() {
     );
     assert_eq!(run.code(), Some(0), "{}", run.stderr);
     assert_eq!(run.json()["files"][0]["rubric"], "mine");
+}
+
+/// One answer that panics (forced by the debug builds' test hook) is an error for that file;
+/// the answers before and after it are scored and written, and the run exits 2.
+#[test]
+fn a_panicking_answer_is_an_error_and_the_rest_are_scored() {
+    let at = layout();
+    write(&at.project, "bank/boom.md", GOOD);
+    write(&at.project, "bank/later.md", GOOD);
+    for format in ["json", "table", "sarif", "junit"] {
+        let mut command = command(["score", "--format", format, "bank"]);
+        command
+            .current_dir(&at.project)
+            .env("COACH_DEBUG_PANIC_ON", "bank/boom.md");
+        let run = run(command, b"");
+        assert_eq!(run.code(), Some(2), "{format}: {}", run.stderr);
+        for answer in ["bank/good.md", "bank/later.md"] {
+            assert!(run.stdout.contains(answer), "{format}: {}", run.stdout);
+        }
+        if format == "json" {
+            let report = run.json();
+            let message = error_for(&report, "bank/boom.md");
+            assert!(message.starts_with("internal error"), "{message}");
+            assert_eq!(scored_paths(&report), ["bank/good.md", "bank/later.md"]);
+        }
+        if format == "table" {
+            assert!(
+                run.stderr.contains("coach: bank/boom.md: internal error"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
 }

@@ -133,39 +133,6 @@ impl Chooser {
         })
     }
 
-    /// True when [`Chooser::choose`] cannot fail for any answer of the file at `path` whose raw
-    /// text is `text`, found without parsing the answers: the folder's configuration loads, and
-    /// so does every rubric that `--rubric`, the file's front matter (which every story of the
-    /// file shares) or the configuration could name for it. The rubrics a question picks are
-    /// built-ins, which always load. False says only that some answer might fail.
-    pub fn settles(&self, path: &str, text: &str) -> bool {
-        let folder = folder_of(path);
-        let Ok(config) = self.config(&folder) else {
-            return false;
-        };
-        let settings = config
-            .map(|c| c.for_file(Path::new(path)))
-            .unwrap_or_default();
-        // Read as `answer::parse` reads it; unreadable front matter names nothing.
-        let front_matter = markdown::front_matter(text)
-            .and_then(|yaml| crate::yaml::front_matter(&yaml).ok())
-            .unwrap_or_default();
-        let cli = self
-            .cli_rubric
-            .clone()
-            .map(|name| (PathBuf::from("."), name, None));
-        let in_front_matter = front_matter
-            .rubric
-            .map(|name| (folder.clone(), name, Some(front_matter_line(text))));
-        let configured = settings
-            .rubric
-            .map(|named| (named.folder, named.name, named.asked_at));
-        [cli, in_front_matter, configured]
-            .into_iter()
-            .flatten()
-            .all(|(folder, name, asked_at)| self.load(&folder, &name, asked_at.as_deref()).is_ok())
-    }
-
     /// The rubric some setting names, in the order of the module docs (steps 1 to 6).
     fn named(
         &self,
