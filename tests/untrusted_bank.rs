@@ -1,6 +1,6 @@
 //! A shared bank is untrusted input (issue 16): what its answers, `.coach.yaml` and rubrics
-//! name is read only from inside the project, nothing outside it reaches the output, and one
-//! answer's panic is that answer's error.
+//! name is read only from inside the project, nothing outside it reaches the output, one
+//! answer's panic is that answer's error, and SARIF points at files relative to the run.
 
 mod guarded;
 
@@ -290,5 +290,51 @@ fn a_panicking_answer_is_an_error_and_the_rest_are_scored() {
                 run.stderr
             );
         }
+    }
+}
+
+/// SARIF URIs are relative to the folder coach ran in, with that folder as `%SRCROOT%`,
+/// however the answers were named: an absolute path inside it, or one outside it.
+#[test]
+fn sarif_uris_are_relative_whatever_path_was_given() {
+    let at = layout();
+    write(
+        &at.project,
+        "bank/weak.md",
+        "Situation: it was slow.\nI fixed it.\n",
+    );
+    let bank = at.project.join("bank");
+    let outside = at.secret.parent().unwrap().to_path_buf();
+    for (cwd, expected) in [
+        (&at.project, "bank/weak.md"),
+        (&outside, "../project/bank/weak.md"),
+    ] {
+        let run = coach_in(
+            cwd,
+            ["score", "--format", "sarif", bank.to_str().unwrap()],
+            b"",
+        );
+        assert_eq!(run.code(), Some(0), "{}", run.stderr);
+        let sarif = run.json();
+        let the_run = &sarif["runs"][0];
+        assert!(
+            the_run["originalUriBaseIds"]["%SRCROOT%"].is_object(),
+            "{the_run:#}"
+        );
+        let results = the_run["results"].as_array().unwrap();
+        assert!(!results.is_empty());
+        for result in results {
+            let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(location["uriBaseId"], "%SRCROOT%");
+            let uri = location["uri"].as_str().unwrap();
+            assert!(uri == expected || uri == "bank/good.md" || uri == "../project/bank/good.md");
+            assert!(!uri.starts_with('/'), "{uri}");
+        }
+        assert!(
+            results.iter().any(
+                |r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == expected
+            ),
+            "{sarif:#}"
+        );
     }
 }

@@ -113,7 +113,7 @@ fn renderer(format: ScoreFormat) -> Box<dyn Render> {
         ScoreFormat::Summary => Box::new(Summary::new()),
         ScoreFormat::Json => Box::new(Json::new()),
         ScoreFormat::JsonLines => Box::new(JsonLines),
-        ScoreFormat::Sarif => Box::new(Sarif::new()),
+        ScoreFormat::Sarif => Box::new(Sarif::new(std::env::current_dir().ok())),
         ScoreFormat::Github => Box::new(Github),
         ScoreFormat::Junit => Box::new(Junit::new()),
     }
