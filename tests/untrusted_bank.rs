@@ -148,6 +148,26 @@ fn front_matter_cannot_name_a_rubric_outside_the_project() {
     }
 }
 
+/// A folder walk reads the bank's regular files only: an answer that is a link out of the
+/// project, or a FIFO, is not read (nor waited on).
+#[cfg(unix)]
+#[test]
+fn a_walked_bank_reads_only_its_regular_files() {
+    let at = layout();
+    let outside_answer = at.secret.with_file_name("notes.md");
+    fs::write(
+        &outside_answer,
+        format!("Situation: {SECRET} p95 was 900 ms.\n{GOOD}"),
+    )
+    .unwrap();
+    symlink(&outside_answer, at.project.join("bank/leak.md"));
+    mkfifo(&at.project.join("bank/pipe.md"));
+    let run = coach_in(&at.project, ["score", "--format", "json", "bank"], b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_nothing_leaked(&run);
+    assert_eq!(scored_paths(&run.json()), ["bank/good.md"]);
+}
+
 /// A rubric inside the project, reached by `..` or a link that stays inside, still loads.
 #[cfg(unix)]
 #[test]
