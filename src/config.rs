@@ -9,6 +9,8 @@
 //!     rubric: incident-response
 //! ```
 
+use crate::rubric::confine::Project;
+use crate::rubric::locate::Place;
 use globset::{GlobBuilder, GlobMatcher};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,8 @@ pub struct Config {
     pub path: PathBuf,
     spec: ConfigSpec,
     globs: Vec<GlobMatcher>,
+    /// The line of the top-level `rubric:`, then of each override's, for refusals to point at.
+    rubric_lines: Vec<usize>,
 }
 
 /// What the configuration says about one answer.
@@ -72,6 +76,9 @@ pub struct NamedRubric {
     /// Folder that relative rubric paths start from: the config file's.
     pub folder: PathBuf,
     pub reason: String,
+    /// Where a shared file named it (`.coach.yaml:3`, `front matter line 2`): such a rubric must
+    /// be in the project. `None` for the command line and the built-ins a question picks.
+    pub asked_at: Option<String>,
 }
 
 /// A configuration problem, located in the file: the same shape as a rubric problem, since both
@@ -103,6 +110,12 @@ impl Config {
             column,
             message,
         };
+        // Found by walking up from an answer, so it is the bank's file: a link that leads out of
+        // its folder, or a pipe, is refused before it is read, as a rubric would be.
+        let folder = path.parent().unwrap_or(Path::new("."));
+        if let Err(refusal) = Project::at(folder).admit(FILE_NAME, path) {
+            return Err(fail(0, 0, format!("configuration refused: {refusal}")));
+        }
         let text =
             crate::yaml::read_file(path).map_err(|e| fail(0, 0, format!("configuration {e}")))?;
         Config::from_text(&text, path)
@@ -156,10 +169,22 @@ impl Config {
                 })?;
             globs.push(glob.compile_matcher());
         }
+        let rubric_lines = std::iter::once(Place::Key("rubric").find(text).0)
+            .chain(spec.overrides.iter().map(|entry| {
+                let needle = entry.rubric.as_deref().unwrap_or_default();
+                Place::After {
+                    key: "overrides",
+                    needle,
+                }
+                .find(text)
+                .0
+            }))
+            .collect();
         Ok(Config {
             path: path.to_path_buf(),
             spec,
             globs,
+            rubric_lines,
         })
     }
 
@@ -187,22 +212,23 @@ impl Config {
         let absolute = std::path::absolute(answer).unwrap_or_else(|_| answer.to_path_buf());
         let base = std::path::absolute(&folder).unwrap_or_else(|_| folder.clone());
         let relative = absolute.strip_prefix(&base).unwrap_or(&absolute);
-        let named = |name: &String, reason: String| NamedRubric {
+        let named = |name: &String, reason: String, line: usize| NamedRubric {
             name: name.clone(),
             folder: folder.clone(),
             reason,
+            asked_at: Some(format!("{}:{line}", self.path.display())),
         };
         let mut settings = FileSettings {
-            rubric: self
-                .spec
-                .rubric
-                .as_ref()
-                .map(|name| named(name, format!("named by {}", self.path.display()))),
+            rubric: self.spec.rubric.as_ref().map(|name| {
+                let reason = format!("named by {}", self.path.display());
+                named(name, reason, self.rubric_lines[0])
+            }),
             rubric_by_path: false,
             min_score: self.spec.min_score,
             disable: self.spec.disable.clone(),
         };
-        for (entry, glob) in self.spec.overrides.iter().zip(&self.globs) {
+        let entries = self.spec.overrides.iter().zip(&self.globs);
+        for ((entry, glob), &line) in entries.zip(&self.rubric_lines[1..]) {
             if !glob.is_match(relative) {
                 continue;
             }
@@ -214,6 +240,7 @@ impl Config {
                         self.path.display(),
                         entry.files
                     ),
+                    line,
                 ));
                 settings.rubric_by_path = true;
             }

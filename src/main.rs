@@ -48,12 +48,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 /// that fail (a closed stderr) are ignored: there is nowhere left to say anything.
 fn report_panics_in_one_line() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let message = commands::score::panic_message(info.payload());
         let place = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))

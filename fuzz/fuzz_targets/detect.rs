@@ -41,6 +41,6 @@ fuzz_target!(|text: &str| {
         };
         let mut out = Vec::new();
         Table::new(80).answer(&mut out, &file, &meta);
-        Json::new(Vec::new()).answer(&mut out, &file, &meta);
+        Json::new().answer(&mut out, &file, &meta);
     }
 });

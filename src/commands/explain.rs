@@ -3,6 +3,7 @@
 use super::{ERROR, PASSED, write_stdout};
 use crate::cli::ExplainArgs;
 use coach::config::{self, Config};
+use coach::rubric::confine::Project;
 use coach::rubric::{self, Check, resolve};
 use std::path::{Path, PathBuf};
 
@@ -32,7 +33,10 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
     // Every rubric with the id, grouped by identical text so shared checks print once.
     let mut found: Vec<(Vec<String>, Check)> = Vec::new();
     for (name, folder) in &names {
-        let rubric = match resolve::load(name, folder.as_deref()).map_err(rubric::first) {
+        // A rubric the configuration names is the project's, read only from inside it.
+        let project = folder.as_deref().map(Project::around);
+        let loaded = resolve::load(name, folder.as_deref(), project.as_ref());
+        let rubric = match loaded.map_err(rubric::first) {
             Ok(rubric) => rubric,
             Err(error) if args.rubric.is_some() => {
                 eprintln!("coach: {error}");

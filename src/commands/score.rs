@@ -1,6 +1,7 @@
 //! `coach score`: expand inputs, score every answer in parallel and write each as soon as those
 //! before it are written (see `stream`), then turn the outcome into an exit code.
 
+mod isolate;
 mod replace;
 mod scoring;
 mod stream;
@@ -10,10 +11,11 @@ use crate::cli::{ScoreArgs, ScoreFormat};
 use coach::baseline::Baseline;
 use coach::report::render::Render;
 use coach::report::{
-    FileError, github::Github, json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
+    github::Github, json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
     summary::Summary, table::Table,
 };
 use coach::rubric::{self, choice::Chooser};
+pub use isolate::panic_message;
 use replace::Replacement;
 use scoring::{Judge, Scorer};
 use std::io::Write;
@@ -61,21 +63,19 @@ fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Res
     };
     let (found, errors) = inputs(&args.input);
     let plan = Plan {
-        errors_first: matches!(args.format, ScoreFormat::Json),
         show_passed: !(args.quiet
             && matches!(args.format, ScoreFormat::Table | ScoreFormat::Summary)),
         record_baseline: baseline_file.is_some(),
         chunk,
     };
-    let make = |errors: Option<Vec<FileError>>| renderer(args.format, errors.unwrap_or_default());
-    let run = || stream::run(&scorer, &found, errors, &plan, make, out);
+    let run = || stream::run(&scorer, &found, errors, &plan, renderer(args.format), out);
     let outcome = match args.threads {
         Some(threads) => rayon::ThreadPoolBuilder::new()
             .num_threads(threads as usize)
             .build()?
             .install(run),
         None => run(),
-    }?;
+    };
 
     // The run scores every answer even when its output cannot be written, so the baseline is
     // complete either way.
@@ -106,14 +106,14 @@ fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Res
     })
 }
 
-/// The format's renderer; `errors` are the run's errors for a format that opens with them.
-fn renderer(format: ScoreFormat, errors: Vec<FileError>) -> Box<dyn Render> {
+/// The format's renderer.
+fn renderer(format: ScoreFormat) -> Box<dyn Render> {
     match format {
         ScoreFormat::Table => Box::new(Table::new(table_width())),
         ScoreFormat::Summary => Box::new(Summary::new()),
-        ScoreFormat::Json => Box::new(Json::new(errors)),
+        ScoreFormat::Json => Box::new(Json::new()),
         ScoreFormat::JsonLines => Box::new(JsonLines),
-        ScoreFormat::Sarif => Box::new(Sarif::new()),
+        ScoreFormat::Sarif => Box::new(Sarif::new(std::env::current_dir().ok())),
         ScoreFormat::Github => Box::new(Github),
         ScoreFormat::Junit => Box::new(Junit::new()),
     }

@@ -3,10 +3,11 @@
 //!
 //! Objects have their keys in sorted order, as they had when they were built as
 //! `serde_json::Value` maps; they are now serialized straight from the reports, which is several
-//! times cheaper than building a tree per answer and re-indenting it.
+//! times cheaper than building a tree per answer and re-indenting it. The document itself lists
+//! `files`, then `errors`, then `schema_version`, the order the design shows.
 
 use super::render::{Render, RunEnd};
-use super::{AnswerMeta, CheckResult, FileError, FileReport, SignalSummary, pretty};
+use super::{AnswerMeta, CheckResult, FileReport, SignalSummary, pretty};
 use crate::answer::Section;
 use crate::signals::{Evidence, SignalId};
 use serde::Serialize;
@@ -16,30 +17,24 @@ use std::io::{self, Write};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Writes the document as answers arrive. It opens with the run's errors, so those are known
-/// before the first answer (`coach score` reads every input before it scores any for JSON).
+/// Writes the document as answers arrive. The run's errors come after the files: an error can
+/// turn up at any answer (an internal error is found only by scoring), so they are known only
+/// at the end.
+#[derive(Debug, Default)]
 pub struct Json {
-    errors: Vec<FileError>,
     files: usize,
 }
 
 impl Json {
-    /// `errors`: every error of the run, sorted by path.
-    pub fn new(errors: Vec<FileError>) -> Json {
-        Json { errors, files: 0 }
-    }
-
-    fn head(&self, out: &mut impl Write) -> io::Result<()> {
-        out.write_all(b"{\n  \"errors\": ")?;
-        pretty::write_at(&mut *out, 1, &serde_json::to_value(&self.errors)?)?;
-        out.write_all(b",\n  \"files\": ")
+    pub fn new() -> Json {
+        Json::default()
     }
 }
 
 impl Render for Json {
     fn answer(&mut self, out: &mut Vec<u8>, file: &FileReport, _meta: &AnswerMeta) {
         let written = if self.files == 0 {
-            self.head(out).and_then(|()| out.write_all(b"[\n    "))
+            out.write_all(b"{\n  \"files\": [\n    ")
         } else {
             out.write_all(b",\n    ")
         };
@@ -49,17 +44,14 @@ impl Render for Json {
         self.files += 1;
     }
 
-    fn finish(&mut self, mut out: &mut dyn Write, end: &RunEnd) -> io::Result<()> {
-        debug_assert_eq!(
-            self.errors, end.errors,
-            "errors announced before the answers"
-        );
+    fn finish(&mut self, out: &mut dyn Write, end: &RunEnd) -> io::Result<()> {
         if self.files == 0 {
-            self.head(&mut out)?;
-            out.write_all(b"[]")?;
+            out.write_all(b"{\n  \"files\": []")?;
         } else {
             out.write_all(b"\n  ]")?;
         }
+        out.write_all(b",\n  \"errors\": ")?;
+        pretty::write_at(&mut *out, 1, &serde_json::to_value(end.errors)?)?;
         writeln!(out, ",\n  \"schema_version\": {SCHEMA_VERSION}\n}}")
     }
 }

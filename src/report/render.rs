@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 /// One output format, written answer by answer in output order, then ended.
 ///
-/// What a format needs before its first answer is given when it is made (JSON opens with the
-/// errors); what it can say only at the end comes in [`RunEnd`]. A format whose opening depends
+/// What a format can say only at the end (the errors, the rubrics used, the totals) comes in
+/// [`RunEnd`]. A format whose opening depends
 /// on every answer (SARIF's rule list, JUnit's totals) keeps a compact record of what it will
 /// write, never the reports, and writes it all at the end.
 pub trait Render: Send {

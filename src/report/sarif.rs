@@ -2,7 +2,10 @@
 //!
 //! Every check of the rubrics in use is a rule (title, why and fix from the rubric), and every
 //! check that lost points is a result at its line, with a level from the check's severity.
-//! URIs are relative to the folder coach ran in, which in CI is the repository root.
+//! URIs are relative to the folder coach ran in, which in CI is the repository root, whatever
+//! form a path was given in (`coach score "$PWD/answers"` too), and name that folder as their
+//! base, `%SRCROOT%`: code scanning matches results to files by repository-relative URIs, and an
+//! absolute path would also put the runner's layout in the report.
 
 use super::render::{Render, RunEnd};
 use super::{AnswerMeta, CheckResult, FileReport, pretty};
@@ -14,14 +17,20 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The base every URI is relative to: the folder coach ran in.
+pub const SRCROOT: &str = "%SRCROOT%";
 
 /// Results point at rules by index, and the rule list (every check of every rubric used) is
 /// known only at the end; so each result is kept as a compact `Finding` and the document is
 /// written in `finish`.
 #[derive(Debug, Default)]
 pub struct Sarif {
+    /// The folder coach ran in, absolute, which absolute paths are made relative to.
+    base: Option<PathBuf>,
     /// The checks results came from, first seen first, for rules no rubric in use has.
     checks: Vec<SeenCheck>,
     check_index: HashMap<String, usize>,
@@ -55,8 +64,17 @@ struct Finding {
 }
 
 impl Sarif {
-    pub fn new() -> Sarif {
-        Sarif::default()
+    /// `base`: the folder coach ran in (absolute), which URIs are relative to.
+    pub fn new(base: Option<PathBuf>) -> Sarif {
+        Sarif {
+            base,
+            ..Sarif::default()
+        }
+    }
+
+    /// The URI of a path as reports show it, relative to the base.
+    fn uri(&self, path: &str) -> String {
+        uri(&relative_to(path, self.base.as_deref()))
     }
 
     fn seen(&mut self, check: &CheckResult) -> usize {
@@ -88,7 +106,8 @@ impl Render for Sarif {
         if lost.is_empty() {
             return;
         }
-        let uri = self.keep(|text| push_uri(text, &meta.file));
+        let relative = relative_to(&meta.file, self.base.as_deref());
+        let uri = self.keep(|text| push_uri(text, &relative));
         let answer = self.keep(|text| text.push_str(&file.path));
         for check in lost {
             let finding = Finding {
@@ -134,13 +153,19 @@ impl Render for Sarif {
                 json!({
                     "level": "error",
                     "message": {"text": e.message},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": {
+                        "uri": self.uri(&e.path),
+                        "uriBaseId": SRCROOT,
+                    }}}],
                 })
             })
             .collect();
         let document = Document {
             schema: SCHEMA,
             runs: [Run {
+                original_uri_base_ids: json!({SRCROOT: {
+                    "description": {"text": "The folder coach ran in; in CI, the repository root."},
+                }}),
                 invocations: json!([{
                     "executionSuccessful": end.errors.is_empty(),
                     "toolExecutionNotifications": notifications,
@@ -174,6 +199,8 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct Run<'a> {
     invocations: Value,
+    #[serde(rename = "originalUriBaseIds")]
+    original_uri_base_ids: Value,
     results: Results<'a>,
     tool: Value,
 }
@@ -212,7 +239,7 @@ impl Serialize for ResultJson<'_> {
         map.serialize_field(
             "locations",
             &[json!({"physicalLocation": {
-                "artifactLocation": {"uri": text(&finding.uri)},
+                "artifactLocation": {"uri": text(&finding.uri), "uriBaseId": SRCROOT},
                 "region": {"startLine": finding.line},
             }})],
         )?;
@@ -289,6 +316,30 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// `path` relative to `base`: as given when it is relative (or there is no base), else by the
+/// components the two share, with `..` for each of the base's that it does not.
+fn relative_to(path: &str, base: Option<&Path>) -> String {
+    let given = Path::new(path);
+    let Some(base) = base.filter(|base| given.is_absolute() && base.is_absolute()) else {
+        return path.to_string();
+    };
+    let ours: Vec<Component> = given.components().collect();
+    let theirs: Vec<Component> = base.components().collect();
+    let shared = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    let parts: Vec<String> = std::iter::repeat_n("..".to_string(), theirs.len() - shared)
+        .chain(
+            ours[shared..]
+                .iter()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        )
+        .collect();
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
 /// A relative URI reference for a path: `/`-separated, other reserved bytes percent-encoded.
 pub fn uri(path: &str) -> String {
     let mut out = String::new();
@@ -318,5 +369,15 @@ mod tests {
     fn uris_escape_spaces_and_hashes() {
         assert_eq!(uri("prep notes/a#1.md"), "prep%20notes/a%231.md");
         assert_eq!(uri("answers/ok-1.md"), "answers/ok-1.md");
+    }
+
+    #[test]
+    fn absolute_paths_become_relative_to_the_base() {
+        let base = Some(Path::new("/repo/sub"));
+        assert_eq!(relative_to("/repo/sub/answers/a.md", base), "answers/a.md");
+        assert_eq!(relative_to("/repo/other/a.md", base), "../other/a.md");
+        assert_eq!(relative_to("/elsewhere/a.md", base), "../../elsewhere/a.md");
+        assert_eq!(relative_to("answers/a.md", base), "answers/a.md");
+        assert_eq!(relative_to("/repo/a.md", None), "/repo/a.md");
     }
 }

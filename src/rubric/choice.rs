@@ -3,7 +3,7 @@
 //!
 //! Order, first match wins:
 //! 1. `--rubric`
-//! 2. front matter `rubric:` (paths relative to the answer)
+//! 2. front matter `rubric:` (paths relative to the answer, confined to its project)
 //! 3. a `.coach.yaml` `overrides` entry whose glob matches the answer
 //! 4. front matter `question:`, matched against the built-ins' example questions
 //! 5. `.coach.yaml` `rubric:`
@@ -13,6 +13,8 @@
 //! Checks disabled by the configuration or by `<!-- coach-ignore ID -->` are removed from a
 //! per-file copy of the rubric, so scoring itself stays pure and unaware of either.
 
+use super::confine::Project;
+use super::locate::Place;
 use super::{Rubric, builtin, resolve, select, story, suppress};
 use crate::answer::{Answer, markdown};
 use crate::config::{Config, FileSettings, NamedRubric};
@@ -55,7 +57,8 @@ impl Choice {
 #[derive(Debug, Default)]
 pub struct Chooser {
     cli_rubric: Option<String>,
-    rubrics: Mutex<HashMap<(PathBuf, String), Arc<Rubric>>>,
+    /// By folder, name and whether a shared file named it (and it was confined to the project).
+    rubrics: Mutex<HashMap<(PathBuf, String, bool), Arc<Rubric>>>,
     configs: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
 }
 
@@ -78,12 +81,16 @@ impl Chooser {
             .as_ref()
             .map(|c| c.for_file(answer_path))
             .unwrap_or_default();
-        let named = self.named(&folder, answer, &settings);
+        let named = self.named(&folder, text, answer, &settings);
         let (rubric, reason) = match named {
-            Some(named) => (self.load(&named.folder, &named.name)?, named.reason),
+            Some(named) => {
+                let asked_at = named.asked_at.as_deref();
+                let rubric = self.load(&named.folder, &named.name, asked_at)?;
+                (rubric, named.reason)
+            }
             None => {
                 let (name, reason) = from_story_or_default(answer);
-                (self.load(Path::new("."), name)?, reason)
+                (self.load(Path::new("."), name, None)?, reason)
             }
         };
         let mut warnings = Vec::new();
@@ -126,39 +133,11 @@ impl Chooser {
         })
     }
 
-    /// True when [`Chooser::choose`] cannot fail for any answer of the file at `path` whose raw
-    /// text is `text`, found without parsing the answers: the folder's configuration loads, and
-    /// so does every rubric that `--rubric`, the file's front matter (which every story of the
-    /// file shares) or the configuration could name for it. The rubrics a question picks are
-    /// built-ins, which always load. False says only that some answer might fail.
-    pub fn settles(&self, path: &str, text: &str) -> bool {
-        let folder = folder_of(path);
-        let Ok(config) = self.config(&folder) else {
-            return false;
-        };
-        let settings = config
-            .map(|c| c.for_file(Path::new(path)))
-            .unwrap_or_default();
-        // Read as `answer::parse` reads it; unreadable front matter names nothing.
-        let front_matter = markdown::front_matter(text)
-            .and_then(|yaml| crate::yaml::front_matter(&yaml).ok())
-            .unwrap_or_default();
-        let cli = self
-            .cli_rubric
-            .clone()
-            .map(|name| (PathBuf::from("."), name));
-        let in_front_matter = front_matter.rubric.map(|name| (folder.clone(), name));
-        let configured = settings.rubric.map(|named| (named.folder, named.name));
-        [cli, in_front_matter, configured]
-            .into_iter()
-            .flatten()
-            .all(|(folder, name)| self.load(&folder, &name).is_ok())
-    }
-
     /// The rubric some setting names, in the order of the module docs (steps 1 to 6).
     fn named(
         &self,
         folder: &Path,
+        text: &str,
         answer: &Answer,
         settings: &FileSettings,
     ) -> Option<NamedRubric> {
@@ -166,12 +145,14 @@ impl Chooser {
             name: name.clone(),
             folder: folder.to_path_buf(),
             reason: reason.to_string(),
+            asked_at: Some(front_matter_line(text)),
         };
         if let Some(name) = &self.cli_rubric {
             return Some(NamedRubric {
                 name: name.clone(),
                 folder: PathBuf::from("."),
                 reason: "named by --rubric".into(),
+                asked_at: None,
             });
         }
         if let Some(name) = &answer.front_matter.rubric {
@@ -187,6 +168,7 @@ impl Chooser {
                 name: pick.rubric.to_string(),
                 folder: PathBuf::from("."),
                 reason: pick.reason(),
+                asked_at: None,
             });
         }
         if settings.rubric.is_some() {
@@ -197,18 +179,32 @@ impl Chooser {
             name: pick.rubric.to_string(),
             folder: PathBuf::from("."),
             reason: pick.reason(),
+            asked_at: None,
         })
     }
 
-    fn load(&self, folder: &Path, name: &str) -> Result<Arc<Rubric>, String> {
-        let key = (folder.to_path_buf(), name.to_string());
+    /// `asked_at`: where a shared file (front matter, `.coach.yaml`) named the rubric, which
+    /// then must be in its project; the refusal says where it was asked for.
+    fn load(
+        &self,
+        folder: &Path,
+        name: &str,
+        asked_at: Option<&str>,
+    ) -> Result<Arc<Rubric>, String> {
+        let key = (folder.to_path_buf(), name.to_string(), asked_at.is_some());
         // Held while loading, so each rubric is loaded once; other threads wait only then.
         let mut rubrics = lock(&self.rubrics);
         if let Some(rubric) = rubrics.get(&key) {
             return Ok(rubric.clone());
         }
-        let rubric =
-            resolve::load(name, Some(folder)).map_err(|errors| super::first(errors).to_string())?;
+        let project = asked_at.map(|_| Project::around(folder));
+        let rubric = resolve::load(name, Some(folder), project.as_ref()).map_err(|errors| {
+            let error = super::first(errors);
+            match asked_at {
+                Some(at) => format!("{at}: {error}"),
+                None => error.to_string(),
+            }
+        })?;
         let rubric = Arc::new(rubric);
         rubrics.insert(key, rubric.clone());
         Ok(rubric)
@@ -242,6 +238,15 @@ fn folder_of(path: &str) -> PathBuf {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Where the answer's front matter names its rubric (`line 2`), for a refusal to point at.
+fn front_matter_line(text: &str) -> String {
+    // Front matter starts on the file's second line, below its opening `---`.
+    match markdown::front_matter(text).map(|yaml| Place::Key("rubric").find(&yaml).0) {
+        Some(line) if line > 0 => format!("front matter line {}", line + 1),
+        _ => "front matter".to_string(),
+    }
 }
 
 /// The built-in the story reads as, else the default, saying why no other was chosen.

@@ -2,6 +2,7 @@
 
 pub mod builtin;
 pub mod choice;
+pub mod confine;
 pub mod diagnostic;
 pub mod locate;
 pub mod model;
@@ -179,7 +180,7 @@ pub fn load(name_or_path: &str) -> Result<Rubric, RubricError> {
 
 /// Like [`load`], but with every problem found (for `coach rubric check`).
 pub fn load_all_errors(name_or_path: &str) -> Result<Rubric, Vec<RubricError>> {
-    resolve::load(name_or_path, None)
+    resolve::load(name_or_path, None, None)
 }
 
 /// Parses and compiles rubric YAML; `origin` names it in errors and relative `extends` paths

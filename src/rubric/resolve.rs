@@ -1,5 +1,6 @@
 //! Finding a rubric by name or path and following its `extends` chain to the effective rubric.
 
+use super::confine::{Project, Refusal};
 use super::locate::Place;
 use super::model::RubricSpec;
 use super::{Rubric, RubricError, builtin, compile};
@@ -47,10 +48,12 @@ impl Origin {
 }
 
 /// The text of the rubric `name_or_path` names: a built-in, else a file (relative paths are
-/// taken from `folder` when given).
+/// taken from `folder` when given). Within a `project`, a file must be a regular file inside it
+/// (see `confine`), checked before it is opened.
 pub fn find(
     name_or_path: &str,
     folder: Option<&Path>,
+    project: Option<&Project>,
 ) -> Result<(Origin, Cow<'static, str>), String> {
     if let Some(text) = builtin::text(name_or_path) {
         let name = builtin::names()
@@ -66,16 +69,29 @@ pub fn find(
             _ => given.to_path_buf(),
         }
     } else {
-        bare_name(name_or_path, folder).unwrap_or_else(|| given.to_path_buf())
-    };
-    let meta = match std::fs::metadata(&path) {
-        Ok(meta) => meta,
-        Err(_) if !looks_like_path => {
-            return Err(format!(
-                "no rubric `{name_or_path}`; built-ins are: {}",
-                builtin::names().collect::<Vec<_>>().join(", ")
-            ));
+        match (bare_name(name_or_path, folder, project), project) {
+            (Some(path), _) => path,
+            (None, None) => given.to_path_buf(),
+            (None, Some(_)) => return Err(no_such_rubric(name_or_path)),
         }
+    };
+    // The file to open: within a project, its real path, once it is known to be inside.
+    let open = match project {
+        None => path.clone(),
+        Some(project) => match project.admit(name_or_path, &path) {
+            Ok(Some(real)) => real,
+            Ok(None) => {
+                return Err(format!(
+                    "cannot read rubric {}: no such file in the project",
+                    path.display()
+                ));
+            }
+            Err(refusal) => return Err(refused(refusal, project)),
+        },
+    };
+    let meta = match std::fs::metadata(&open) {
+        Ok(meta) => meta,
+        Err(_) if !looks_like_path => return Err(no_such_rubric(name_or_path)),
         Err(e) => return Err(format!("cannot read rubric {}: {e}", path.display())),
     };
     if meta.is_dir() {
@@ -84,25 +100,52 @@ pub fn find(
             path.display()
         ));
     }
-    let text = crate::yaml::read_file(&path).map_err(|e| format!("rubric {e}"))?;
+    let text = crate::yaml::read_file(&open).map_err(|e| format!("rubric {e}"))?;
     Ok((Origin::File(path), Cow::Owned(text)))
 }
 
+/// Says why a shared file may not name a rubric; callers say which name, as written.
+fn refused(refusal: Refusal, project: &Project) -> String {
+    format!(
+        "refused: {refusal}; a shared file may name a built-in ({}) or a rubric file inside the project ({})",
+        builtin_list(),
+        project.root().display()
+    )
+}
+
+fn no_such_rubric(name: &str) -> String {
+    format!("no rubric `{name}`; built-ins are: {}", builtin_list())
+}
+
+fn builtin_list() -> String {
+    builtin::names().collect::<Vec<_>>().join(", ")
+}
+
 /// A rubric named without a path: a sibling `NAME.yaml` of the file that names it, else a
-/// project rubric under that folder or the current one.
-fn bare_name(name: &str, folder: Option<&Path>) -> Option<PathBuf> {
+/// project rubric under that folder or the current one (within a `project`, only one inside it).
+fn bare_name(name: &str, folder: Option<&Path>, project: Option<&Project>) -> Option<PathBuf> {
     let here = folder.unwrap_or(Path::new("."));
+    let inside =
+        |path: &PathBuf| project.is_none_or(|p| matches!(p.admit(name, path), Ok(Some(_))));
     ["yaml", "yml"]
         .iter()
         .map(|ext| here.join(format!("{name}.{ext}")))
-        .find(|path| path.is_file())
-        .or_else(|| super::project::find(here, name))
-        .or_else(|| super::project::find(Path::new("."), name))
+        .filter(|path| path.is_file())
+        .chain(super::project::find(here, name))
+        .chain(super::project::find(Path::new("."), name))
+        .find(inside)
 }
 
-/// Loads and compiles a rubric by built-in name or path, following `extends`.
-pub fn load(name_or_path: &str, folder: Option<&Path>) -> Result<Rubric, Vec<RubricError>> {
-    let (origin, text) = find(name_or_path, folder).map_err(|message| {
+/// Loads and compiles a rubric by built-in name or path, following `extends`. `project`, for a
+/// rubric a shared file names, confines the rubric and its `extends` chain to that project;
+/// without one (a name typed on the command line) the rubric may be anywhere and its chain is
+/// confined to the project around it.
+pub fn load(
+    name_or_path: &str,
+    folder: Option<&Path>,
+    project: Option<&Project>,
+) -> Result<Rubric, Vec<RubricError>> {
+    let (origin, text) = find(name_or_path, folder, project).map_err(|message| {
         vec![RubricError {
             path: name_or_path.to_string(),
             line: 0,
@@ -110,18 +153,22 @@ pub fn load(name_or_path: &str, folder: Option<&Path>) -> Result<Rubric, Vec<Rub
             message,
         }]
     })?;
-    from_text(&text, &origin)
+    let mut chain = Vec::new();
+    resolve(&text, &origin, project, &mut chain)
 }
 
-/// Parses, resolves and compiles rubric text from `origin`.
+/// Parses, resolves and compiles rubric text from `origin`; its `extends` chain is confined to
+/// the project around it.
 pub fn from_text(text: &str, origin: &Origin) -> Result<Rubric, Vec<RubricError>> {
     let mut chain = Vec::new();
-    resolve(text, origin, &mut chain)
+    resolve(text, origin, None, &mut chain)
 }
 
+/// `project`: the project the chain is confined to, when a shared file named its first rubric.
 fn resolve(
     text: &str,
     origin: &Origin,
+    project: Option<&Project>,
     chain: &mut Vec<Origin>,
 ) -> Result<Rubric, Vec<RubricError>> {
     let label = origin.label();
@@ -167,15 +214,25 @@ fn resolve(
             "extends chain is more than {MAX_EXTENDS_DEPTH} rubrics deep"
         )));
     }
-    let (base_origin, base_text) =
-        find(&base_name, origin.folder()).map_err(|m| extends_at(format!("extends: {m}")))?;
+    // A rubric file is shared text even when the command line named it: the base it extends
+    // must be in its project, or an edited rubric could quote any file in a CI log.
+    let around;
+    let project = match project {
+        Some(project) => project,
+        None => {
+            around = Project::around(origin.folder().unwrap_or(Path::new(".")));
+            &around
+        }
+    };
+    let (base_origin, base_text) = find(&base_name, origin.folder(), Some(project))
+        .map_err(|m| extends_at(format!("extends: {m}")))?;
     chain.push(origin.clone());
     if chain.iter().any(|o| o.key() == base_origin.key()) {
         let mut names: Vec<String> = chain.iter().map(Origin::label).collect();
         names.push(base_origin.label());
         return Err(extends_at(format!("extends cycle: {}", names.join(" → "))));
     }
-    let base = resolve(&base_text, &base_origin, chain);
+    let base = resolve(&base_text, &base_origin, Some(project), chain);
     chain.pop();
     let base = base.map_err(|mut errors| {
         errors.insert(

@@ -1,6 +1,7 @@
 //! Scoring one input: read it, find its answers, choose each one's rubric, score it and judge
 //! it against its bar.
 
+use super::isolate::{isolated, panic_if_asked};
 use crate::commands::read_input;
 use coach::baseline::Baseline;
 use coach::report::{AnswerMeta, FileError, FileReport};
@@ -38,16 +39,19 @@ pub struct ScoredAnswer {
 }
 
 impl Scorer {
-    /// Reads one input and scores each answer in it.
+    /// Reads one input and scores each answer in it; a panic on the way is the input's error.
     pub fn score_input(&self, input: &Input) -> Vec<Scored> {
-        match read_input(input, self.max_bytes) {
-            Ok(source) => self.score_source(source),
-            Err(error) => vec![Scored::Error(error)],
-        }
+        isolated(input.display(), || {
+            match read_input(input, self.max_bytes) {
+                Ok(source) => self.score_source(source),
+                Err(error) => vec![Scored::Error(error)],
+            }
+        })
     }
 
     /// Scores each answer of a read input: the whole file, or each of its stories.
-    pub fn score_source(&self, source: Source) -> Vec<Scored> {
+    fn score_source(&self, source: Source) -> Vec<Scored> {
+        panic_if_asked(&source.path);
         stories::answers(&source.text)
             .into_iter()
             .map(|found| {

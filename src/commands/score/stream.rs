@@ -6,13 +6,11 @@
 //! threads finish in, so the bytes are the same at any thread count and chunk size.
 
 use super::scoring::{Scored, ScoredAnswer, Scorer};
-use crate::commands::read_input;
 use coach::baseline::Baseline;
 use coach::report::FileError;
 use coach::report::render::{Render, RunEnd};
 use coach::report::summary::Tally;
 use coach::rubric::Rubric;
-use coach::source::Source;
 use coach::walk::Input;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -28,9 +26,6 @@ const WRITE_AT: usize = 64 * 1024;
 
 /// How a run is carried out.
 pub struct Plan {
-    /// Read every input, and score any whose rubric choice might fail, before writing: for a
-    /// format that opens with the run's errors.
-    pub errors_first: bool,
     /// Whether answers that passed are written (`--quiet` leaves them out of table and summary).
     pub show_passed: bool,
     /// Record every answer's score for `--write-baseline`.
@@ -50,32 +45,18 @@ pub struct Outcome {
     pub written: io::Result<()>,
 }
 
-/// Scores `found` in order and writes it through the renderer `make` returns, which is given the
-/// sorted errors when the plan puts them first. `errors` are the inputs that were never found.
+/// Scores `found` in order and writes it through `renderer`. `errors` are the inputs that were
+/// never found.
 pub fn run<W: Write + Send>(
     scorer: &Scorer,
     found: &[Input],
     errors: Vec<FileError>,
     plan: &Plan,
-    make: impl FnOnce(Option<Vec<FileError>>) -> Box<dyn Render>,
+    renderer: Box<dyn Render>,
     out: W,
-) -> anyhow::Result<Outcome> {
-    let mut work: Vec<Work> = if plan.errors_first {
-        found
-            .par_iter()
-            .map(|input| read_ahead(input, scorer))
-            .collect()
-    } else {
-        found.iter().map(Work::Unread).collect()
-    };
-    let announced = plan.errors_first.then(|| {
-        let mut all = errors.clone();
-        all.extend(work.iter().flat_map(Work::errors).cloned());
-        all.sort_by(|a, b| a.path.cmp(&b.path));
-        all
-    });
+) -> Outcome {
     let mut emit = Emit {
-        renderer: make(announced.clone()),
+        renderer,
         out,
         buffer: Vec::new(),
         show_passed: plan.show_passed,
@@ -86,71 +67,20 @@ pub fn run<W: Write + Send>(
         written: Ok(()),
     };
     let mut ready: Vec<Vec<Scored>> = Vec::new();
-    for chunk in work.chunks_mut(plan.chunk.max(1)) {
+    for chunk in found.chunks(plan.chunk.max(1)) {
         let ((), scored) = rayon::join(
             || emit.all(std::mem::take(&mut ready)),
             || {
                 chunk
-                    .par_iter_mut()
-                    .map(|work| std::mem::replace(work, Work::Taken).score(scorer))
+                    .par_iter()
+                    .map(|input| scorer.score_input(input))
                     .collect()
             },
         );
         ready = scored;
     }
     emit.all(ready);
-    let outcome = emit.finish();
-    if let Some(announced) = announced
-        && announced != outcome.errors
-    {
-        anyhow::bail!(
-            "internal error: an input failed after the errors were written; please report it"
-        );
-    }
-    Ok(outcome)
-}
-
-/// An input on its way through the run.
-enum Work<'a> {
-    Unread(&'a Input),
-    /// Read ahead, and sure to get a rubric for every answer (see `Chooser::settles`).
-    Read(Source),
-    /// Scored ahead, or unreadable: its errors were known before any output.
-    Scored(Vec<Scored>),
-    /// Passed on to be written.
-    Taken,
-}
-
-impl Work<'_> {
-    fn score(self, scorer: &Scorer) -> Vec<Scored> {
-        match self {
-            Work::Unread(input) => scorer.score_input(input),
-            Work::Read(source) => scorer.score_source(source),
-            Work::Scored(scored) => scored,
-            Work::Taken => Vec::new(),
-        }
-    }
-
-    fn errors(&self) -> impl Iterator<Item = &FileError> {
-        let scored = match self {
-            Work::Scored(scored) => scored.as_slice(),
-            _ => &[],
-        };
-        scored.iter().filter_map(|s| match s {
-            Scored::Error(error) => Some(error),
-            Scored::Answer(_) => None,
-        })
-    }
-}
-
-/// Reads an input ahead of scoring. Holding its text costs a tenth of holding its report; the
-/// few files whose rubric choice might fail are scored now, so their errors are known too.
-fn read_ahead<'a>(input: &'a Input, scorer: &Scorer) -> Work<'a> {
-    match read_input(input, scorer.max_bytes) {
-        Err(error) => Work::Scored(vec![Scored::Error(error)]),
-        Ok(source) if scorer.chooser.settles(&source.path, &source.text) => Work::Read(source),
-        Ok(source) => Work::Scored(scorer.score_source(source)),
-    }
+    emit.finish()
 }
 
 /// The writing side of a run: answers in order into the renderer, and the tallies the end needs.
