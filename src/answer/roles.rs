@@ -120,7 +120,9 @@ fn model() -> &'static Model {
     MODEL.get_or_init(|| Model::parse(include_str!("roles.model")))
 }
 
-fn stemmer() -> &'static Stemmer {
+/// The English stemmer, built once: the role model's features and the detectors' verb classes
+/// read words by the same stems.
+pub fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }

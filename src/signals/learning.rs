@@ -25,6 +25,17 @@ static LESSON: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\bsince then,? (?:i|we) (?:always|now|make sure|never|start)\b|\bi now (?:always |also )?\w+|\bgoing forward,? (?:i|we)\b|\bmy (?:main |key |biggest )?(?:learning|lesson)s?\b",
         r"|(?:\b(?:i|we) |(?:^|[,;:—–]) ?)should(?:'ve|’ve| have) (?:[a-z]+ed|brought|written|built|told|spent|set|made|taken|run|begun|gone|done|put|kept|sent|fought|sought)\b",
         r"|\b(?:i|we) (?:waited|left it|held off) (?:way |far |much |a bit )?too (?:long|late)\b|\bwhat (?:i|we)(?:'d|’d| would) do different\b",
+        // An experience as the teacher: "it showed me how much testing matters", "this
+        // reinforced that", "a humbling lesson in", "the hard way to learn".
+        r"|\b(?:it|this|that|which|experience|incident|outage|project|episode|conflict|situation|mistake|failure|thing|everything|process|conversations?)(?: \w+){0,2} (?:showed|shown|reminded|reinforced|proved to|taught) (?:me|us) (?:once again |again |first-?hand )?(?:is |was )?(?:that|how|why|what|just how|the (?:importance|value|need|power|cost)|i|we)\b",
+        r"|\breinforced (?:for me )?(?:how|that|why|the (?:importance|value|need))\b|\blessons? (?:in|about|on) \w+ing\b|\b(?:hard|tough|painful|costly|humbling) way to learn\b|\blearning experience\b",
+        r"|\b(?:what|thing|something) (?:i|we) took (?:away )?from\b",
+        // A truth learned, told in the present tense: "I learned communication is the best way".
+        r"|\b(?:i|we) (?:also |really )?learn(?:ed|t) (?:\w+ ){1,3}(?:is|are|matters?|needs?|can|should|must|works?|helps?|pays?)\b",
+        // A habit changed since: "these days I test on prod-size data", "I've tested more
+        // carefully ever since".
+        r"|(?:^|[,;:] ?)[\x22“]?(?:these days|nowadays|ever since|since then|from then on),? i (?:always |now |also |still |usually )?(?:use|test|run|ask|write|check|keep|plan|make|bring|involve|start|push|set|share|document|budget|insist|try|spend|estimate|build|review|prefer|default|pair|raise|flag|measure)\b",
+        r"|\bi(?:'ve| have) (?:\w+ ){0,3}(?:more|less|better|differently|always|never)\b(?: \w+){0,3} (?:ever since|since then)\b|\bever since,? it(?:'s| has) helped me\b",
         r"|\bwhat i(?:'d| would) change\b|\bthing i(?:'d| would) (?:change|do differently)\b|\bthe mistake i made\b|\breali[sz]ed (?:afterwards|later|in the end|too late|only later)\b|\bmade me (?:see|reali[sz]e|understand)\b|\bchanged how (?:i|we)\b"
     ))
 });
@@ -40,8 +51,12 @@ static NO_LESSON: LazyLock<Pattern> = LazyLock::new(|| {
 /// What turns a verdict into a lesson after all: "the same way again, except I'd…".
 static EXCEPT: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"\b(?:except|but|apart from|other than|although|though|only)\b"));
+/// A skill picked up or a fact found out, not a lesson: "learned about the outage", "I learnt
+/// this bug is hard" (a finding about one thing, where a lesson is about things in general).
 static SKILL_ONLY: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(r"\b(?:learn(?:ed|t)|learning) (?:about the|of the) (?:outage|incident|news|change)\b")
+    pattern(
+        r"\b(?:learn(?:ed|t)|learning) (?:about the|of the) (?:outage|incident|news|change)\b|\blearn(?:ed|t) (?:this|its|our|their|his|her) \w+ (?:is|was|were|had)\b",
+    )
 });
 
 /// Verbs that open a rule of thumb ("Measure before you optimise"), beside "always",
@@ -215,5 +230,25 @@ mod tests {
         assert!(!fires(
             "I realised the cache key was missing the tenant ID."
         ));
+    }
+
+    /// An experience that taught something, a truth learned in the present tense, a habit
+    /// changed since: lessons without the word "lesson".
+    #[test]
+    fn lessons_told_as_what_changed() {
+        assert!(fires(
+            "It also showed me how much thorough testing matters."
+        ));
+        assert!(fires(
+            "What this incident showed me is how much testing is worth."
+        ));
+        assert!(fires(
+            "I learned communication is the best way to solve conflicts."
+        ));
+        assert!(fires("These days I use online schema change tools."));
+        assert!(fires("I've tested more carefully ever since."));
+        assert!(!fires("My lead showed me the dashboard."));
+        assert!(!fires("I learnt this bug is hard to reproduce."));
+        assert!(!fires("Since then we have had no outages."));
     }
 }

@@ -189,6 +189,44 @@ pub fn lead_words(step: &str) -> usize {
     step[..shown].trim_end().len()
 }
 
+/// The words of `text` with their byte offsets: runs of letters, digits, apostrophes and
+/// hyphens ("sign-off", "didn't"), without copying.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    text.split(move |c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Whether `word`'s stem is one of `stems` (Snowball English stems: "briefed" and "briefing"
+/// are "brief", "notified" is "notifi"), so a rule names a verb once for all its forms.
+/// Only words that start like a stem are stemmed, so most words cost a byte comparison.
+pub fn stem_in(word: &str, stems: &[&str]) -> bool {
+    let starts_like = |stem: &str| {
+        let head = &stem.as_bytes()[..stem.len().saturating_sub(1).max(1)];
+        word.len() >= head.len() && word.as_bytes()[..head.len()].eq_ignore_ascii_case(head)
+    };
+    if !stems.iter().any(|stem| starts_like(stem)) {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    let stem = crate::answer::roles::stemmer().stem(&lower);
+    stems.contains(&stem.as_ref())
+}
+
+/// Whether `word` can be a verb form rather than a noun or adjective built on the same stem
+/// ("escalated", not "escalation", "collaborative" or "consultants").
+pub fn is_verbal(word: &str) -> bool {
+    const NOMINAL: &[&str] = &[
+        "ion", "ions", "ive", "ively", "ant", "ants", "ment", "ments", "or", "ors", "ness",
+    ];
+    let lower = word.as_bytes();
+    !NOMINAL.iter().any(|end| {
+        lower.len() > end.len() + 2
+            && lower[lower.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +277,21 @@ mod tests {
         assert_eq!(narrow_classes(r"\bno\b|\\b"), r"(?-u:\b)no(?-u:\b)|\\b");
         assert!(pattern(r"\bcanary\b").is_match("un déploiement canary, puis"));
         assert!(!pattern(r"\bcanary\b").is_match("canaryfoo"));
+    }
+
+    #[test]
+    fn words_and_stems() {
+        let text = "I briefed Finance's lead; sign-off came.";
+        let found: Vec<_> = words(text).collect();
+        assert_eq!(found[1], (2, "briefed"));
+        assert_eq!(found[3], (20, "lead"));
+        assert_eq!(found[4], (26, "sign-off"));
+        assert!(stem_in("Briefing", &["brief"]));
+        assert!(stem_in("notified", &["notifi"]));
+        assert!(!stem_in("briefly", &["brief"]));
+        assert!(!stem_in("table", &["brief"]));
+        assert!(is_verbal("escalated") && is_verbal("briefing"));
+        assert!(!is_verbal("escalation") && !is_verbal("collaborative"));
     }
 
     #[test]
