@@ -75,6 +75,8 @@ static RELATIVE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:cut|cutting|reduced|reducing|dropped|decreased|lowered|improved|increased|raised|boosted|grew|shrank|shrunk|sped up|slashed|trimmed|brought down|knocked|fell|went down|came down|saved|saving)\b[^.;]{0,40}?\bby\s+(?:about |around |roughly |over |nearly |almost |~)?(?:\$|€|£)?\d[\d,.]*\s?(?:%|percent|k\b|x\b|ms|s\b|seconds|minutes|hours|days)|\bby (?:half|a third|two thirds|a quarter|three quarters)\b",
         r"|\b(?:saved|saving|shaved|cut|trimmed|knocked|took)\s+(?:about |around |roughly |over |nearly |almost |~)?(?:\$|€|£)?\d[\d,.]*\s?(?:%|percent|k\b|ms|s\b|seconds|minutes|hours|days|gb|mb)(?:[^.;]{0,40}\boff\b|\s+(?:on|of|from|off)\b)",
+        r"|\b(?:saved|saving|saves)\s+(?:\w+\s+){0,3}?(?:about |around |roughly |over |nearly |almost |~)?(?:(?:\$|€|£)\d[\d,.]*\s?(?:k\b|m\b)?|\d[\d,.]*\s?(?:\w+[- ])?(?:hours|days|weeks|minutes)\b)",
+        r"|\b(?:fell|dropped|decreased|declined|shrank|went down|came down|improved)\s+(?:about |around |roughly |over |nearly |almost |~)?\d+(?:\.\d+)?\s?(?:%|percent)",
         r"|\b(?:halved|doubled|tripled|quadrupled)\b|\b\d+(?:\.\d+)?\s?(?:x|×|times)\s+(?:faster|cheaper|quicker|fewer|less|more|higher|lower|smaller|better|the throughput)\b",
         r"|\b(?:improved|sped up|boosted|increased|grew|cut|reduced)\s+(?:\w+\s+){0,3}?(?:by\s+)?\d+(?:\.\d+)?\s?(?:x|×)(?:\s|$|[,.;])",
         r"|\b\d+(?:\.\d+)?\s?%\s+(?:fewer|less|lower|faster|cheaper|quicker|smaller|shorter|reduction|improvement|decrease|drop|cut|savings?|speed-?up)\b",
@@ -185,13 +187,14 @@ fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
             if overlaps || in_range(text, whole.start(), whole.end()) {
                 continue;
             }
-            let Some((before, after)) = values(&caps, bare_ok) else {
-                continue;
-            };
             let (clause_start, clause_end) = clause_around(text, whole.start(), whole.end());
             let reading = readings
                 .entry(clause_start)
                 .or_insert_with(|| Reading::of(&text[clause_start..clause_end], &whole_sentence));
+            // "Deploys went from 2 to 10": bare numbers are a metric when the metric is named.
+            let Some((before, after)) = values(&caps, bare_ok || reading.direction.named()) else {
+                continue;
+            };
             if improvement(reading, before, after) {
                 found.insert(whole.start(), whole.end());
             }
@@ -493,6 +496,24 @@ mod tests {
         assert!(fires("Manual steps: 23 before, 4 after my automation."));
         assert!(fires("Median build time is 7 minutes now, down from 19."));
         assert!(fires("I shaved 600 ms off the login flow."));
+        assert!(fires(
+            "The script saved the team about 20 engineer hours a year."
+        ));
+        assert!(fires(
+            "Moving the batch to spot saved around $8,000 a month."
+        ));
+        assert!(fires("After the rewrite, latency fell 30%."));
+    }
+
+    /// Two bare numbers are a before and an after when the clause names what they measure.
+    #[test]
+    fn bare_pairs_with_a_named_metric() {
+        assert!(fires(
+            "Deployments went from 3 to 40 a week after my pipeline work."
+        ));
+        assert!(fires("The number of pages went from 120 down to 15."));
+        assert!(!fires("The team went from 6 to 9 after the hiring round."));
+        assert!(!fires("We moved from 2 to 3 on-call rotations."));
     }
 
     /// Which way is better and whether it went wrong are read in the pair's own clause.

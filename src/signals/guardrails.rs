@@ -14,7 +14,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
-use super::text::negated_before;
+use super::text::{avoided_before, negated_before};
 use crate::answer::Answer;
 use std::sync::LazyLock;
 
@@ -24,10 +24,12 @@ use std::sync::LazyLock;
 /// any character that is not a letter.
 static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
-        r"\b(?:(?P<rollout>canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?|restarts?)",
+        r"\b(?:(?P<rollout>canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?)",
         r"|ramp(?:ed|ing)? (?:up )?(?:traffic )?(?:to|from) \d+\s?%|\d+\s?%\s*(?:→|->|to|then)\s*\d+\s?%|\d+\s?% at a time|held at \d+\s?%|in (?:\d+\s?%|small|percentage) (?:steps|increments)",
         r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave)",
-        r"|(?P<rollback>auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|one-command|instant) rollback|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|switch(?:ed)? back|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time)",
+        r"|(?P<rollback>auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|one-command|instant|quick|fast) (?:\w+ )?rollbacks?|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|roll(?:s|ed)? back automatically|(?:did|performed|ran|triggered|initiated|executed|kicked off|started|issued) (?:a |an |the )?(?:quick |fast |full |\w+ )?rollback",
+        r"|(?:rolled|rolling) (?:the |that |our |my |this )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|image|rollout|code|chart) back|rolled back (?:the |that |our |my |this )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|image|rollout|code|chart)\b",
+        r"|revert(?:ed|ing)? (?:the |that |my |our |this |a |its )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|pr|pull request|code|merge)\b|reverted to (?:the )?(?:previous|last|prior)|switch(?:ed)? (?:traffic |it |them )?back (?:to|over)|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time)",
         r"|(?P<flag>feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|side by side|parallel runs?)",
         r"|(?P<rehearsal>blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|(?:silent|log-only|report-only|warn-only|observe-only|dry-run)[\x22”']? mode|brownouts?|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?)",
         r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))(?:\b|$|[^\w])"
@@ -62,7 +64,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         if NOT_A_GUARDRAIL.is_match(text) || NOT_USED.is_match(text) {
             continue;
         }
-        let used = |start: usize| !negated_before(text, start);
+        let used = |start: usize| !negated_before(text, start) && !avoided_before(text, start);
         // Telling the kinds apart takes the groups, which cost more: only for two controls.
         let mut found = GUARDRAIL.find_iter(text).filter(|m| used(m.start()));
         let Some(first) = found.next() else {
@@ -124,6 +126,25 @@ mod tests {
         assert!(!fires("I flagged the risk to my manager."));
         assert!(!fires("That team was the canary in the coal mine."));
         assert!(!fires("There was no rollback plan."));
+        assert!(!fires(
+            "Instead of a full rollback, I raised the pool size as a stopgap."
+        ));
+        assert!(!fires("We found the breaker and switched it back on."));
+    }
+
+    /// Undoing a bad change is the control at work: a rollback done, a revert of the release.
+    #[test]
+    fn rollbacks_done_fire() {
+        assert!(fires(
+            "I rolled the proxy config back to the last good state."
+        ));
+        assert!(fires("We reverted the offending commit within minutes."));
+        assert!(fires(
+            "We did a rollback and service came back in ten minutes."
+        ));
+        assert!(fires("I argued for alarms that roll back automatically."));
+        assert!(fires("Argo gave us instant GitOps rollbacks."));
+        assert!(!fires("The city rolled back its parking rules."));
     }
 
     #[test]

@@ -188,7 +188,7 @@ pub fn detect(answer: &Answer) -> Signals {
     }
     set(SignalId::Buzzwords, buzzwords);
     set(SignalId::HidingBehindWe, ownership.hiding_behind_we());
-    set(SignalId::Ownership, ownership.mine);
+    set(SignalId::Ownership, ownership.owned());
     set(SignalId::Overclaiming, overclaiming);
     signals
 }

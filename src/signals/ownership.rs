@@ -21,14 +21,14 @@ use std::sync::LazyLock;
 /// "I" followed, within a word or two, by a verb of doing. A lower-case "i" counts: people
 /// who post in lower case write "i paired with her".
 static MINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::build(
-        r"(?:^|[^\w'’])[Ii](?:'ve|’ve)?\s+(?:(?:then|also|personally|first|finally|quickly|eventually|immediately|later|still|just|actually|myself|initially|carefully|deliberately|basically|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)",
-    )
+    Pattern::build(&format!(
+        r"(?:^|[^\w'’])[Ii](?:'ve|’ve)?\s+(?:(?P<habit>{HABIT})\s+|(?:then|also|first|once|later|still|just|myself|[a-z]+ly|had to|needed to|decided to|chose to|went on to|started to|began to|was able to|made sure to|made sure|got to)\s+)*(?P<verb>[a-z]+)",
+    ))
 });
 static OURS: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"(?:^|[^\w'’])(?:we|(?:the|my|our) (?:team|squad|group))\s+(?:(?:then|also|all|first|finally|quickly|eventually|just|collectively|had to|needed to|decided to|started to|began to|managed to)\s+)*(?P<verb>[a-z]+)",
-    )
+    pattern(&format!(
+        r"(?:^|[^\w'’])(?:we|(?P<group>(?:the|my|our) (?:team|squad|group)))\s+(?:(?P<habit>{HABIT})\s+|(?:then|also|all|first|once|just|[a-z]+ly|(?P<to>had to|needed to|decided to|started to|began to|managed to|went on to|chose to))\s+)*(?P<verb>[a-z]+)",
+    ))
 });
 /// A second past-tense verb joined by "and" in the same clause.
 static COORDINATED: LazyLock<Pattern> =
@@ -62,8 +62,6 @@ const NOT_DEEDS: &[&str] = &[
     "liked",
     "love",
     "loved",
-    "told",
-    "asked",
     "got",
     "been",
     "being",
@@ -91,6 +89,9 @@ const NOT_DEEDS: &[&str] = &[
     "agree",
     "agreed",
     "needed",
+    "need",
+    "needs",
+    "ought",
     "tried",
     "try",
     "are",
@@ -130,9 +131,23 @@ pub struct Ownership {
     /// The same two counts, restricted to the actions (or the whole answer without one).
     pub mine_in_actions: usize,
     pub ours_in_actions: usize,
+    /// How many of `mine` name the speaker with "I" (not a step left without a subject).
+    pub first_person: usize,
 }
 
 impl Ownership {
+    /// The speaker's deeds, when the actions are told mostly with "I": at least one deed says
+    /// "I" (steps opening on a verb with no "I" anywhere do not say who took them), and the
+    /// speaker's deeds are no fewer than the team's. An answer told in "we" with one "I went
+    /// at it" does not show what the speaker did.
+    pub fn owned(&self) -> Vec<Evidence> {
+        if self.first_person > 0 && self.mine_in_actions >= self.ours_in_actions {
+            self.mine.clone()
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The "we" sentences, when they outnumber the speaker's own deeds by two to one.
     pub fn hiding_behind_we(&self) -> Vec<Evidence> {
         if self.ours_in_actions >= 3 && self.ours_in_actions > 2 * self.mine_in_actions {
@@ -158,9 +173,12 @@ pub fn analyse(answer: &Answer) -> Ownership {
         let in_actions = !has_actions || sentence.in_section(SectionName::Actions);
         // Every clause counts, in the evidence and in the I/we balance: a spoken answer packs
         // "I profiled it, so I rewrote the query and I split the batch" into one sentence.
-        let mut mine = deeds(&MINE, sentence, false);
+        let (mut mine, joint) = deeds(&MINE, sentence, false);
+        result.first_person += mine.len();
         mine.extend(elided_deed(sentence));
-        let ours = deeds(&OURS, sentence, true);
+        let (mut ours, _) = deeds(&OURS, sentence, true);
+        // "My manager and I met": a deed shared with someone else is the team's, not mine.
+        ours.extend(joint);
         if in_actions {
             result.mine_in_actions += mine.len();
             result.ours_in_actions += ours.len();
@@ -272,28 +290,134 @@ fn starts_with_words(text: &str, phrase: &str) -> bool {
 /// Agreeing or finding is a deed when a team does it together, not proof of a person's role.
 const TEAM_DEEDS: &[&str] = &["agreed", "agree", "found"];
 
-/// Every clause of `sentence` where the pattern's subject did something.
-fn deeds(pattern: &Pattern, sentence: &Sentence, team: bool) -> Vec<Evidence> {
-    let mut found = Vec::new();
-    for caps in pattern.captures_iter(&sentence.text) {
+/// Every clause of `sentence` where the pattern's subject did something, and apart from
+/// them the clauses whose subject the speaker shares with someone ("my manager and I met").
+/// A habit ("I usually talk") and a condition ("if I clocked in late") tell no step taken.
+/// "The team" needs a verb in the past ("the team migrated", "the team load tested it") or
+/// after "had to", "decided to" (…): "team" also opens nouns ("the team leader").
+fn deeds(pattern: &Pattern, sentence: &Sentence, team: bool) -> (Vec<Evidence>, Vec<Evidence>) {
+    let (mut found, mut joint) = (Vec::new(), Vec::new());
+    let text = sentence.text.as_str();
+    for caps in pattern.captures_iter(text) {
         let (Some(verb), Some(whole)) = (caps.name("verb"), caps.get(0)) else {
             continue;
         };
         let word = verb.as_str().to_lowercase();
         // "I didn't", "I can't": a contraction is an auxiliary, not a deed.
-        if sentence.text[verb.end()..].starts_with(['\'', '’']) {
+        if text[verb.end()..].starts_with(['\'', '’'])
+            || caps.name("habit").is_some()
+            || !subject_here(&text[..whole.start()])
+            || stranded(&text[verb.end()..])
+            || opens_on_habit(text)
+        {
             continue;
         }
         let not_deed =
             NOT_DEEDS.contains(&word.as_str()) && !(team && TEAM_DEEDS.contains(&word.as_str()));
-        if not_deed || word.len() < 2 {
+        let tensed = caps.name("group").is_none()
+            || caps.name("to").is_some()
+            || is_past_deed(&word)
+            || next_is_past_deed(&text[verb.end()..]);
+        if not_deed || word.len() < 2 || !tensed {
             found.extend(coordinated_deed(sentence, whole.start(), verb.end()));
             continue;
         }
-        found.push(Evidence::from_span(sentence, whole.start(), verb.end()));
-        listed_deeds(sentence, verb.end(), &mut found);
+        let into = if !team && shared_subject(&text[..whole.start()]) {
+            &mut joint
+        } else {
+            &mut found
+        };
+        into.push(Evidence::from_span(sentence, whole.start(), verb.end()));
+        listed_deeds(sentence, verb.end(), into);
     }
-    found
+    (found, joint)
+}
+
+/// True when the next word is a past tense: the second half of "load tested".
+fn next_is_past_deed(after_verb: &str) -> bool {
+    after_verb
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| is_past_deed(&w.to_lowercase()))
+}
+
+/// False when the word before a subject makes it no subject of a deed: a condition ("if I",
+/// "whenever we") or a preposition ("one engineer on my team kept objecting").
+fn subject_here(before: &str) -> bool {
+    !before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "if" | "whenever"
+                | "unless"
+                | "on"
+                | "in"
+                | "of"
+                | "with"
+                | "for"
+                | "from"
+                | "across"
+                | "within"
+                | "at"
+                | "by"
+                | "into"
+                | "among"
+                | "between"
+        )
+    })
+}
+
+/// True when the verb's preposition is left at the end of its clause: a relative clause that
+/// names a thing ("the approach we went with was mine", "the rig I worked on had problems"),
+/// not a step told.
+fn stranded(after_verb: &str) -> bool {
+    let mut words = after_verb.split_whitespace();
+    let Some(preposition) = words.next() else {
+        return false;
+    };
+    let bare = preposition.trim_end_matches([',', '.', ';', ':', '"', '”']);
+    if !matches!(bare, "with" | "on" | "for" | "at" | "in" | "about" | "to") {
+        return false;
+    }
+    bare.len() < preposition.len()
+        || words
+            .next()
+            .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "had" | "has"))
+}
+
+/// True when a sentence opens on a habit ("Usually, before I start, I clarify…"): it says
+/// what the speaker tends to do, not what they did.
+fn opens_on_habit(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        HABIT.split('|').any(|habit| habit == w)
+    })
+}
+
+/// Words that make a clause a habit: "I usually talk to the PM".
+const HABIT: &str = "usually|typically|normally|generally|always|often|sometimes|tend to";
+
+/// True when the words before "I" name someone else who shares the subject: "My manager and
+/// I", "A coworker and I", "Sam and I". The clause before "and" is short and opens on a
+/// determiner or a name, and has no "I" of its own ("I fixed it and I shipped it" is two
+/// clauses of mine).
+fn shared_subject(before: &str) -> bool {
+    let clause = before
+        .rsplit([',', ';', ':', '(', '"', '“', '—'])
+        .next()
+        .unwrap_or(before);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    if !last.eq_ignore_ascii_case("and") || rest.is_empty() || rest.len() > 4 {
+        return false;
+    }
+    let first = rest[0];
+    let opens_noun = matches!(
+        first.to_lowercase().as_str(),
+        "my" | "a" | "an" | "the" | "one" | "our" | "his" | "her" | "their" | "another"
+    ) || first.starts_with(char::is_uppercase);
+    opens_noun && !rest.iter().any(|w| *w == "I" || *w == "i")
 }
 
 /// "I found 40 and deleted 12": after a verb that is no deed, the deed may follow in the same

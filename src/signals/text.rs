@@ -129,6 +129,20 @@ static NEGATED: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// True when a negation stands within the few words before `at`.
 pub fn negated_before(sentence: &str, at: usize) -> bool {
+    NEGATED.is_match(words_before(sentence, at))
+}
+
+static AVOIDED: LazyLock<Pattern> =
+    LazyLock::new(|| pattern(r"\b(instead of|rather than|in place of|to avoid|avoiding)\b"));
+
+/// True when the few words before `at` say the thing was passed over: "instead of a full
+/// rollback, I raised the pool size".
+pub fn avoided_before(sentence: &str, at: usize) -> bool {
+    AVOIDED.is_match(words_before(sentence, at))
+}
+
+/// The five words or so before `at`, where a negation or an avoidance would stand.
+fn words_before(sentence: &str, at: usize) -> &str {
     let at = floor_boundary(sentence, at.min(sentence.len()));
     let window_start = sentence[..at]
         .char_indices()
@@ -136,7 +150,7 @@ pub fn negated_before(sentence: &str, at: usize) -> bool {
         .filter(|(_, c)| c.is_whitespace())
         .nth(4)
         .map_or(0, |(i, _)| i);
-    NEGATED.is_match(&sentence[window_start..at])
+    &sentence[window_start..at]
 }
 
 /// True when `text` has a digit or a spelled-out quantity, used to tell vague claims from numbers.
