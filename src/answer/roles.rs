@@ -20,7 +20,6 @@ pub const PLACES: usize = 5;
 /// and two words (`f:`, `f2:`), whether it holds a number (`num`), and its place (`pos:`).
 /// `place` is the sentence's index over the answer's sentence count, in `0.0..1.0`.
 pub fn features(text: &str, place: f32) -> Vec<String> {
-    let stemmer = stemmer();
     let words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
@@ -29,7 +28,7 @@ pub fn features(text: &str, place: f32) -> Vec<String> {
             if w.chars().any(|c| c.is_ascii_digit()) {
                 "#".to_string()
             } else {
-                stemmer.stem(&w).into_owned()
+                stem(&w).into_owned()
             }
         })
         .collect();
@@ -118,6 +117,12 @@ impl Model {
 fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| Model::parse(include_str!("roles.model")))
+}
+
+/// The English (Porter 2) stem of a lower-case word: "arguing" and "argued" both read "argu".
+/// Detectors use it to ask for a class of verbs without spelling every form.
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    stemmer().stem(word)
 }
 
 fn stemmer() -> &'static Stemmer {
