@@ -20,7 +20,6 @@ pub const PLACES: usize = 5;
 /// and two words (`f:`, `f2:`), whether it holds a number (`num`), and its place (`pos:`).
 /// `place` is the sentence's index over the answer's sentence count, in `0.0..1.0`.
 pub fn features(text: &str, place: f32) -> Vec<String> {
-    let stemmer = stemmer();
     let words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
@@ -29,7 +28,7 @@ pub fn features(text: &str, place: f32) -> Vec<String> {
             if w.chars().any(|c| c.is_ascii_digit()) {
                 "#".to_string()
             } else {
-                stemmer.stem(&w).into_owned()
+                stem(&w).into_owned()
             }
         })
         .collect();
@@ -120,9 +119,15 @@ fn model() -> &'static Model {
     MODEL.get_or_init(|| Model::parse(include_str!("roles.model")))
 }
 
+/// The English (Porter 2) stem of a lower-case word: "arguing" and "argued" both read "argu".
+/// Detectors use it to ask for a class of verbs without spelling every form.
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    stemmer().stem(word)
+}
+
 /// The English stemmer, built once: the role model's features and the detectors' verb classes
 /// read words by the same stems.
-pub fn stemmer() -> &'static Stemmer {
+fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }

@@ -224,7 +224,7 @@ pub fn stem_in(word: &str, stems: &[&str]) -> bool {
         return false;
     }
     let lower = word.to_ascii_lowercase();
-    let stem = crate::answer::roles::stemmer().stem(&lower);
+    let stem = crate::answer::roles::stem(&lower);
     stems.contains(&stem.as_ref())
 }
 

@@ -29,11 +29,24 @@ static CHOICE: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\b(?:decided (?:not to|against)|chose not to|opted not to)\b",
         r"|\b(?:rejected|turned down|ruled (?:it |that |them |this )?out|said no to|passed on)\b[^.]{0,80}(?:\bbecause\b|\bsince\b|:|—|\bbut\b|\bso\b|\bas\b)",
         r"|(?:\bbecause\b|\bsince\b|:|—|\bbut\b)[^.]{0,80}\b(?:rejected|turned down|ruled (?:it |that |them |this )?out)\b",
-        r"|\bweighed\b[^.;]{1,40}\b(?:against|versus|vs\.?)\b|\b(?:build|buy)[- ](?:vs\.?|versus|or)[- ](?:build|buy)\b",
+        r"|\bweigh(?:ed|ing|s)?\b[^.;]{1,40}\b(?:against|versus|vs\.?)\b|\b(?:build|buy)[- ](?:vs\.?|versus|or)[- ](?:build|buy)\b",
         r"|\b(?:suggested|proposed|offered|agreed on|settled on|struck|reached|landed on|found|negotiated) (?:a |the |this )?(?:compromise|middle ground|middle-ground)\b",
         r"|\boption \w+ (?:\([^)]*\) )?won\b",
         r"|\b(?:compared|weighed|evaluated|considered|looked at|prototyped|costed out) (?:the |our )?(?:two|three|four|both) (?:options|approaches|designs|alternatives|paths|vendors|tools|architectures|proposals)\b",
-        r"|\b(?:could(?:'ve| have)|might have) (?:done|gone|built|used|bought)\b[^.]{0,80}\bbut\b"
+        r"|\b(?:could(?:'ve| have)|might have) (?:done|gone|built|used|bought)\b[^.]{0,80}\bbut\b",
+        r"|\b(?:recommended|argued|advised|voted|pushed back|went) against (?:the|a|an|this|that|it|moving|using|building|switching|adopting)\b"
+    ))
+});
+/// Options set side by side: laid out, weighed, chosen between ("I put forward two clear
+/// choices", "PoCed all the options", "wrote down the pros and cons", "chose between three
+/// CI tools"), a call between two courses ("either accept a late launch or go ahead with"),
+/// or an option looked at and turned down with a reason ("looked at X but judged it overkill").
+static OPTIONS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(concat!(
+        r"(?P<laid>\b(?:weigh\w*|lay out|laid out|lays out|laying out|set out|sets out|setting out|put forward|present\w*|offer\w*|compar\w*|evaluat\w*|consider\w*|explor\w*|outlin\w*|assess\w*|benchmark\w*|prototyp\w*|poc'?e?d(?: on)?|wrote (?:up|down)|gave (?:them|him|her|leadership|management|the \w+))(?: \w+){0,3} (?:options|choices|alternatives|approaches|paths|courses of action|pros (?:and|&|/) cons)\b)",
+        r"|\b(?:choose|chose|chosen|choosing|decide|decided|deciding|pick|picked|picking|torn|a (?:choice|decision)) between\b",
+        r"|\b(?:call|choice|decision|dilemma|options?|choose|decide)\b[^.]{0,40}\beither\b[^.]{3,80}\bor\b",
+        r"|\b(?:looked at|considered|explored|evaluated|thought about|debated|prototyped|tried|discussed)\b[^.;]{1,60}\bbut (?:\w+ ){0,2}(?:judged|decided|found|deemed|felt|concluded|ruled|rejected|dropped|dismissed)\b"
     ))
 });
 /// A cost accepted for a benefit.
@@ -46,7 +59,10 @@ static COST: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\b(?:meant|meaning|means)\s+(?:\w+\s+){0,2}(?:losing|running|supporting|maintaining|paying|giving up|accepting|slower|higher|more|less|extra|two)\b",
         r"|\b(?:cut|dropped|descoped|left out|pulled) [\w -]{1,30}? (?:from|out of) (?:the )?(?:first |initial |v1 )?(?:release|launch|scope|mvp|milestone)\b|\b(?:deferred|deprioriti[sz]ed|postponed|punted on)\b|\b(?:delay(?:ed)?|push(?:ed)? (?:the|our|my|it|\w+'s) (?:\w+ ){0,2}back)\b[^.]{0,60}\b(?:to|but|so|for|because)\b",
         r"|\b(?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability) (?:vs\.?|versus|over|against) (?:speed|cost|performance|consistency|latency|simplicity|reliability|safety|scope|quality|velocity|flexibility|control|completeness|availability|durability|time)\b",
-        r"|\b(?:even though|although|despite) (?:it|this|that) (?:cost|meant|was|would be|made)\b[^.]{0,40}\b(?:more|higher|slower|less|extra|worse)\b"
+        r"|\b(?:even though|although|despite) (?:it|this|that) (?:cost|meant|was|would be|made)\b[^.]{0,40}\b(?:more|higher|slower|less|extra|worse)\b",
+        r"|\b(?:even though|although|though|while|despite)\b[^,.;]{1,50}\b(?:pricier|costlier|dearer|cheaper|slower|faster|harder|easier|riskier|simpler|heavier|bigger|more \w+|less \w+)\b(?: than\b|[^,.;]{0,25},)",
+        r"|\b(?:taking|took|take|accepting|accepted|accept) (?:on )?(?:the|a|some|that) (?:\w+ )?risk (?:that|of)\b",
+        r"|\b(?:held|hold|holding) off (?:on \w+|\w+ing)\b|\b(?:move|moved|moving|push|pushed|pushing|shift\w*|bump\w*|slipp?\w*) (?:[\w-]+ ){0,4}(?:to|into|until|for) (?:the )?(?:next|a later|later|following) (?:sprint|release|quarter|version|phase|milestone|iteration|cycle)\b"
     ))
 });
 /// One option's merit set against what it cost: "simpler, but it meant two more databases",
@@ -81,12 +97,166 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
                     .min_by_key(|&(start, _)| start)
             };
             CHOICE
-                .find(text)
+                .find_iter(text)
                 .map(|m| (m.start(), m.end()))
+                .find(|&(start, end)| !manner_not_option(text, start, end))
+                .or_else(|| options_weighed(text))
                 .or_else(cost)
                 .map(|(start, end)| Evidence::from_span(sentence, start, end))
         })
         .collect()
+}
+
+/// Options weighed, as a span. Options laid out or compared count when the speaker did it
+/// ("I put forward two choices", "Weighed options:"), not when others did or as a skill
+/// ("three teams were evaluating GPU options", "my ability to weigh options").
+fn options_weighed(text: &str) -> Option<(usize, usize)> {
+    OPTIONS.captures_iter(text).find_map(|caps| {
+        let found = caps.get(0)?;
+        if pending_before(&text[..found.start()]) {
+            return None;
+        }
+        let by_speaker = caps.name("laid").is_none_or(|_| {
+            let head = &text[..found.start()];
+            let clause = head.rsplit([',', ';', '(', '—']).next().unwrap_or(head);
+            let words = words_with_ends(clause);
+            let last = words.last().map(|(_, w)| w.as_str());
+            words
+                .iter()
+                .all(|(_, w)| SPEAKER_OPENERS.contains(&w.as_str()))
+                || (words.iter().any(|(_, w)| matches!(w.as_str(), "i" | "we"))
+                    && !matches!(last, Some("to" | "at" | "of")))
+        });
+        by_speaker.then(|| (found.start(), found.end()))
+    })
+}
+
+/// "We need to decide between", "we still have to choose between": a decision not yet made.
+fn pending_before(head: &str) -> bool {
+    let words = words_with_ends(head);
+    let last: Vec<&str> = words
+        .iter()
+        .rev()
+        .take(3)
+        .map(|(_, w)| w.as_str())
+        .collect();
+    let obliged = last.first() == Some(&"to")
+        && last.get(1).is_some_and(|w| {
+            matches!(
+                *w,
+                "need" | "needs" | "have" | "has" | "going" | "plan" | "want" | "wants"
+            )
+        });
+    obliged
+        || last
+            .iter()
+            .any(|w| matches!(*w, "will" | "must" | "should" | "we'll" | "i'll"))
+}
+
+/// Words that may open a speaker's own step told without its subject ("Then weighed options").
+const SPEAKER_OPENERS: &[&str] = &[
+    "then",
+    "so",
+    "first",
+    "next",
+    "also",
+    "and",
+    "finally",
+    "i",
+    "we",
+    "carefully",
+    "openly",
+];
+
+/// Verbs (by stem) that tell how someone behaved, not an option they passed over: "rather
+/// than panic", "instead of arguing", "rather than proving I was right".
+const MANNER: &[&str] = &[
+    "panic",
+    "argu",
+    "blame",
+    "complain",
+    "defend",
+    "insist",
+    "guess",
+    "assum",
+    "react",
+    "overreact",
+    "jump",
+    "rush",
+    "ignor",
+    "fight",
+    "debat",
+    "worri",
+    "point",
+    "shout",
+    "yell",
+    "accus",
+    "impos",
+    "dictat",
+    "lectur",
+    "specul",
+    "prove",
+    "let",
+    "dwell",
+    "freez",
+    "confront",
+    "criticis",
+    "critic",
+    "escal",
+    "hide",
+];
+/// Words after "rather than" that make it a matter of degree or emphasis: "earlier rather
+/// than later", "20% behind rather than 80%", "the root cause rather than just the symptom".
+const DEGREE: &[&str] = &[
+    "later", "earlier", "sooner", "after", "before", "just", "only", "merely", "simply", "also",
+];
+/// Units of time (by stem) that make "rather than a week" an amount, not an option.
+const TIME_UNITS: &[&str] = &[
+    "minut", "hour", "day", "week", "month", "quarter", "year", "sprint",
+];
+/// Small words that may come before the alternative itself ("rather than around proving").
+const LEADING: &[&str] = &[
+    "around", "on", "about", "with", "by", "to", "in", "for", "from",
+];
+
+/// Whether a "rather than"/"instead of" choice found at `start..end` sets the speaker's way of
+/// acting against a behaviour or a degree rather than against another option.
+fn manner_not_option(text: &str, start: usize, end: usize) -> bool {
+    let found = text[start..end].to_ascii_lowercase();
+    let Some(at) = ["rather than", "instead of"]
+        .iter()
+        .filter_map(|p| found.find(p).map(|i| start + i + p.len()))
+        .min()
+    else {
+        return false;
+    };
+    let words = words_with_ends(&text[at..]);
+    let mut rest = words
+        .iter()
+        .map(|(_, w)| w.as_str())
+        .skip_while(|w| LEADING.contains(w));
+    let Some(first) = rest.next() else {
+        return false;
+    };
+    if DEGREE.contains(&first) || first.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    // "a day late rather than a week": one amount of time against another.
+    let amount = if matches!(first, "a" | "an" | "one") {
+        rest.clone().next()
+    } else {
+        Some(first)
+    };
+    if amount.is_some_and(|w| TIME_UNITS.contains(&&*crate::answer::roles::stem(w))) {
+        return true;
+    }
+    let stem = crate::answer::roles::stem(first);
+    // "pushing my idea", "selling our view": advocating a side, not an option to build.
+    let advocacy = matches!(&*stem, "push" | "sell" | "forc")
+        && rest
+            .next()
+            .is_some_and(|w| matches!(w, "my" | "our" | "his" | "her" | "their" | "the"));
+    MANNER.contains(&&*stem) || advocacy
 }
 
 /// Words after "but" that carry the cost: a subject ("it", "we", "the team") anywhere in
@@ -104,6 +274,13 @@ const NOT_A_COST: &[&str] = &["still", "not", "also", "only", "never", "even"];
 /// A merit weighed against its cost, as a span ending at the word that carries the cost.
 fn weighed_cost(text: &str) -> Option<(usize, usize)> {
     COMPARED.captures_iter(text).find_map(|caps| {
+        let merit = caps.get(0)?;
+        // "to be more productive, but": a goal set out, not an option's merit.
+        let head = text[..merit.start()].trim_end().to_ascii_lowercase();
+        let aimed = ["to be", "could be", "can be", "to make it"];
+        if aimed.iter().any(|goal| head.ends_with(goal)) {
+            return None;
+        }
         let then = caps.name("then")?;
         let words = words_with_ends(then.as_str());
         let (first_end, first) = words.first()?;
@@ -195,5 +372,29 @@ mod tests {
         ));
         assert!(!fires("Instead of Monday, the review moved to Tuesday."));
         assert!(!fires("The canary aborted if the 5xx rate went over 0.5%."));
+    }
+
+    #[test]
+    fn manner_and_degree_are_not_options() {
+        assert!(!fires("Rather than panic, I called the on-call lead."));
+        assert!(!fires("I listened instead of arguing."));
+        assert!(!fires("I flag slips when I'm 10% late rather than 50%."));
+        assert!(fires(
+            "Rather than build our own queue, we adopted SQS and paid per message."
+        ));
+    }
+
+    #[test]
+    fn options_laid_out_by_the_speaker_fire() {
+        assert!(fires("I put forward two options to leadership."));
+        assert!(fires("- Weighed options: spot, reserved, serverless"));
+        assert!(!fires("Other teams were evaluating GPU options."));
+        assert!(!fires("My ability to weigh options helps here."));
+    }
+
+    /// Regression: a dash of three bytes before the options made the clause start mid-character.
+    #[test]
+    fn a_multibyte_dash_before_options_is_stepped_over() {
+        assert!(fires("I didn't refuse—I offered options instead."));
     }
 }
