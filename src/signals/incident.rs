@@ -34,7 +34,7 @@ static EVENT: LazyLock<Pattern> = LazyLock::new(|| {
 /// Mentions of incidents as a process, a role, a plan or a figure of speech.
 static NOT_AN_EVENT: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:incident (?:commander|response|management|metrics|volume|manager)|crash course|failure modes?|failed to (?:mention|say|explain)|(?:had|have|wrote|prepared|drafted|kept) (?:a |an |our )?(?:rollback|incident|runbook) (?:plans?|process|playbook)|designed to (?:tolerate|survive|handle)|(?:qa|testers?|testing|code review) (?:reported|found|caught|flagged|surfaced|spotted)|(?:reported|found|caught) (?:\w+ ){0,4}(?:in|during) (?:qa|testing|code review))\b",
+        r"\b(?:incident (?:commander|response|management|metrics|volume|manager)|crash course|failure modes?|failed to (?:mention|say|explain)|(?:had|have|wrote|prepared|drafted|kept) (?:a |an |our )?(?:rollback|incident|runbook) (?:plans?|process|playbook)|designed to (?:tolerate|survive|handle)|(?:qa|testers?|tests?|testing|code review) (?:reported|found|caught|flagged|surfaced|spotted)|(?:reported|found|caught) (?:\w+ ){0,4}(?:in|during) (?:qa|testing|code review))\b",
     )
 });
 /// Someone (or an automatic control) acting on the failure.
