@@ -8,11 +8,12 @@ use crate::signals::{self, Evidence, SignalId, Signals, buzzwords};
 /// Scores one parsed answer against a compiled rubric.
 pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
     let signals = signals::detect(answer);
-    let speaking_seconds = speaking_seconds(answer.words, rubric.length.words_per_minute);
+    let told = told_words(answer);
+    let speaking_seconds = speaking_seconds(told, rubric.length.words_per_minute);
     let checks: Vec<CheckResult> = rubric
         .checks
         .iter()
-        .map(|check| run_check(check, answer, &signals, rubric, speaking_seconds))
+        .map(|check| run_check(check, answer, &signals, rubric, (told, speaking_seconds)))
         .collect();
     let earned: u32 = checks.iter().map(|c| c.points).sum();
     let possible: u32 = checks.iter().map(|c| c.max_points).sum();
@@ -35,6 +36,17 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
         checks,
         warnings: answer.warnings.clone(),
     }
+}
+
+/// Words an interviewer would hear: spoken sentences that read as prose. A pasted line of terms
+/// is not said aloud, so it does not make a short answer the right length.
+fn told_words(answer: &Answer) -> usize {
+    answer
+        .sentences
+        .iter()
+        .filter(|s| s.is_spoken() && buzzwords::is_real_prose(s))
+        .map(|s| crate::answer::count_words(&s.text))
+        .sum()
 }
 
 /// Seconds to say `words` at `wpm` words a minute.
@@ -64,7 +76,7 @@ fn run_check(
     answer: &Answer,
     signals: &Signals,
     rubric: &Rubric,
-    speaking_seconds: u32,
+    (told, speaking_seconds): (usize, u32),
 ) -> CheckResult {
     let spec = &check.spec;
     let scope = check.scope().section();
@@ -127,8 +139,8 @@ fn run_check(
             result.line = answer.sentences.first().map(|s| s.line);
             let (low, high) = (target.min_seconds, target.max_seconds);
             result.message = format!(
-                "{} words ≈ {} spoken (target {}–{})",
-                answer.words,
+                "{} words told ≈ {} spoken (target {}–{})",
+                told,
                 clock(speaking_seconds),
                 clock(low),
                 clock(high)

@@ -254,7 +254,9 @@ fn is_modifier(text: &str, party_end: usize) -> bool {
 /// "team meeting", "team channel": the speaker's own team as a modifier, not a party.
 fn is_team_as_modifier(text: &str, party_end: usize) -> bool {
     let party = &text[..party_end];
-    let lower_ends_team = party.len() >= 4 && party[party.len() - 4..].eq_ignore_ascii_case("team");
+    let lower_ends_team = party
+        .get(party.len().saturating_sub(4)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case("team"));
     lower_ends_team
         && words(&text[party_end..]).next().is_some_and(|(at, w)| {
             at <= 1
@@ -322,6 +324,12 @@ mod tests {
 
     fn fires(text: &str) -> bool {
         !super::detect(&parse(text)).is_empty()
+    }
+
+    #[test]
+    fn a_party_ending_inside_a_wide_character_does_not_panic() {
+        fires("We told the 𑆐vp about it.");
+        super::is_team_as_modifier("𑆐vp", "𑆐vp".len());
     }
 
     #[test]

@@ -25,7 +25,7 @@ import tempfile
 
 from misses import REPO, ROOT, spearman, table
 
-LADDER = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15]
+LADDER = [2, 3, 4, 5, 6, 8, 10, 12, 15]
 SWEEPS = 1
 MIN_GAIN = 0.002
 
