@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-from misses import REPO, ROOT, spearman, table
+from misses import REPO, ROOT, dev_corpus, spearman
 
 LADDER = [2, 3, 4, 5, 6, 8, 10, 12, 15]
 SWEEPS = 1
@@ -39,12 +39,7 @@ def coach(*args):
 
 def dev_checks():
     """Per dev answer: its grade and (check id, share earned) under the rubric coach picks."""
-    labels = table(ROOT / "labels/final.tsv")
-    split = {i: r["split"] for i, r in table(ROOT / "split.tsv").items()}
-    manifest = {}
-    for path in sorted((ROOT / "manifest").glob("*.tsv")):
-        manifest.update(table(path))
-    dev = sorted(i for i in labels if split.get(i) == "dev")
+    labels, manifest, dev = dev_corpus()
     folder = pathlib.Path(tempfile.mkdtemp())
     for i in dev:
         question = manifest[i]["question"]

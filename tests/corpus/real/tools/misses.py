@@ -51,14 +51,19 @@ def spearman(x, y):
     return cov / (vx * vy) ** 0.5 if vx and vy else 0.0
 
 
-def main():
-    want = sys.argv[1] if len(sys.argv) > 1 else None
+def dev_corpus():
+    """(settled labels by id, manifest rows by id, the dev ids in order)."""
     labels = table(ROOT / "labels/final.tsv")
     split = {i: r["split"] for i, r in table(ROOT / "split.tsv").items()}
     manifest = {}
     for path in sorted((ROOT / "manifest").glob("*.tsv")):
         manifest.update(table(path))
-    dev = sorted(i for i in labels if split.get(i) == "dev")
+    return labels, manifest, sorted(i for i in labels if split.get(i) == "dev")
+
+
+def main():
+    want = sys.argv[1] if len(sys.argv) > 1 else None
+    labels, manifest, dev = dev_corpus()
     coach = os.environ.get("COACH", str(REPO / "target/release/coach"))
     files = [str(ROOT / "answers" / f"{i}.md") for i in dev]
     out = subprocess.run([coach, "score", "--format", "json", "--exit-zero", *files],
