@@ -14,20 +14,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use coach::signals::SignalId;
 use stats::spearman;
 
 const SECTIONS: [&str; 5] = ["situation", "task", "actions", "results", "reflection"];
-const SIGNALS: [&str; 9] = [
-    "metrics",
-    "before_after",
-    "slo",
-    "tradeoff",
-    "incident",
-    "stakeholders",
-    "guardrails",
-    "learning",
-    "ownership",
-];
+/// The nine strengths, by their JSON keys: the labels' vocabulary.
+fn signal_keys() -> Vec<&'static str> {
+    SignalId::ALL
+        .into_iter()
+        .filter(|id| id.is_strength())
+        .map(SignalId::key)
+        .collect()
+}
 
 fn corpus() -> PathBuf {
     support::root().join("tests/corpus/real")
@@ -131,11 +129,11 @@ fn labels(file: &str) -> BTreeMap<String, Labels> {
             .map(str::trim)
             .filter(|s| !s.is_empty() && *s != "-")
         {
-            let known = SIGNALS
-                .iter()
-                .find(|s| **s == name)
+            let known = signal_keys()
+                .into_iter()
+                .find(|s| *s == name)
                 .unwrap_or_else(|| panic!("{file}: unknown signal {name:?} in {row:?}"));
-            signals.insert(*known);
+            signals.insert(known);
         }
         all.insert(
             row[0].clone(),
@@ -216,9 +214,9 @@ fn score_all(entries: &[Entry], questions: bool) -> BTreeMap<String, Verdict> {
                 )
             })
             .collect();
-        let signals = SIGNALS
-            .iter()
-            .filter(|s| file["signals"][**s]["present"].as_bool() == Some(true))
+        let signals = signal_keys()
+            .into_iter()
+            .filter(|s| file["signals"][*s]["present"].as_bool() == Some(true))
             .map(|s| s.to_string())
             .collect();
         verdicts.insert(
@@ -319,7 +317,7 @@ struct Figures {
 
 impl Figures {
     fn macro_f1(&self) -> f64 {
-        self.signals.values().map(|c| c.f1()).sum::<f64>() / SIGNALS.len() as f64
+        self.signals.values().map(|c| c.f1()).sum::<f64>() / signal_keys().len() as f64
     }
 }
 
@@ -330,7 +328,10 @@ fn compare(
     found: impl Fn(&str) -> (BTreeMap<String, usize>, BTreeSet<String>),
 ) -> Figures {
     let mut figures = Figures {
-        signals: SIGNALS.iter().map(|s| (*s, Confusion::default())).collect(),
+        signals: signal_keys()
+            .into_iter()
+            .map(|s| (s, Confusion::default()))
+            .collect(),
         ..Figures::default()
     };
     for entry in entries {
@@ -344,7 +345,7 @@ fn compare(
         } else {
             figures.labelled.add(&labels.starts, &starts, 0);
         }
-        for signal in SIGNALS {
+        for signal in signal_keys() {
             figures
                 .signals
                 .get_mut(signal)

@@ -1,5 +1,8 @@
 //! Rubrics shipped inside the binary.
 
+use super::model::RubricSpec;
+use std::sync::OnceLock;
+
 /// (name, YAML) for every built-in rubric; the first is the default.
 const BUILT_INS: &[(&str, &str)] = &[
     (
@@ -26,6 +29,18 @@ pub fn text(name: &str) -> Option<&'static str> {
 
 pub fn names() -> impl Iterator<Item = &'static str> {
     BUILT_INS.iter().map(|(n, _)| *n)
+}
+
+/// Every built-in as written, parsed once: picking a rubric by question or by story reads
+/// their `questions:` and `story-words:` without loading (compiling) the rubrics themselves.
+pub fn specs() -> &'static [(&'static str, RubricSpec)] {
+    static SPECS: OnceLock<Vec<(&'static str, RubricSpec)>> = OnceLock::new();
+    SPECS.get_or_init(|| {
+        BUILT_INS
+            .iter()
+            .filter_map(|(name, text)| Some((*name, crate::yaml::parse(text).ok()?)))
+            .collect()
+    })
 }
 
 #[cfg(test)]

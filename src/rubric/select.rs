@@ -6,7 +6,6 @@
 //! a built-in to the example questions before the title.
 
 use super::builtin;
-use super::model::RubricSpec;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -156,20 +155,14 @@ type Examples = Vec<(&'static str, Vec<(String, BTreeMap<String, String>)>)>;
 fn examples() -> &'static Examples {
     static EXAMPLES: OnceLock<Examples> = OnceLock::new();
     EXAMPLES.get_or_init(|| {
-        builtin::names()
-            .filter_map(|name| {
-                let spec: RubricSpec = crate::yaml::parse(builtin::text(name)?).ok()?;
-                let texts = spec
-                    .questions
-                    .into_iter()
-                    .chain(std::iter::once(spec.title));
+        builtin::specs()
+            .iter()
+            .map(|(name, spec)| {
+                let texts = spec.questions.iter().chain(std::iter::once(&spec.title));
                 let pairs = texts
-                    .map(|text| {
-                        let words = content_words(&text);
-                        (text, words)
-                    })
+                    .map(|text| (text.clone(), content_words(text)))
                     .collect();
-                Some((name, pairs))
+                (*name, pairs)
             })
             .collect()
     })

@@ -7,7 +7,6 @@
 //! leads nowhere keeps the default.
 
 use super::builtin;
-use super::model::RubricSpec;
 use super::select::content_words;
 use crate::answer::Answer;
 use crate::signals::buzzwords::is_real_prose;
@@ -98,15 +97,15 @@ pub fn by_story(answer: &Answer) -> Option<StoryPick> {
 fn kinds() -> &'static Vec<(&'static str, BTreeSet<String>)> {
     static KINDS: OnceLock<Vec<(&'static str, BTreeSet<String>)>> = OnceLock::new();
     KINDS.get_or_init(|| {
-        builtin::names()
-            .filter_map(|name| {
-                let spec: RubricSpec = crate::yaml::parse(builtin::text(name)?).ok()?;
+        builtin::specs()
+            .iter()
+            .filter_map(|(name, spec)| {
                 let stems: BTreeSet<String> = spec
                     .story_words
                     .iter()
                     .flat_map(|w| content_words(w).into_keys())
                     .collect();
-                (!stems.is_empty()).then_some((name, stems))
+                (!stems.is_empty()).then_some((*name, stems))
             })
             .collect()
     })
