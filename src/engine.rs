@@ -32,7 +32,7 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
         speaking_seconds,
         sections: answer.sections.clone(),
         signals: summaries(&signals, |id| id.is_strength()),
-        pitfalls: summaries(&signals, |id| !id.is_strength()),
+        pitfalls: summaries(&signals, |id| id.is_pitfall()),
         checks,
         warnings: answer.warnings.clone(),
     }
@@ -189,10 +189,10 @@ fn run_check(
         .first()
         .map(|e| e.line)
         .or(section_line)
-        .or_else(|| {
-            home_section(check)
-                .and_then(|s| answer.section(s))
-                .map(|s| s.start_line)
+        .or_else(|| match home_section(check) {
+            Some(home) => answer.section(home).map(|s| s.start_line),
+            // A property of the whole answer ("story.specifics"): point at where it starts.
+            None => answer.sentences.first().map(|s| s.line),
         });
     let where_ = scope.map_or("the answer".to_string(), |s| format!("the {s}"));
 

@@ -116,6 +116,8 @@ const KEYWORD_LINES: &[&str] = &[
     "Keywords: canary, RFC, RACI, 99.9% availability, p95, MTTR, rollback, stakeholders, SLO, error budget, trade-offs, lessons learned, feature flags, blue/green, runbooks.",
     "canary rollback feature flags blue/green runbook RFC RACI SLO 99.9% p95 MTTR stakeholders trade-off next time",
     "Also: canary, rollback, RFC, RACI, Security, Product, Finance, p99, 99.95%, 40%, 3x, lessons learned.",
+    // Told as a sentence, so it reads as prose: a list of products is still one detail.
+    "We used Kafka, Redis, Terraform, Kubernetes, Postgres, Grafana, Datadog, Jenkins and Vault.",
 ];
 
 /// Weak and mixed answers people wrote (tests/corpus/real, graded 1 or 2 by the settled

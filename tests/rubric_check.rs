@@ -218,11 +218,11 @@ fn show_prints_the_effective_rubric_that_check_accepts() {
     assert!(yaml.contains("id: actions.plan"), "{yaml}");
     std::fs::write(dir.path().join("effective.yaml"), &yaml).unwrap();
     let check = coach(&["rubric", "check", "effective.yaml"], dir.path());
-    // star has 14 checks worth 79: minus hedging (3), quantified 12 → 20, plus plan (5).
+    // star has 15 checks worth 99: minus hedging (3), quantified 12 → 20, plus plan (5).
     assert!(
         check
             .stdout
-            .contains("ok: effective.yaml (14 checks, 89 points)"),
+            .contains("ok: effective.yaml (15 checks, 109 points)"),
         "{}",
         check.stdout
     );

@@ -5,6 +5,7 @@
 
 pub mod before_after;
 pub mod buzzwords;
+pub mod details;
 pub mod guardrails;
 pub mod hedging;
 pub mod incident;
@@ -46,10 +47,13 @@ pub enum SignalId {
     Overclaiming,
     #[serde(alias = "hiding_behind_we")]
     HidingBehindWe,
+    /// Neither a strength nor a pitfall: a measure of how concretely the story is told, which
+    /// rubrics count and JSON shows only as a check's evidence.
+    Details,
 }
 
 impl SignalId {
-    pub const ALL: [SignalId; 14] = [
+    pub const ALL: [SignalId; 15] = [
         SignalId::Metrics,
         SignalId::BeforeAfter,
         SignalId::Slo,
@@ -64,6 +68,7 @@ impl SignalId {
         SignalId::Buzzwords,
         SignalId::Overclaiming,
         SignalId::HidingBehindWe,
+        SignalId::Details,
     ];
 
     /// The key used in JSON output (`before_after`, `vague_impact`, ...).
@@ -83,12 +88,18 @@ impl SignalId {
             SignalId::Buzzwords => "buzzwords",
             SignalId::Overclaiming => "overclaiming",
             SignalId::HidingBehindWe => "hiding_behind_we",
+            SignalId::Details => "details",
         }
     }
 
     /// True for the nine strengths (the keys of `signals` in JSON); false for pitfalls.
     pub fn is_strength(self) -> bool {
         (self as usize) < 9
+    }
+
+    /// True for the pitfalls (the keys of `pitfalls` in JSON).
+    pub fn is_pitfall(self) -> bool {
+        !self.is_strength() && self != SignalId::Details
     }
 
     pub fn parse(name: &str) -> Option<SignalId> {
@@ -127,7 +138,7 @@ impl Evidence {
 /// Everything detected in one answer, indexed by [`SignalId`].
 #[derive(Debug, Clone, Default)]
 pub struct Signals {
-    found: [Vec<Evidence>; 14],
+    found: [Vec<Evidence>; 15],
 }
 
 impl Signals {
@@ -144,7 +155,7 @@ impl Signals {
 type Detector = fn(&Answer) -> Vec<Evidence>;
 
 /// Every detector except ownership, whose analysis also feeds two pitfalls.
-const DETECTORS: [(SignalId, Detector); 10] = [
+const DETECTORS: [(SignalId, Detector); 11] = [
     (SignalId::Metrics, metrics::detect),
     (SignalId::BeforeAfter, before_after::detect),
     (SignalId::Slo, slo::detect),
@@ -155,6 +166,7 @@ const DETECTORS: [(SignalId, Detector); 10] = [
     (SignalId::Learning, learning::detect),
     (SignalId::VagueImpact, vague_impact::detect),
     (SignalId::Hedging, hedging::detect),
+    (SignalId::Details, details::detect),
 ];
 
 /// Runs every detector over the answer. Pure: the same answer always gives the same signals.
