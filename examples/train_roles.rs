@@ -8,9 +8,9 @@
 //! `test` split is never read. Training is deterministic (full-batch gradient descent from zero), so
 //! the same answers always give the same file.
 
-use coach::answer::roles::{Model, features};
+use coach::answer::roles::{Model, Place, features};
 use coach::answer::sentences::Opening;
-use coach::answer::{SectionName, parse};
+use coach::answer::{SectionName, Sentence, parse};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -113,7 +113,6 @@ fn examples(files: &[PathBuf]) -> Vec<(Vec<String>, usize)> {
         };
         let answer = parse(&text);
         let spoken: Vec<_> = answer.sentences.iter().filter(|s| s.is_spoken()).collect();
-        let total = spoken.len().max(1) as f32;
         for (index, sentence) in spoken.iter().enumerate() {
             let Some(part) = sentence.sections.first() else {
                 continue;
@@ -125,7 +124,10 @@ fn examples(files: &[PathBuf]) -> Vec<(Vec<String>, usize)> {
                 s.name == part && s.labelled && (s.start_line..=s.end_line).contains(&sentence.line)
             });
             if under_label {
-                examples.push((features(&sentence.text, index as f32 / total), part.index()));
+                examples.push((
+                    features(&sentence.text, place(index, &spoken)),
+                    part.index(),
+                ));
             }
         }
     }
@@ -156,7 +158,6 @@ fn marked_prose(real: &Path, dev: &BTreeSet<&str>) -> Vec<(Vec<String>, usize)> 
             continue;
         }
         let spoken: Vec<_> = answer.sentences.iter().filter(|s| s.is_spoken()).collect();
-        let total = spoken.len().max(1) as f32;
         for (index, sentence) in spoken.iter().enumerate() {
             let here: Vec<usize> = starts
                 .iter()
@@ -173,11 +174,20 @@ fn marked_prose(real: &Path, dev: &BTreeSet<&str>) -> Vec<(Vec<String>, usize)> 
                 _ => None,
             };
             if let Some(part) = part {
-                examples.push((features(&sentence.text, index as f32 / total), part));
+                examples.push((features(&sentence.text, place(index, &spoken)), part));
             }
         }
     }
     examples
+}
+
+/// Where the `index`th of an answer's spoken sentences sits, as the model reads it.
+fn place(index: usize, spoken: &[&Sentence]) -> Place {
+    Place {
+        index,
+        count: spoken.len(),
+        opening: spoken[index].opening,
+    }
 }
 
 /// Multinomial logistic regression by full-batch gradient descent with L2.

@@ -9,7 +9,7 @@
 
 use super::SectionName;
 use super::cues::cue_scores;
-use super::roles::role_log_probs;
+use super::roles::{Place, role_log_probs};
 use super::sentences::Opening;
 
 /// One sentence to label: its text and how it sits in the layout.
@@ -28,7 +28,12 @@ pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
         .enumerate()
         .map(|(i, unit)| {
             let mut scores = cue_scores(unit.text);
-            let learned = role_log_probs(unit.text, i as f32 / units.len() as f32);
+            let place = Place {
+                index: i,
+                count: units.len(),
+                opening: unit.opening,
+            };
+            let learned = role_log_probs(unit.text, place);
             for (score, log_prob) in scores.iter_mut().zip(learned) {
                 *score += ROLE_WEIGHT * log_prob;
             }

@@ -3,12 +3,13 @@
 //!
 //! The cue lists in `cues.rs` know the phrasings someone thought of; the model knows the words
 //! that sentences under each STAR label actually use. It is a multinomial logistic regression
-//! over stemmed words, word pairs, the opening words and the sentence's place in the answer,
-//! trained on the sentences of labelled answers (a label says which part every sentence under
+//! over stemmed words, word pairs, the opening words, the sentence's place in the answer and
+//! how it sits in the layout (a paragraph's first sentence, the answer's last), trained on the sentences of labelled answers (a label says which part every sentence under
 //! it belongs to, so labelled answers teach the model to read unlabelled ones). The weights
 //! live in `roles.model`, written by `cargo run --release --example train_roles`.
 
 use super::SectionName;
+use super::sentences::Opening;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,10 +17,23 @@ use std::sync::OnceLock;
 /// How many places in the answer the model tells apart (first fifth, second fifth, ...).
 pub const PLACES: usize = 5;
 
+/// Where a sentence sits in the answer being read.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// Its index among the answer's spoken sentences.
+    pub index: usize,
+    /// How many spoken sentences the answer has.
+    pub count: usize,
+    /// Whether it opens a paragraph, a line, or follows another on its line.
+    pub opening: Opening,
+}
+
 /// The features of one sentence: stemmed words (`w:`), adjacent pairs (`b:`), the first one
-/// and two words (`f:`, `f2:`), whether it holds a number (`num`), and its place (`pos:`).
-/// `place` is the sentence's index over the answer's sentence count, in `0.0..1.0`.
-pub fn features(text: &str, place: f32) -> Vec<String> {
+/// and two words (`f:`, `f2:`), whether it holds a number (`num`), its place by fifths
+/// (`pos:`), how it opens (`open:`), and whether it is the answer's `first` or `last`. A
+/// paragraph's first sentence is where writers turn to a new part, and the last sentence is
+/// where they land the outcome or the lesson; the words alone do not say so.
+pub fn features(text: &str, place: Place) -> Vec<String> {
     let words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
@@ -48,15 +62,30 @@ pub fn features(text: &str, place: f32) -> Vec<String> {
     if words.iter().any(|w| w == "#") {
         features.push("num".to_string());
     }
-    let place = ((place.clamp(0.0, 0.999)) * PLACES as f32) as usize;
-    features.push(format!("pos:{place}"));
+    let fraction = place.index as f32 / place.count.max(1) as f32;
+    let fifth = (fraction.clamp(0.0, 0.999) * PLACES as f32) as usize;
+    features.push(format!("pos:{fifth}"));
+    features.push(
+        match place.opening {
+            Opening::Block => "open:block",
+            Opening::LineStart => "open:line",
+            Opening::MidLine => "open:mid",
+        }
+        .to_string(),
+    );
+    if place.index == 0 {
+        features.push("first".to_string());
+    }
+    if place.index + 1 == place.count {
+        features.push("last".to_string());
+    }
     features.sort();
     features.dedup();
     features
 }
 
 /// Log-probabilities of each part for a sentence, in [`SectionName::ALL`] order.
-pub fn role_log_probs(text: &str, place: f32) -> [f32; 5] {
+pub fn role_log_probs(text: &str, place: Place) -> [f32; 5] {
     model().log_probs(&features(text, place))
 }
 
@@ -133,7 +162,7 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// The part a sentence most likely plays, by the model alone (for tests and diagnostics).
-pub fn likeliest(text: &str, place: f32) -> SectionName {
+pub fn likeliest(text: &str, place: Place) -> SectionName {
     let probs = role_log_probs(text, place);
     let best = (0..5)
         .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
@@ -145,9 +174,18 @@ pub fn likeliest(text: &str, place: f32) -> SectionName {
 mod tests {
     use super::*;
 
+    /// Sentence `index` of a twenty-sentence answer, opening as given.
+    fn at(index: usize, opening: Opening) -> Place {
+        Place {
+            index,
+            count: 20,
+            opening,
+        }
+    }
+
     #[test]
     fn features_read_stems_pairs_openings_and_place() {
-        let features = features("I migrated 40 services.", 0.5);
+        let features = features("I migrated 40 services.", at(10, Opening::MidLine));
         for expected in [
             "w:i",
             "w:migrat",
@@ -157,12 +195,33 @@ mod tests {
             "f2:i_migrat",
             "num",
             "pos:2",
+            "open:mid",
         ] {
             assert!(
                 features.contains(&expected.to_string()),
                 "{expected} in {features:?}"
             );
         }
+        assert!(!features.iter().any(|f| f == "first" || f == "last"));
+    }
+
+    #[test]
+    fn features_know_the_first_and_last_sentence_and_a_new_paragraph() {
+        let first = features("We had a problem.", at(0, Opening::Block));
+        assert!(first.contains(&"first".to_string()));
+        assert!(first.contains(&"open:block".to_string()));
+        let last = features("It worked.", at(19, Opening::LineStart));
+        assert!(last.contains(&"last".to_string()));
+        assert!(last.contains(&"open:line".to_string()));
+        let only = features(
+            "It worked.",
+            Place {
+                index: 0,
+                count: 1,
+                opening: Opening::Block,
+            },
+        );
+        assert!(only.contains(&"first".to_string()) && only.contains(&"last".to_string()));
     }
 
     #[test]
@@ -182,25 +241,28 @@ mod tests {
         assert_eq!(
             likeliest(
                 "Our checkout service was timing out during peak traffic.",
-                0.0
+                at(0, Opening::Block)
             ),
             SectionName::Situation
         );
         assert_eq!(
             likeliest(
                 "I wrote a script to shard the test suite and rolled it out.",
-                0.5
+                at(10, Opening::MidLine)
             ),
             SectionName::Actions
         );
         assert_eq!(
-            likeliest("As a result, deploys dropped from 40 minutes to 12.", 0.8),
+            likeliest(
+                "As a result, deploys dropped from 40 minutes to 12.",
+                at(16, Opening::Block)
+            ),
             SectionName::Results
         );
         assert_eq!(
             likeliest(
                 "I learned that I should involve the other team earlier.",
-                0.95
+                at(19, Opening::MidLine)
             ),
             SectionName::Reflection
         );
