@@ -29,7 +29,12 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::from(PASSED);
             }
-            let _ = writeln!(std::io::stderr(), "coach: {error:#}");
+            let message = format!("{error:#}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "coach: {}",
+                coach::report::neutral::visible(&message)
+            );
             ExitCode::from(ERROR)
         }
     }
