@@ -60,7 +60,8 @@ fn report_panics_in_one_line() {
             .unwrap_or_default();
         let _ = writeln!(
             std::io::stderr(),
-            "coach: internal error{place}: {message}; please report it with the input that caused it"
+            "coach: internal error{place}: {}; please report it with the input that caused it",
+            coach::report::neutral::visible(message)
         );
     }));
 }
