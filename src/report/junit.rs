@@ -162,6 +162,8 @@ fn case(
 /// reference too, since CI logs often print the report and runners act on `##[`.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // The last two characters written as themselves: a dropped character must not join a
+    // `##` before it to a `[` after it.
     let mut previous = ['\0', '\0'];
     for c in text.chars() {
         match c {
@@ -174,7 +176,7 @@ pub fn escape(text: &str) -> String {
             '\t' | '\r' => out.push(' '),
             '[' if previous == ['#', '#'] => out.push_str("&#91;"),
             c if is_xml_char(c) => out.push(c),
-            _ => {}
+            _ => continue,
         }
         previous = [previous[1], c];
     }
@@ -202,5 +204,7 @@ mod tests {
     fn characters_xml_forbids_are_dropped() {
         assert_eq!(escape("a\u{fffe}b\u{ffff}c\u{1b}d\u{7f}"), "abcd\u{7f}");
         assert_eq!(escape("x ##[error]"), "x ##&#91;error]");
+        // Found by the `render` fuzz target: dropped characters joined `##` to `[`.
+        assert_eq!(escape("p##\u{10}\u{1}["), "p##&#91;");
     }
 }
