@@ -75,9 +75,18 @@ pub enum ScoreFormat {
 
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Answer files, folders (walked for *.md, .gitignore respected) or globs; `-` reads standard input.
+    /// Answer files, folders or globs; `-` reads standard input. Folders are walked for *.md as
+    /// ripgrep walks them: files .gitignore or .ignore leave out, and hidden ones, are skipped.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// In folders, also take hidden files and folders (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// In folders, also take files that .gitignore, .ignore or git's excludes leave out.
+    #[arg(long)]
+    pub no_ignore: bool,
 
     /// In folders, take files with this extension (repeatable; default md).
     #[arg(long = "extension", value_name = "EXT", default_value = "md")]
@@ -116,6 +125,11 @@ pub struct ScoreArgs {
     /// Exit 0 even when answers fail (errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Judge by the command line and the built-in rubrics only: no .coach.yaml, no rubric named
+    /// in front matter, no coach-ignore comments. For CI over a bank others can change.
+    #[arg(long)]
+    pub isolated: bool,
 
     /// Fail an answer only when it scores lower than recorded in this baseline file.
     #[arg(long, value_name = "FILE")]

@@ -35,6 +35,9 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
         pitfalls: summaries(&signals, |id| id.is_pitfall()),
         checks,
         warnings: answer.warnings.clone(),
+        suppressed: Vec::new(),
+        config: None,
+        config_reason: String::new(),
     }
 }
 

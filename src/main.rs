@@ -29,7 +29,12 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::from(PASSED);
             }
-            let _ = writeln!(std::io::stderr(), "coach: {error:#}");
+            let message = format!("{error:#}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "coach: {}",
+                coach::report::neutral::visible(&message)
+            );
             ExitCode::from(ERROR)
         }
     }
@@ -55,7 +60,8 @@ fn report_panics_in_one_line() {
             .unwrap_or_default();
         let _ = writeln!(
             std::io::stderr(),
-            "coach: internal error{place}: {message}; please report it with the input that caused it"
+            "coach: internal error{place}: {}; please report it with the input that caused it",
+            coach::report::neutral::visible(message)
         );
     }));
 }

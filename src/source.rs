@@ -28,6 +28,9 @@ pub enum SourceError {
     Binary,
     /// UTF-16 has a NUL in every ASCII character; saying "binary" would mislead.
     Utf16,
+    /// UTF-32 has three NULs in every ASCII character, and its byte order mark starts like
+    /// UTF-16's; it gets its own name so the fix is the right one.
+    Utf32,
     NotUtf8 {
         line: usize,
     },
@@ -55,6 +58,7 @@ impl fmt::Display for SourceError {
             ),
             SourceError::Binary => write!(f, "looks binary (contains NUL bytes); not an answer"),
             SourceError::Utf16 => write!(f, "is UTF-16 text; save it as UTF-8"),
+            SourceError::Utf32 => write!(f, "is UTF-32 text; save it as UTF-8"),
             SourceError::NotUtf8 { line } => write!(
                 f,
                 "is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8"
@@ -135,6 +139,9 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
             limit: max_bytes,
         });
     }
+    if is_utf32(&bytes) {
+        return Err(SourceError::Utf32);
+    }
     // Windows tools (PowerShell's `>` among them) write UTF-16 with a byte order mark.
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(SourceError::Utf16);
@@ -164,6 +171,18 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Source, 
         path: path.to_string(),
         text,
     })
+}
+
+/// UTF-32 with a byte order mark (little- or big-endian), or without one when the text starts
+/// with an ASCII character (three NULs beside it).
+fn is_utf32(bytes: &[u8]) -> bool {
+    let le_mark = bytes.starts_with(&[0xff, 0xfe, 0, 0]);
+    let be_mark = bytes.starts_with(&[0, 0, 0xfe, 0xff]);
+    let unmarked = bytes.len() >= 4
+        && bytes.len().is_multiple_of(4)
+        && (matches!(bytes[..4], [c, 0, 0, 0] if c != 0 && c.is_ascii())
+            || matches!(bytes[..4], [0, 0, 0, c] if c != 0 && c.is_ascii()));
+    le_mark || be_mark || unmarked
 }
 
 /// Strips a BOM and turns CRLF/CR line ends into LF so line numbers match every editor.
@@ -228,6 +247,28 @@ mod tests {
             .chain("S: x".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(from_bytes("a", utf16, 100).unwrap_err(), SourceError::Utf16);
+    }
+
+    #[test]
+    fn utf32_is_named_not_called_utf16() {
+        for (mark, encode) in [
+            (
+                &[0xff, 0xfe, 0, 0][..],
+                u32::to_le_bytes as fn(u32) -> [u8; 4],
+            ),
+            (&[0, 0, 0xfe, 0xff][..], u32::to_be_bytes),
+            (&[][..], u32::to_le_bytes),
+            (&[][..], u32::to_be_bytes),
+        ] {
+            let bytes: Vec<u8> = mark
+                .iter()
+                .copied()
+                .chain("S: x".chars().flat_map(|c| encode(c as u32)))
+                .collect();
+            let error = from_bytes("a", bytes, 100).unwrap_err();
+            assert_eq!(error, SourceError::Utf32);
+            assert_eq!(error.to_string(), "is UTF-32 text; save it as UTF-8");
+        }
     }
 
     #[test]

@@ -1,13 +1,21 @@
 //! Turning command-line inputs (files, folders, globs, `-`) into a sorted list of answers to read.
 //!
-//! Folders are walked the way ripgrep walks them: `.gitignore`, `.ignore` and hidden files are
-//! respected. A file named on the command line is always read, whatever its extension.
+//! Folders are walked the way ripgrep walks them: files that `.gitignore`, `.ignore` or git's
+//! excludes leave out, and hidden files and folders, are skipped (`--no-ignore` and `--hidden`
+//! take them, as in rg). The extension filter and `--glob` choose among the files those rules
+//! leave; they never bring back an ignored or hidden one. A file named on the command line is
+//! always read, whatever its name.
+//!
+//! Inputs are known by their real path, never by the string reports show: two files whose names
+//! differ only in bytes that are not UTF-8 are two inputs.
 
 use crate::report::FileError;
+use crate::report::neutral::lossless_name;
 use globset::GlobBuilder;
 use ignore::WalkBuilder;
-use ignore::overrides::OverrideBuilder;
+use ignore::overrides::{Override, OverrideBuilder};
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 
 /// Which files a folder walk picks up.
@@ -17,6 +25,10 @@ pub struct WalkOptions {
     pub extensions: Vec<String>,
     /// Globs in `.gitignore` syntax; plain ones replace the extension filter, `!glob` excludes.
     pub globs: Vec<String>,
+    /// Also walk hidden files and folders (`--hidden`).
+    pub hidden: bool,
+    /// Do not read `.gitignore`, `.ignore` or git's excludes (`--no-ignore`).
+    pub no_ignore: bool,
 }
 
 impl Default for WalkOptions {
@@ -24,7 +36,29 @@ impl Default for WalkOptions {
         WalkOptions {
             extensions: vec!["md".to_string()],
             globs: Vec::new(),
+            hidden: false,
+            no_ignore: false,
         }
+    }
+}
+
+impl WalkOptions {
+    /// A walker over `root` that follows these rules (before the extension and glob filter).
+    fn walker(&self, root: &Path) -> WalkBuilder {
+        let mut builder = WalkBuilder::new(root);
+        builder
+            .hidden(!self.hidden)
+            // A prep folder need not be a git repository for its .gitignore to count.
+            .require_git(false);
+        if self.no_ignore {
+            builder
+                .ignore(false)
+                .git_ignore(false)
+                .git_global(false)
+                .git_exclude(false)
+                .parents(false);
+        }
+        builder
     }
 }
 
@@ -48,29 +82,33 @@ impl Input {
     }
 }
 
-/// Expands every argument; the inputs come back sorted by display path, each once.
+/// Expands every argument; the inputs come back sorted by display path, each file once (a
+/// file named twice, or named and also found in a folder, is read once).
 pub fn expand(args: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<FileError>) {
     let cwd = std::env::current_dir().ok();
-    let mut found: BTreeMap<String, Input> = BTreeMap::new();
+    let mut found: BTreeMap<PathBuf, Input> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut add = |path: PathBuf| {
-        let display = display_path(&path, cwd.as_deref());
-        found
-            .entry(display.clone())
-            .or_insert(Input::File { path, display });
+        let key = identity(&path, cwd.as_deref());
+        found.entry(key).or_insert_with(|| Input::File {
+            display: display_path(&path, cwd.as_deref()),
+            path,
+        });
     };
     for arg in args {
-        let text = arg.to_string_lossy();
-        if text == "-" {
+        let text = component_text(arg.as_os_str());
+        if arg.as_os_str() == "-" {
             continue;
         }
         if arg.is_dir() {
             match walk_folder(arg, options) {
-                Ok((paths, _)) if paths.is_empty() => errors.push(FileError {
-                    path: text.to_string(),
-                    message: "holds no answer files (*.md by default; see --extension and --glob)"
-                        .to_string(),
-                }),
+                Ok((paths, unreadable)) if paths.is_empty() && unreadable.is_empty() => errors
+                    .push(FileError {
+                        path: text.to_string(),
+                        message:
+                            "holds no answer files (*.md by default; see --extension and --glob)"
+                                .to_string(),
+                    }),
                 Ok((paths, unreadable)) => {
                     paths.into_iter().for_each(&mut add);
                     errors.extend(unreadable);
@@ -78,7 +116,7 @@ pub fn expand(args: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<FileE
                 Err(error) => errors.push(error),
             }
         } else if !arg.exists() && is_glob(&text) {
-            match expand_glob(&text) {
+            match expand_glob(&text, options) {
                 Ok(paths) if paths.is_empty() => errors.push(FileError {
                     path: text.to_string(),
                     message: "no file matches this glob".to_string(),
@@ -95,8 +133,12 @@ pub fn expand(args: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<FileE
     if args.iter().any(|a| a.as_os_str() == "-") {
         inputs.push(Input::Stdin);
     }
-    inputs.extend(found.into_values());
-    inputs.sort_by(|a, b| a.display().cmp(b.display()));
+    let mut files: Vec<(PathBuf, Input)> = found.into_iter().collect();
+    // By the path shown, then by the real one, so names shown alike keep one order.
+    files.sort_by(|(a_key, a), (b_key, b)| {
+        a.display().cmp(b.display()).then_with(|| a_key.cmp(b_key))
+    });
+    inputs.extend(files.into_iter().map(|(_, input)| input));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     (inputs, errors)
 }
@@ -107,8 +149,33 @@ fn walk_folder(
     root: &Path,
     options: &WalkOptions,
 ) -> Result<(Vec<PathBuf>, Vec<FileError>), FileError> {
+    let filter = file_filter(root, options)?;
+    let mut paths = Vec::new();
+    let walker = options
+        .walker(root)
+        // Chosen among what the ignore rules leave, unlike rg's overrides, which bring files back.
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !filter.matched(entry.path(), is_dir).is_ignore()
+        })
+        .build();
+    let mut unreadable = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                paths.push(entry.into_path())
+            }
+            Ok(_) => {}
+            Err(error) => unreadable.push(walk_error(root, &error)),
+        }
+    }
+    Ok((paths, unreadable))
+}
+
+/// The extension filter, or the plain `--glob`s that replace it, with the `!` globs.
+fn file_filter(root: &Path, options: &WalkOptions) -> Result<Override, FileError> {
     let fail = |message: String| FileError {
-        path: root.display().to_string(),
+        path: component_text(root.as_os_str()),
         message,
     };
     let mut overrides = OverrideBuilder::new(root);
@@ -126,37 +193,56 @@ fn walk_folder(
             .add(glob)
             .map_err(|e| fail(format!("bad glob `{glob}`: {e}")))?;
     }
-    let overrides = overrides
+    overrides
         .build()
-        .map_err(|e| fail(format!("bad glob: {e}")))?;
-    let mut paths = Vec::new();
-    let walker = WalkBuilder::new(root)
-        .overrides(overrides)
-        // A prep folder need not be a git repository for its .gitignore to count.
-        .require_git(false)
-        .build();
-    let mut unreadable = Vec::new();
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                paths.push(entry.into_path())
-            }
-            Ok(_) => {}
-            Err(error) => unreadable.push(walk_error(root, &error)),
-        }
-    }
-    Ok((paths, unreadable))
+        .map_err(|e| fail(format!("bad glob: {e}")))
 }
 
-/// Names the entry a walk error is about, when the error says which.
+/// Names the entry a walk error is about once, says what went wrong and what to do.
 fn walk_error(root: &Path, error: &ignore::Error) -> FileError {
-    let path = match error {
-        ignore::Error::WithPath { path, .. } => path.display().to_string(),
-        _ => root.display().to_string(),
+    let (path, cause) = located(error);
+    let path = path.unwrap_or(root);
+    let message = match cause {
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+            "cannot be read (permission denied), so nothing in it was scored; \
+             give read access, or leave it out with --glob '!NAME/'"
+                .to_string()
+        }
+        ignore::Error::Io(io) => format!(
+            "cannot be read ({}), so nothing in it was scored",
+            io_reason(io)
+        ),
+        ignore::Error::Loop { .. } => {
+            "is a link back into a folder above it; it was walked once".to_string()
+        }
+        other => other.to_string(),
     };
     FileError {
-        path,
-        message: error.to_string(),
+        path: component_text(path.as_os_str()),
+        message,
+    }
+}
+
+/// The innermost path an error names and the error under it.
+fn located(error: &ignore::Error) -> (Option<&Path>, &ignore::Error) {
+    match error {
+        ignore::Error::WithPath { path, err } => {
+            let (inner, cause) = located(err);
+            (inner.or(Some(path.as_path())), cause)
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            located(err)
+        }
+        other => (None, other),
+    }
+}
+
+/// An I/O error's reason without the "(os error N)" tail.
+fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
     }
 }
 
@@ -165,7 +251,7 @@ fn is_glob(text: &str) -> bool {
 }
 
 /// Expands a glob the shell left alone (quoted, or on Windows): walks its literal prefix.
-fn expand_glob(pattern: &str) -> Result<Vec<PathBuf>, FileError> {
+fn expand_glob(pattern: &str, options: &WalkOptions) -> Result<Vec<PathBuf>, FileError> {
     let fail = |message: String| FileError {
         path: pattern.to_string(),
         message,
@@ -188,7 +274,7 @@ fn expand_glob(pattern: &str) -> Result<Vec<PathBuf>, FileError> {
     if !root.is_dir() {
         return Ok(paths);
     }
-    for entry in WalkBuilder::new(&root).require_git(false).build() {
+    for entry in options.walker(&root).build() {
         let entry = entry.map_err(|e| fail(e.to_string()))?;
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
@@ -202,7 +288,34 @@ fn expand_glob(pattern: &str) -> Result<Vec<PathBuf>, FileError> {
     Ok(paths)
 }
 
-/// The path as reports show it: relative to `cwd` when inside it, without `./`, with `/`.
+/// What makes two paths the same input: the absolute path, without `.` components.
+fn identity(path: &Path, cwd: Option<&Path>) -> PathBuf {
+    let absolute = match cwd {
+        Some(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
+    absolute
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+/// A path component as a string, bytes that are not UTF-8 written `\xNN`.
+fn component_text(part: &OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        lossless_name(part.as_bytes()).into_owned()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = lossless_name;
+        part.to_string_lossy().into_owned()
+    }
+}
+
+/// The path as reports show it: relative to `cwd` when inside it, without `./`, with `/`, and
+/// bytes that are not UTF-8 written `\xNN` (so two such names never read the same).
 pub fn display_path(path: &Path, cwd: Option<&Path>) -> String {
     let relative = match cwd {
         Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
@@ -213,7 +326,7 @@ pub fn display_path(path: &Path, cwd: Option<&Path>) -> String {
         .filter(|c| !matches!(c, Component::CurDir))
         .map(|c| match c {
             Component::RootDir => String::new(),
-            other => other.as_os_str().to_string_lossy().into_owned(),
+            other => component_text(other.as_os_str()),
         })
         .collect();
     if parts.is_empty() {
@@ -275,6 +388,7 @@ mod tests {
         let options = WalkOptions {
             extensions: vec!["md".into()],
             globs: vec!["*.markdown".into()],
+            ..WalkOptions::default()
         };
         let (paths, _) = walk_folder(root, &options).unwrap();
         assert_eq!(paths.len(), 1);
@@ -282,9 +396,108 @@ mod tests {
         let options = WalkOptions {
             extensions: vec!["md".into()],
             globs: vec!["!README.md".into()],
+            ..WalkOptions::default()
         };
         let (paths, _) = walk_folder(root, &options).unwrap();
         assert_eq!(paths.len(), 1);
         assert!(paths[0].ends_with("a.md"));
+    }
+
+    fn names(paths: &[PathBuf], root: &Path) -> Vec<String> {
+        let mut names: Vec<String> = paths
+            .iter()
+            .map(|p| display_path(p.strip_prefix(root).unwrap(), None))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The README promises ripgrep's rules: a file .gitignore or .ignore lists, or a hidden one,
+    /// is not scored from a folder, even though the extension filter matches it.
+    #[test]
+    fn ignored_and_hidden_files_are_skipped_like_ripgrep() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join(".drafts")).unwrap();
+        for name in [
+            "a.md",
+            "secret.md",
+            "local.md",
+            ".hidden.md",
+            ".drafts/b.md",
+        ] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "secret.md\n").unwrap();
+        std::fs::write(root.join(".ignore"), "local.md\n").unwrap();
+        let walk = |options: WalkOptions| names(&walk_folder(root, &options).unwrap().0, root);
+        assert_eq!(walk(WalkOptions::default()), ["a.md"]);
+        let hidden = WalkOptions {
+            hidden: true,
+            ..WalkOptions::default()
+        };
+        assert_eq!(walk(hidden), [".drafts/b.md", ".hidden.md", "a.md"]);
+        let no_ignore = WalkOptions {
+            no_ignore: true,
+            ..WalkOptions::default()
+        };
+        assert_eq!(walk(no_ignore), ["a.md", "local.md", "secret.md"]);
+        let globbed = WalkOptions {
+            globs: vec!["*.md".into()],
+            ..WalkOptions::default()
+        };
+        assert_eq!(walk(globbed), ["a.md"], "a glob does not bring files back");
+    }
+
+    /// Two names that differ only in bytes that are not UTF-8 are two inputs, shown apart.
+    #[cfg(unix)]
+    #[test]
+    fn names_differing_only_in_invalid_bytes_are_both_inputs() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in [&b"a\xff.md"[..], &b"a\xfe.md"[..]] {
+            std::fs::write(root.join(OsStr::from_bytes(name)), "x").unwrap();
+        }
+        let (inputs, errors) = expand(&[root.to_path_buf()], &WalkOptions::default());
+        assert!(errors.is_empty());
+        assert_eq!(inputs.len(), 2);
+        let shown: Vec<&str> = inputs.iter().map(|i| i.display()).collect();
+        assert!(
+            shown[0].ends_with("a\\xfe.md") && shown[1].ends_with("a\\xff.md"),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_named_twice_is_one_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "x").unwrap();
+        let dotted = dir.path().join(".").join("a.md");
+        let (inputs, _) = expand(&[file, dotted], &WalkOptions::default());
+        assert_eq!(inputs.len(), 1);
+    }
+
+    /// An unreadable folder is named once, with what happened and what to do.
+    #[test]
+    fn an_unreadable_folder_is_named_once_with_advice() {
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let error = ignore::Error::WithPath {
+            path: PathBuf::from("bank/locked"),
+            err: Box::new(ignore::Error::WithDepth {
+                depth: 1,
+                err: Box::new(ignore::Error::Io(io)),
+            }),
+        };
+        let error = walk_error(Path::new("bank"), &error);
+        assert_eq!(error.path, "bank/locked");
+        assert!(!error.message.contains("bank/locked"), "{}", error.message);
+        assert!(
+            error.message.contains("permission denied"),
+            "{}",
+            error.message
+        );
+        assert!(error.message.contains("--glob"), "{}", error.message);
     }
 }

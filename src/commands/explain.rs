@@ -39,7 +39,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
         let rubric = match loaded.map_err(rubric::first) {
             Ok(rubric) => rubric,
             Err(error) if args.rubric.is_some() => {
-                eprintln!("coach: {error}");
+                super::say(&coach::report::neutral::visible(&error.to_string()));
                 return Ok(ERROR);
             }
             Err(_) => continue,
@@ -59,15 +59,12 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
         }
     }
     if found.is_empty() {
-        eprintln!(
-            "coach: no check `{}` in {}; `coach score --format json` lists the ids it reports",
-            args.id,
-            names
-                .iter()
-                .map(|(n, _)| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let names: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        super::say(&format!(
+            "no check `{}` in {}; `coach score --format json` lists the ids it reports",
+            coach::report::neutral::visible(&args.id),
+            coach::report::neutral::visible(&names.join(", "))
+        ));
         return Ok(ERROR);
     }
     let text: Vec<String> = found

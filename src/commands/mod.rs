@@ -1,12 +1,14 @@
 //! One module per subcommand; shared input and output helpers live here.
 
 pub mod explain;
+pub mod guard;
 pub mod rubric;
 pub mod score;
 pub mod sections;
 
 use crate::cli::InputArgs;
 use coach::report::FileError;
+use coach::report::neutral::visible;
 use coach::source::{self, Source};
 use coach::walk::{self, Input, WalkOptions};
 use std::io::Write;
@@ -21,6 +23,8 @@ pub fn inputs(input: &InputArgs) -> (Vec<Input>, Vec<FileError>) {
     let options = WalkOptions {
         extensions: input.extensions.clone(),
         globs: input.globs.clone(),
+        hidden: input.hidden,
+        no_ignore: input.no_ignore,
     };
     walk::expand(&input.paths, &options)
 }
@@ -54,6 +58,24 @@ pub fn read_all(input: &InputArgs) -> (Vec<Source>, Vec<FileError>) {
         }
     }
     (sources, errors)
+}
+
+/// Reports each input that could not be read on standard error, one line each, outside text
+/// shown neutral.
+pub fn report_errors(errors: &[FileError]) {
+    for error in errors {
+        say(&format!(
+            "{}: {}",
+            visible(&error.path),
+            visible(&error.message)
+        ));
+    }
+}
+
+/// Writes `coach: MESSAGE` on standard error; a message that holds outside text passes it
+/// through `visible` first.
+pub fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "coach: {message}");
 }
 
 /// Table width: `COLUMNS` when set (terminals export it), else a width that reads well in logs.

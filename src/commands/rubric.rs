@@ -2,6 +2,7 @@
 
 use super::{ERROR, PASSED, write_stdout};
 use crate::cli::{RubricArgs, RubricCommand};
+use coach::report::neutral::visible;
 use coach::rubric::{self, builtin, diagnostic, project, schema};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -66,16 +67,19 @@ fn list() -> anyhow::Result<u8> {
     for known in known() {
         let row = match rubric::load(&known.name_or_path) {
             Ok(r) => [
-                r.name().to_string(),
+                visible(r.name()).into_owned(),
                 r.checks.len().to_string(),
-                known.source,
-                r.spec.title.clone(),
+                visible(&known.source).into_owned(),
+                visible(&r.spec.title).into_owned(),
             ],
             Err(_) => [
                 "?".to_string(),
                 "-".to_string(),
-                known.source,
-                format!("invalid: run `coach rubric check {}`", known.name_or_path),
+                visible(&known.source).into_owned(),
+                format!(
+                    "invalid: run `coach rubric check {}`",
+                    visible(&known.name_or_path)
+                ),
             ],
         };
         rows.push(row);
@@ -106,8 +110,9 @@ fn show(name: &str) -> anyhow::Result<u8> {
     let yaml = coach::yaml::to_string(&rubric.effective_spec())
         .map_err(|e| anyhow::anyhow!("cannot write rubric as YAML: {e}"))?;
     write_stdout(&format!(
-        "# Effective rubric `{}` (from {name}, with `extends` applied and defaults written out).\n{yaml}",
-        rubric.name()
+        "# Effective rubric `{}` (from {}, with `extends` applied and defaults written out).\n{yaml}",
+        visible(rubric.name()),
+        visible(name)
     ))?;
     Ok(PASSED)
 }
@@ -128,7 +133,8 @@ fn check(files: &[String]) -> anyhow::Result<u8> {
                 let count = rubric.checks.len();
                 let plural = if count == 1 { "" } else { "s" };
                 out.push_str(&format!(
-                    "ok: {target} ({count} check{plural}, {points} points)\n"
+                    "ok: {} ({count} check{plural}, {points} points)\n",
+                    visible(target)
                 ));
             }
             Err(errors) => {

@@ -6,9 +6,11 @@ mod replace;
 mod scoring;
 mod stream;
 
-use super::{BELOW_THRESHOLD, ERROR, PASSED, inputs, table_width};
+use super::guard::Guard;
+use super::{BELOW_THRESHOLD, ERROR, PASSED, inputs, report_errors, say, table_width};
 use crate::cli::{ScoreArgs, ScoreFormat};
 use coach::baseline::Baseline;
+use coach::report::neutral::visible;
 use coach::report::render::Render;
 use coach::report::{
     github::Github, json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
@@ -22,23 +24,35 @@ use std::io::Write;
 use stream::{CHUNK, Plan};
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
-    run_to(&args, std::io::stdout(), CHUNK)
+    let guard = is_human(args.format).then(Guard::from_env).flatten();
+    run_to(&args, std::io::stdout(), CHUNK, guard.as_ref())
 }
 
-/// The whole command, writing the report to `out` and scoring `chunk` inputs at a time.
-fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Result<u8> {
+/// Formats a person reads in a log (the others are read by tools).
+fn is_human(format: ScoreFormat) -> bool {
+    matches!(format, ScoreFormat::Table | ScoreFormat::Summary)
+}
+
+/// The whole command, writing the report to `out` and scoring `chunk` inputs at a time; with
+/// `guard`, the report is framed by the runner's stop-commands lines.
+fn run_to(
+    args: &ScoreArgs,
+    mut out: impl Write + Send,
+    chunk: usize,
+    guard: Option<&Guard>,
+) -> anyhow::Result<u8> {
     // A rubric named on the command line is checked before any file is read.
     if let Some(name) = &args.rubric
         && let Err(error) = rubric::load(name)
     {
-        eprintln!("coach: {error}");
+        say(&visible(&error.to_string()));
         return Ok(ERROR);
     }
     let baseline = match &args.baseline {
         Some(path) => match read_baseline(path) {
             Ok(baseline) => Some(baseline),
             Err(message) => {
-                eprintln!("coach: {}: {message}", path.display());
+                say(&visible(&format!("{}: {message}", path.display())));
                 return Ok(ERROR);
             }
         },
@@ -54,7 +68,7 @@ fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Res
         None => None,
     };
     let scorer = Scorer {
-        chooser: Chooser::new(args.rubric.clone()),
+        chooser: Chooser::new(args.rubric.clone(), args.isolated),
         judge: Judge {
             min_score: args.min_score,
             baseline,
@@ -68,7 +82,19 @@ fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Res
         record_baseline: baseline_file.is_some(),
         chunk,
     };
-    let run = || stream::run(&scorer, &found, errors, &plan, renderer(args.format), out);
+    if let Some(guard) = guard {
+        out.write_all(guard.open().as_bytes())?;
+    }
+    let run = || {
+        stream::run(
+            &scorer,
+            &found,
+            errors,
+            &plan,
+            renderer(args.format),
+            &mut out,
+        )
+    };
     let outcome = match args.threads {
         Some(threads) => rayon::ThreadPoolBuilder::new()
             .num_threads(threads as usize)
@@ -89,10 +115,12 @@ fn run_to(args: &ScoreArgs, out: impl Write + Send, chunk: usize) -> anyhow::Res
         return Ok(cannot_write_baseline(path, &error));
     }
     outcome.written?;
-    if matches!(args.format, ScoreFormat::Table | ScoreFormat::Summary) {
-        for error in &outcome.errors {
-            eprintln!("coach: {}: {}", error.path, error.message);
-        }
+    if let Some(guard) = guard {
+        out.write_all(guard.close().as_bytes())?;
+        out.flush()?;
+    }
+    if is_human(args.format) {
+        report_errors(&outcome.errors);
     }
     // Recording a first baseline accepts today's scores; checking against an old one still gates.
     let recording = args.write_baseline.is_some() && args.baseline.is_none();
@@ -126,10 +154,10 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, String> {
 }
 
 fn cannot_write_baseline(path: &std::path::Path, error: &std::io::Error) -> u8 {
-    eprintln!(
-        "coach: {}: cannot write the baseline: {error}",
+    say(&visible(&format!(
+        "{}: cannot write the baseline: {error}",
         path.display()
-    );
+    )));
     ERROR
 }
 
@@ -161,7 +189,7 @@ mod tests {
     /// The output and exit code of a run scoring `chunk` inputs at a time.
     fn score(args: &ScoreArgs, chunk: usize) -> (String, u8) {
         let mut out = Vec::new();
-        let code = run_to(args, &mut out, chunk).expect("the run completes");
+        let code = run_to(args, &mut out, chunk, None).expect("the run completes");
         (String::from_utf8(out).expect("UTF-8 output"), code)
     }
 

@@ -1,9 +1,11 @@
 //! `coach sections`: how each answer was split, for checking the parser's reading.
 
-use super::{ERROR, PASSED, read_all, table_width, write_stdout};
+use super::guard::Guard;
+use super::{ERROR, PASSED, read_all, report_errors, table_width, write_stdout};
 use crate::cli::{Format, SectionsArgs};
 use coach::answer::{self, Answer};
-use coach::report::json;
+use coach::report::neutral::visible;
+use coach::report::{json, pretty};
 
 pub fn run(args: SectionsArgs) -> anyhow::Result<u8> {
     let (sources, errors) = read_all(&args.input);
@@ -19,26 +21,31 @@ pub fn run(args: SectionsArgs) -> anyhow::Result<u8> {
                     |(path, answer)| serde_json::json!({"path": path, "sections": answer.sections}),
                 )
                 .collect();
-            let mut out = serde_json::to_string_pretty(
+            let mut out = Vec::new();
+            pretty::write_at(
+                &mut out,
+                0,
                 &serde_json::json!({"schema_version": json::SCHEMA_VERSION, "files": files, "errors": errors}),
             )?;
-            out.push('\n');
-            out
+            out.push(b'\n');
+            String::from_utf8(out)?
         }
         Format::Table => {
             let width = usize::from(table_width());
-            parsed
+            let tables = parsed
                 .iter()
                 .map(|(path, answer)| table(path, answer, width))
                 .collect::<Vec<_>>()
-                .join("\n")
+                .join("\n");
+            match Guard::from_env() {
+                Some(guard) => format!("{}{tables}{}", guard.open(), guard.close()),
+                None => tables,
+            }
         }
     };
     write_stdout(&text)?;
     if args.format == Format::Table {
-        for error in &errors {
-            eprintln!("coach: {}: {}", error.path, error.message);
-        }
+        report_errors(&errors);
     }
     Ok(if errors.is_empty() { PASSED } else { ERROR })
 }
@@ -48,11 +55,11 @@ const FIXED: usize = 2 + 12 + 9 + 10;
 
 /// One file: the question if one was found, then a row per section in STAR order.
 fn table(path: &str, answer: &Answer, width: usize) -> String {
-    let mut out = format!("{path}\n");
+    let mut out = format!("{}\n", visible(path));
     if let Some(title) = &answer.title {
         out.push_str(&format!(
             "  question: {}\n",
-            shorten(title, width.saturating_sub(12))
+            visible(&shorten(title, width.saturating_sub(12)))
         ));
     }
     if answer.sections.is_empty() {
@@ -73,7 +80,7 @@ fn table(path: &str, answer: &Answer, width: usize) -> String {
         let opening = answer
             .opening(section.name)
             .map_or("(empty)".to_string(), |s| {
-                shorten(&s.text, width.saturating_sub(FIXED).max(20))
+                visible(&shorten(&s.text, width.saturating_sub(FIXED).max(20))).into_owned()
             });
         out.push_str(&format!(
             "  {:<12}{:<9}{:<10}{}\n",

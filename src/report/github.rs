@@ -1,11 +1,12 @@
 //! `--format github`: GitHub Actions workflow commands, shown as annotations on the diff.
 //!
-//! One annotation per check that lost points, at its line, and one per answer that failed.
+//! One annotation per check that lost points, at its line, one per answer that failed, and a
+//! notice per check an ignore comment or a `.coach.yaml` left out of the score.
 //! Values are escaped as the runner expects: `%`, CR and LF in messages, and also `:` and `,`
 //! in properties, so an answer's text can never end or forge a command.
 
 use super::render::{Render, RunEnd};
-use super::{AnswerMeta, CheckResult, FileReport};
+use super::{AnswerMeta, CheckResult, FileReport, SuppressedBy};
 use crate::rubric::model::Severity;
 use std::io::{self, Write};
 
@@ -28,6 +29,29 @@ impl Render for Github {
         }
         for check in file.checks.iter().filter(|c| c.lost() > 0) {
             let _ = writeln!(out, "{}", annotation(file, meta, check));
+        }
+        for ignored in &file.suppressed {
+            let line = match ignored.by {
+                SuppressedBy::Comment => ignored.line.unwrap_or(meta.start_line),
+                SuppressedBy::Config => meta.start_line,
+            };
+            let _ = writeln!(
+                out,
+                "{}",
+                command(
+                    "notice",
+                    &meta.file,
+                    line,
+                    &format!("coach {} not scored", ignored.id),
+                    &format!(
+                        "{}: {} ({} points) was left out of the score by {}.",
+                        file.path,
+                        ignored.id,
+                        ignored.max_points,
+                        ignored.origin()
+                    ),
+                )
+            );
         }
     }
 

@@ -66,8 +66,10 @@ pub struct FileJson<'a> {
 impl Serialize for FileJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let file = self.file;
-        let mut map = serializer.serialize_struct("file", 15)?;
+        let mut map = serializer.serialize_struct("file", 18)?;
         map.serialize_field("checks", &Each(&file.checks, CheckJson))?;
+        map.serialize_field("config", &file.config)?;
+        map.serialize_field("config_reason", &file.config_reason)?;
         if let Some(meta) = self.meta {
             map.serialize_field("file", &meta.file)?;
         }
@@ -86,6 +88,7 @@ impl Serialize for FileJson<'_> {
         if let Some(meta) = self.meta {
             map.serialize_field("story", &meta.story)?;
         }
+        map.serialize_field("suppressed", &file.suppressed)?;
         map.serialize_field("warnings", &file.warnings)?;
         map.serialize_field("words", &file.words)?;
         map.end()
@@ -233,6 +236,18 @@ mod tests {
                 severity: Severity::Warning,
             }],
             warnings: vec!["front matter: bad".into()],
+            suppressed: vec![crate::report::Suppression {
+                by: crate::report::SuppressedBy::Comment,
+                file: "a.md".into(),
+                id: "pitfall.hedging".into(),
+                line: Some(7),
+                max_points: 5,
+                title: "Hedging".into(),
+                hint: "commit".into(),
+                severity: Severity::Warning,
+            }],
+            config: Some("bank/.coach.yaml".into()),
+            config_reason: "the nearest .coach.yaml above the answer".into(),
         }
     }
 
@@ -293,6 +308,10 @@ mod tests {
         assert_eq!(
             keys(serde_json::to_value(&file.signals[0].1).unwrap()),
             ["evidence", "present"]
+        );
+        assert_eq!(
+            keys(serde_json::to_value(&file.suppressed[0]).unwrap()),
+            ["by", "file", "id", "line", "max_points"]
         );
     }
 }

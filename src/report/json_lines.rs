@@ -4,6 +4,7 @@
 //! an input that could not be scored is `{"path": ..., "error": ...}`.
 
 use super::json::FileJson;
+use super::pretty::write_line;
 use super::render::{Render, RunEnd};
 use super::{AnswerMeta, FileReport};
 use serde_json::json;
@@ -17,17 +18,17 @@ impl Render for JsonLines {
             file,
             meta: Some(meta),
         };
-        serde_json::to_writer(&mut *out, &line).expect("writing JSON to memory cannot fail");
+        write_line(&mut *out, &line).expect("writing JSON to memory cannot fail");
         out.push(b'\n');
     }
 
     fn finish(&mut self, out: &mut dyn Write, end: &RunEnd) -> io::Result<()> {
         for error in end.errors {
-            writeln!(
-                out,
-                "{}",
-                json!({"path": error.path, "error": error.message})
+            write_line(
+                &mut *out,
+                &json!({"path": error.path, "error": error.message}),
             )?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     }

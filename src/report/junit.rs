@@ -1,5 +1,6 @@
 //! `--format junit`: JUnit XML for CI dashboards. One test suite per answer, one test case per
-//! check (a failure when it lost points) plus a `score` case that fails when the answer does.
+//! check (a failure when it lost points) plus a `score` case that fails when the answer does,
+//! and a skipped case for each check an ignore comment or a `.coach.yaml` left out.
 //! No timestamps or durations, so the output is the same bytes on every run.
 
 use super::render::{Render, RunEnd};
@@ -90,9 +91,20 @@ fn suite(file: &FileReport, meta: &AnswerMeta) -> (String, usize, usize) {
             failure,
         ));
     }
-    let count = file.checks.len() + 1;
+    for ignored in &file.suppressed {
+        let _ = write!(
+            cases,
+            "    <testcase name=\"{}\" classname=\"{name}\" file=\"{}\" line=\"{}\">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+            escape(&ignored.id),
+            escape(&meta.file),
+            ignored.line.unwrap_or(meta.start_line),
+            escape(&format!("left out of the score by {}", ignored.origin()))
+        );
+    }
+    let skipped = file.suppressed.len();
+    let count = file.checks.len() + 1 + skipped;
     let suite = format!(
-        "  <testsuite name=\"{name}\" tests=\"{count}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"rubric\" value=\"{}\"/>\n      <property name=\"score\" value=\"{}\"/>\n      <property name=\"grade\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
+        "  <testsuite name=\"{name}\" tests=\"{count}\" failures=\"{failed}\" errors=\"0\" skipped=\"{skipped}\">\n    <properties>\n      <property name=\"rubric\" value=\"{}\"/>\n      <property name=\"score\" value=\"{}\"/>\n      <property name=\"grade\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
         escape(&file.rubric),
         file.score,
         file.grade.as_str()
@@ -144,9 +156,15 @@ fn case(
     }
 }
 
-/// Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry.
+/// Escapes text for XML attributes and content, and drops every character XML 1.0 cannot
+/// carry (C0 controls but tab, line feed and carriage return; U+FFFE and U+FFFF), so one answer
+/// or file name can never make the whole report unreadable. The `[` of `##[` is written as a
+/// reference too, since CI logs often print the report and runners act on `##[`.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // The last two characters written as themselves: a dropped character must not join a
+    // `##` before it to a `[` after it.
+    let mut previous = ['\0', '\0'];
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -156,11 +174,18 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\n' => out.push_str("&#10;"),
             '\t' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
+            '[' if previous == ['#', '#'] => out.push_str("&#91;"),
+            c if is_xml_char(c) => out.push(c),
+            _ => continue,
         }
+        previous = [previous[1], c];
     }
     out
+}
+
+/// XML 1.0's `Char` production (surrogates cannot occur in a Rust string).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 #[cfg(test)]
@@ -173,5 +198,13 @@ mod tests {
             escape("a<b & \"c\"\u{1}\nd"),
             "a&lt;b &amp; &quot;c&quot;&#10;d"
         );
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_dropped() {
+        assert_eq!(escape("a\u{fffe}b\u{ffff}c\u{1b}d\u{7f}"), "abcd\u{7f}");
+        assert_eq!(escape("x ##[error]"), "x ##&#91;error]");
+        // Found by the `render` fuzz target: dropped characters joined `##` to `[`.
+        assert_eq!(escape("p##\u{10}\u{1}["), "p##&#91;");
     }
 }

@@ -4,7 +4,8 @@ pub mod github;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
-mod pretty;
+pub mod neutral;
+pub mod pretty;
 pub mod render;
 pub mod sarif;
 pub mod summary;
@@ -113,6 +114,12 @@ pub struct FileReport {
     pub pitfalls: Vec<(SignalId, SignalSummary)>,
     pub checks: Vec<CheckResult>,
     pub warnings: Vec<String>,
+    /// Checks of the rubric left out of this answer's score, each with who left it out.
+    pub suppressed: Vec<Suppression>,
+    /// The `.coach.yaml` that applied, as reports show it; `None` when none did.
+    pub config: Option<String>,
+    /// Why that configuration (or none) applied; empty if unsaid.
+    pub config_reason: String,
 }
 
 impl FileReport {
@@ -122,6 +129,49 @@ impl FileReport {
         lost.sort_by_key(|c| std::cmp::Reverse(c.lost()));
         lost.truncate(count);
         lost
+    }
+}
+
+/// A check left out of an answer's score. Never silent: every report format lists it, so a bar
+/// lowered inside the bank shows in CI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// Who asked: `coach-ignore` (a comment in the answer) or `disable` (a `.coach.yaml`).
+    pub by: SuppressedBy,
+    /// The file that asked: the answer, or the configuration.
+    pub file: String,
+    pub id: String,
+    /// The line that asked, when known.
+    pub line: Option<usize>,
+    /// What the check was worth.
+    pub max_points: u32,
+    #[serde(skip)]
+    pub title: String,
+    #[serde(skip)]
+    pub hint: String,
+    #[serde(skip)]
+    pub severity: Severity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SuppressedBy {
+    #[serde(rename = "coach-ignore")]
+    Comment,
+    #[serde(rename = "disable")]
+    Config,
+}
+
+impl Suppression {
+    /// "coach-ignore at line 12 of bank/a.md", "disable in bank/.coach.yaml".
+    pub fn origin(&self) -> String {
+        match (self.by, self.line) {
+            (SuppressedBy::Comment, Some(line)) => {
+                format!("coach-ignore at line {line} of {}", self.file)
+            }
+            (SuppressedBy::Comment, None) => format!("coach-ignore in {}", self.file),
+            (SuppressedBy::Config, Some(line)) => format!("disable at {}:{line}", self.file),
+            (SuppressedBy::Config, None) => format!("disable in {}", self.file),
+        }
     }
 }
 

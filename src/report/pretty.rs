@@ -1,6 +1,10 @@
 //! serde_json's pretty layout (two-space indent) for a value that sits some levels deep in a
 //! pretty-printed document, so a long document can be written piece by piece with the bytes
-//! `serde_json::to_writer_pretty` would give for the whole.
+//! `serde_json::to_writer_pretty` would give for the whole; and its compact layout for JSON Lines.
+//!
+//! Both write `[` as `\u005b` where it follows `##` in a string: a GitHub Actions runner acts on
+//! `##[` anywhere in a log line, and a JSON report is often printed into one. The parsed strings
+//! are the same.
 
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
@@ -20,6 +24,38 @@ pub fn write_at<W: Write, T: Serialize + ?Sized>(
     value
         .serialize(&mut Serializer::with_formatter(out, formatter))
         .map_err(io::Error::from)
+}
+
+/// Writes `value` on one line, as `serde_json::to_writer` would (but for `##[`).
+pub fn write_line<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> io::Result<()> {
+    value
+        .serialize(&mut Serializer::with_formatter(out, Compact))
+        .map_err(io::Error::from)
+}
+
+/// serde_json's compact layout, with runner commands in strings broken.
+struct Compact;
+
+impl Formatter for Compact {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        write_fragment(writer, fragment)
+    }
+}
+
+/// A run of string characters that need no JSON escape, with the `[` of each `##[` escaped.
+/// Characters escaped by JSON end a fragment, so a `##[` is always inside one.
+fn write_fragment<W: ?Sized + Write>(writer: &mut W, fragment: &str) -> io::Result<()> {
+    let mut rest = fragment;
+    while let Some(at) = rest.find("##[") {
+        writer.write_all(&rest.as_bytes()[..at + 2])?;
+        writer.write_all(b"\\u005b")?;
+        rest = &rest[at + 3..];
+    }
+    writer.write_all(rest.as_bytes())
 }
 
 /// [`serde_json::ser::PrettyFormatter`] with its nesting depth starting at `depth`.
@@ -61,6 +97,14 @@ impl Nested {
 }
 
 impl Formatter for Nested {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        write_fragment(writer, fragment)
+    }
+
     fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
         self.open(writer, b"[")
     }
@@ -112,6 +156,30 @@ impl Formatter for Nested {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn runner_commands_in_strings_are_escaped_and_parse_back() {
+        let value = json!({"text": "a ##[error]b ###[c", "##[key": "x"});
+        for text in [
+            {
+                let mut out = Vec::new();
+                write_at(&mut out, 0, &value).unwrap();
+                String::from_utf8(out).unwrap()
+            },
+            {
+                let mut out = Vec::new();
+                write_line(&mut out, &value).unwrap();
+                String::from_utf8(out).unwrap()
+            },
+        ] {
+            assert!(!text.contains("##["), "{text}");
+            assert!(text.contains("##\\u005berror"), "{text}");
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+                value
+            );
+        }
+    }
 
     /// A value written at depth 2 is the whole document's text for that value, re-indented.
     #[test]

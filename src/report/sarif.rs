@@ -2,13 +2,16 @@
 //!
 //! Every check of the rubrics in use is a rule (title, why and fix from the rubric), and every
 //! check that lost points is a result at its line, with a level from the check's severity.
+//! A check an answer's comment or a `.coach.yaml` left out is a result too, carrying a
+//! `suppressions` entry (`inSource` or `external`) that says who left it out, so code scanning
+//! shows it as suppressed rather than not at all.
 //! URIs are relative to the folder coach ran in, which in CI is the repository root, whatever
 //! form a path was given in (`coach score "$PWD/answers"` too), and name that folder as their
 //! base, `%SRCROOT%`: code scanning matches results to files by repository-relative URIs, and an
 //! absolute path would also put the runner's layout in the report.
 
 use super::render::{Render, RunEnd};
-use super::{AnswerMeta, CheckResult, FileReport, pretty};
+use super::{AnswerMeta, CheckResult, FileReport, SuppressedBy, Suppression, pretty};
 use crate::rubric::model::Severity;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
@@ -61,6 +64,8 @@ struct Finding {
     answer: Range<usize>,
     score: u32,
     lost: u32,
+    /// For a check left out of the score: who left it out, and the justification's text.
+    suppressed: Option<(SuppressedBy, Range<usize>)>,
 }
 
 impl Sarif {
@@ -77,19 +82,56 @@ impl Sarif {
         uri(&relative_to(path, self.base.as_deref()))
     }
 
-    fn seen(&mut self, check: &CheckResult) -> usize {
-        if let Some(&index) = self.check_index.get(&check.id) {
+    fn seen(&mut self, id: &str, title: &str, hint: &str, severity: Severity) -> usize {
+        if let Some(&index) = self.check_index.get(id) {
             return index;
         }
         self.checks.push(SeenCheck {
-            id: check.id.clone(),
-            title: check.title.clone(),
-            hint: check.hint.clone(),
-            severity: check.severity,
+            id: id.to_string(),
+            title: title.to_string(),
+            hint: hint.to_string(),
+            severity,
         });
         self.check_index
-            .insert(check.id.clone(), self.checks.len() - 1);
+            .insert(id.to_string(), self.checks.len() - 1);
         self.checks.len() - 1
+    }
+
+    /// A result for a check left out of the answer's score.
+    fn suppressed(
+        &mut self,
+        file: &FileReport,
+        meta: &AnswerMeta,
+        ignored: &Suppression,
+        uri: &Range<usize>,
+        answer: &Range<usize>,
+    ) -> Finding {
+        Finding {
+            check: self.seen(&ignored.id, &ignored.title, &ignored.hint, ignored.severity),
+            severity: ignored.severity,
+            message: self.keep(|text| {
+                let _ = write!(
+                    text,
+                    "Not scored: {} ({} points) was left out by {}.",
+                    ignored.id,
+                    ignored.max_points,
+                    ignored.origin()
+                );
+            }),
+            uri: uri.clone(),
+            line: match ignored.by {
+                SuppressedBy::Comment => ignored.line.unwrap_or(meta.start_line),
+                SuppressedBy::Config => meta.start_line,
+            }
+            .max(1),
+            answer: answer.clone(),
+            score: file.score,
+            lost: 0,
+            suppressed: Some((
+                ignored.by,
+                self.keep(|text| text.push_str(&ignored.origin())),
+            )),
+        }
     }
 
     /// Appends to `text`, returning where the appended part is.
@@ -103,7 +145,7 @@ impl Sarif {
 impl Render for Sarif {
     fn answer(&mut self, _out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
         let lost: Vec<&CheckResult> = file.checks.iter().filter(|c| c.lost() > 0).collect();
-        if lost.is_empty() {
+        if lost.is_empty() && file.suppressed.is_empty() {
             return;
         }
         let relative = relative_to(&meta.file, self.base.as_deref());
@@ -111,7 +153,7 @@ impl Render for Sarif {
         let answer = self.keep(|text| text.push_str(&file.path));
         for check in lost {
             let finding = Finding {
-                check: self.seen(check),
+                check: self.seen(&check.id, &check.title, &check.hint, check.severity),
                 severity: check.severity,
                 message: self.keep(|text| write_message(text, file, meta, check)),
                 uri: uri.clone(),
@@ -119,7 +161,12 @@ impl Render for Sarif {
                 answer: answer.clone(),
                 score: file.score,
                 lost: check.lost(),
+                suppressed: None,
             };
+            self.findings.push(finding);
+        }
+        for ignored in &file.suppressed {
+            let finding = self.suppressed(file, meta, ignored, &uri, &answer);
             self.findings.push(finding);
         }
     }
@@ -234,7 +281,7 @@ impl Serialize for ResultJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let finding = self.finding;
         let text = |range: &Range<usize>| &self.text[range.clone()];
-        let mut map = serializer.serialize_struct("result", 6)?;
+        let mut map = serializer.serialize_struct("result", 7)?;
         map.serialize_field("level", level(finding.severity))?;
         map.serialize_field(
             "locations",
@@ -254,6 +301,16 @@ impl Serialize for ResultJson<'_> {
         )?;
         map.serialize_field("ruleId", self.id)?;
         map.serialize_field("ruleIndex", &self.index)?;
+        if let Some((by, justification)) = &finding.suppressed {
+            let kind = match by {
+                SuppressedBy::Comment => "inSource",
+                SuppressedBy::Config => "external",
+            };
+            map.serialize_field(
+                "suppressions",
+                &[json!({"kind": kind, "justification": text(justification)})],
+            )?;
+        }
         map.end()
     }
 }

@@ -1,5 +1,6 @@
 //! The bank summary: one row per answer (score, grade, biggest gap), then totals.
 
+use super::neutral::{clipped, visible};
 use super::render::{Render, RunEnd};
 use super::{AnswerMeta, FileReport};
 use std::collections::BTreeSet;
@@ -16,6 +17,8 @@ pub struct Totals {
     pub errors: usize,
     /// Mean score, rounded to one decimal; 0 with no answers.
     pub mean: f64,
+    /// Checks left out of scores by ignore comments or configuration, over every answer.
+    pub ignored: usize,
 }
 
 /// Running counts for [`Totals`], kept as answers go by.
@@ -24,6 +27,7 @@ pub struct Tally {
     answers: usize,
     failed: usize,
     score_sum: u64,
+    ignored: usize,
     files: BTreeSet<String>,
 }
 
@@ -32,6 +36,7 @@ impl Tally {
         self.answers += 1;
         self.failed += usize::from(!meta.passed);
         self.score_sum += u64::from(file.score);
+        self.ignored += file.suppressed.len();
         if !self.files.contains(&meta.file) {
             self.files.insert(meta.file.clone());
         }
@@ -54,6 +59,7 @@ impl Tally {
             failed: self.failed,
             errors,
             mean,
+            ignored: self.ignored,
         }
     }
 }
@@ -66,37 +72,77 @@ impl Tally {
 /// so the rows are kept (a few short strings each) and written at the end.
 #[derive(Debug, Default)]
 pub struct Summary {
-    rows: Vec<[String; 6]>,
+    rows: Vec<Row>,
+    /// The file of the last row, its rows so far and those left out.
+    file: String,
+    file_rows: usize,
+    left_out: usize,
+}
+
+/// Rows shown for one file; the rest are counted in a line, so a file of thousands of tiny
+/// stories cannot fill a log.
+pub const ROWS_PER_FILE: usize = 100;
+
+#[derive(Debug)]
+enum Row {
+    Answer([String; 6]),
+    /// How many answers of a file were left out.
+    LeftOut(String),
 }
 
 impl Summary {
     pub fn new() -> Summary {
         Summary::default()
     }
+
+    fn close_file(&mut self) {
+        let count = std::mem::take(&mut self.left_out);
+        if count > 0 {
+            self.rows.push(Row::LeftOut(format!(
+                "… {count} more answer{} in {} (at most {ROWS_PER_FILE} rows a file; counted in the totals)",
+                if count == 1 { "" } else { "s" },
+                visible(&self.file)
+            )));
+        }
+    }
 }
 
 impl Render for Summary {
     fn answer(&mut self, _out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
-        let gap = file
-            .top_fixes(1)
-            .first()
-            .map_or_else(|| "-".to_string(), |c| format!("{} (-{})", c.id, c.lost()));
-        let result = match (meta.passed, meta.from_baseline) {
+        if meta.file != self.file {
+            self.close_file();
+            self.file.clone_from(&meta.file);
+            self.file_rows = 0;
+        }
+        if self.file_rows >= ROWS_PER_FILE {
+            self.left_out += 1;
+            return;
+        }
+        self.file_rows += 1;
+        let gap = file.top_fixes(1).first().map_or_else(
+            || "-".to_string(),
+            |c| format!("{} (-{})", visible(&c.id), c.lost()),
+        );
+        let mut result = match (meta.passed, meta.from_baseline) {
             (true, _) => "pass".to_string(),
             (false, true) => format!("FAIL (< baseline {})", meta.bar),
             (false, false) => format!("FAIL (< {})", meta.bar),
         };
-        self.rows.push([
+        if !file.suppressed.is_empty() {
+            let _ = write!(result, ", {} ignored", file.suppressed.len());
+        }
+        self.rows.push(Row::Answer([
             file.score.to_string(),
             file.grade.as_str().to_string(),
             result,
-            file.rubric.clone(),
-            file.path.clone(),
+            visible(&clipped(&file.rubric, 60)).into_owned(),
+            visible(&file.path).into_owned(),
             gap,
-        ]);
+        ]));
     }
 
     fn finish(&mut self, out: &mut dyn io::Write, end: &RunEnd) -> io::Result<()> {
+        self.close_file();
         let mut text = String::new();
         if !self.rows.is_empty() {
             let header = [
@@ -108,11 +154,28 @@ impl Render for Summary {
                 "Biggest gap",
             ];
             let header = header.map(str::to_string);
-            let rows = || std::iter::once(&header).chain(&self.rows);
+            let answers = self.rows.iter().filter_map(|row| match row {
+                Row::Answer(cells) => Some(cells),
+                Row::LeftOut(_) => None,
+            });
             let widths: Vec<usize> = (0..6)
-                .map(|i| rows().map(|r| r[i].chars().count()).max().unwrap_or(0))
+                .map(|i| {
+                    std::iter::once(&header)
+                        .chain(answers.clone())
+                        .map(|r| r[i].chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
                 .collect();
-            for row in rows() {
+            let rows = std::iter::once(Row::Answer(header.clone()));
+            for row in rows.chain(std::mem::take(&mut self.rows)) {
+                let row = match row {
+                    Row::Answer(cells) => cells,
+                    Row::LeftOut(line) => {
+                        let _ = writeln!(text, "{line}");
+                        continue;
+                    }
+                };
                 let mut line = format!("{:>width$}", row[0], width = widths[0]);
                 for (cell, width) in row.iter().zip(&widths).skip(1).take(4) {
                     let _ = write!(line, "  {cell:<width$}");
@@ -143,6 +206,9 @@ pub fn totals_line(totals: &Totals) -> String {
         totals.failed,
         totals.mean
     );
+    if totals.ignored > 0 {
+        line.push_str(&format!(", {} ignored", plural(totals.ignored, "check")));
+    }
     if totals.errors > 0 {
         line.push_str(&format!(" ({})", plural(totals.errors, "error")));
     }

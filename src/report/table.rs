@@ -1,5 +1,10 @@
 //! `--format table`: the scored gap table a person reads.
+//!
+//! Every string from outside goes through [`visible`], and what one file can print is bounded:
+//! at most [`TABLES_PER_FILE`] of its stories get a table, and evidence, messages and hints are
+//! clipped, each with a note of what was left out.
 
+use super::neutral::{clipped, visible};
 use super::render::{Render, RunEnd};
 use super::summary::Summary;
 use super::{AnswerMeta, CheckResult, FileReport, Status};
@@ -12,11 +17,25 @@ use std::io;
 /// How many of the costliest fixes to list under each table.
 const TOP_FIXES: usize = 3;
 
+/// Stories of one file shown as tables; a prep document rarely has more, and a file of
+/// thousands of tiny stories would otherwise print megabytes.
+pub const TABLES_PER_FILE: usize = 20;
+
+/// Longest evidence, message or hint shown in a cell, in characters.
+const CELL_CHARS: usize = 240;
+
+/// Warnings and ignored checks listed under one answer's header.
+const NOTES_SHOWN: usize = 10;
+
 /// Every shown answer's table, a blank line between two; then, when the run scored several
 /// answers, the bank summary.
 pub struct Table {
     width: u16,
     tables: usize,
+    /// The file whose answers are being written, its tables so far and those left out.
+    file: String,
+    file_tables: usize,
+    left_out: usize,
     summary: Summary,
 }
 
@@ -25,22 +44,52 @@ impl Table {
         Table {
             width,
             tables: 0,
+            file: String::new(),
+            file_tables: 0,
+            left_out: 0,
             summary: Summary::new(),
         }
+    }
+
+    /// The line saying how many of the last file's answers got no table, if any did not.
+    fn left_out_note(&mut self) -> Option<String> {
+        let count = std::mem::take(&mut self.left_out);
+        (count > 0).then(|| {
+            format!(
+                "\n… {count} more answer{} in {} not shown as tables (at most {TABLES_PER_FILE} a file); the summary lists them, --format json has them all\n",
+                if count == 1 { "" } else { "s" },
+                visible(&self.file)
+            )
+        })
     }
 }
 
 impl Render for Table {
     fn answer(&mut self, out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
+        if meta.file != self.file {
+            if let Some(note) = self.left_out_note() {
+                out.extend_from_slice(note.as_bytes());
+            }
+            self.file.clone_from(&meta.file);
+            self.file_tables = 0;
+        }
+        self.summary.answer(out, file, meta);
+        if self.file_tables >= TABLES_PER_FILE {
+            self.left_out += 1;
+            return;
+        }
         if self.tables > 0 {
             out.push(b'\n');
         }
         out.extend_from_slice(render_file(file, self.width).as_bytes());
         self.tables += 1;
-        self.summary.answer(out, file, meta);
+        self.file_tables += 1;
     }
 
     fn finish(&mut self, out: &mut dyn io::Write, end: &RunEnd) -> io::Result<()> {
+        if let Some(note) = self.left_out_note() {
+            out.write_all(note.as_bytes())?;
+        }
         if end.totals.answers <= 1 {
             return Ok(());
         }
@@ -56,13 +105,18 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
     let _ = writeln!(
         out,
         "{}  ·  rubric {}  ·  score {}/100  ·  {}",
-        file.path,
-        file.rubric,
+        visible(&file.path),
+        visible(&file.rubric),
         file.score,
         file.grade.as_str()
     );
     if !file.rubric_reason.is_empty() {
-        let _ = writeln!(out, "rubric {}: {}", file.rubric, file.rubric_reason);
+        let _ = writeln!(
+            out,
+            "rubric {}: {}",
+            visible(&file.rubric),
+            visible(&clipped(&file.rubric_reason, CELL_CHARS))
+        );
     }
     let _ = writeln!(
         out,
@@ -70,8 +124,31 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
         file.words,
         clock(file.speaking_seconds)
     );
-    for warning in &file.warnings {
-        let _ = writeln!(out, "warning: {warning}");
+    for warning in file.warnings.iter().take(NOTES_SHOWN) {
+        let _ = writeln!(out, "warning: {}", visible(&clipped(warning, CELL_CHARS)));
+    }
+    if file.warnings.len() > NOTES_SHOWN {
+        let _ = writeln!(
+            out,
+            "… {} more warnings (--format json lists them)",
+            file.warnings.len() - NOTES_SHOWN
+        );
+    }
+    for ignored in file.suppressed.iter().take(NOTES_SHOWN) {
+        let _ = writeln!(
+            out,
+            "ignored: {} ({} points, not scored), by {}",
+            visible(&ignored.id),
+            ignored.max_points,
+            visible(&clipped(&ignored.origin(), CELL_CHARS))
+        );
+    }
+    if file.suppressed.len() > NOTES_SHOWN {
+        let _ = writeln!(
+            out,
+            "… {} more ignored checks (--format json lists them)",
+            file.suppressed.len() - NOTES_SHOWN
+        );
     }
     let mut table = Grid::new();
     table
@@ -88,7 +165,7 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
     for check in &file.checks {
         table.add_row(vec![
             check.section.map_or("any", |s| s.as_str()).to_string(),
-            check.id.clone(),
+            visible(&check.id).into_owned(),
             status_label(check).to_string(),
             format!("{}/{}", check.points, check.max_points),
             detail(check),
@@ -109,9 +186,9 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
                 "  {}. +{} {} ({}): {}",
                 i + 1,
                 fix.lost(),
-                fix.id,
+                visible(&fix.id),
                 place,
-                fix.hint
+                visible(&clipped(&fix.hint, CELL_CHARS))
             );
         }
     }
@@ -135,7 +212,8 @@ fn detail(check: &CheckResult) -> String {
         2
     };
     for evidence in check.evidence.iter().take(shown) {
-        lines.push(format!("L{}: {}", evidence.line, evidence.text));
+        let text = clipped(&evidence.text, CELL_CHARS);
+        lines.push(format!("L{}: {}", evidence.line, visible(&text)));
     }
     if check.evidence.len() > shown {
         lines.push(format!("(+{} more)", check.evidence.len() - shown));
@@ -145,10 +223,16 @@ fn detail(check: &CheckResult) -> String {
             (Some(line), true) => format!("L{line}: "),
             _ => String::new(),
         };
-        lines.push(format!("{place}{}", check.message));
+        lines.push(format!(
+            "{place}{}",
+            visible(&clipped(&check.message, CELL_CHARS))
+        ));
     }
     if check.lost() > 0 {
-        lines.push(format!("fix: {}", check.hint));
+        lines.push(format!(
+            "fix: {}",
+            visible(&clipped(&check.hint, CELL_CHARS))
+        ));
     }
     lines.join("\n")
 }

@@ -11,14 +11,19 @@
 //! 7. the built-in whose kind of story the answer tells (`story-words:`), else the default
 //!
 //! Checks disabled by the configuration or by `<!-- coach-ignore ID -->` are removed from a
-//! per-file copy of the rubric, so scoring itself stays pure and unaware of either.
+//! per-file copy of the rubric, so scoring itself stays pure and unaware of either; each one
+//! removed is listed in the report, so a lowered bar is never silent.
+//!
+//! Isolated (`coach score --isolated`), only the command line and the built-ins count: no
+//! `.coach.yaml` is read, front matter cannot name a rubric and ignore comments are not read.
+//! Nothing in the bank can then change how an answer is judged.
 
 use super::confine::Project;
 use super::locate::Place;
 use super::{Rubric, builtin, resolve, select, story, suppress};
 use crate::answer::{Answer, markdown};
 use crate::config::{Config, FileSettings, NamedRubric};
-use crate::report::FileReport;
+use crate::report::{FileReport, SuppressedBy, Suppression};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -31,6 +36,11 @@ pub struct Choice {
     /// The configuration's threshold for this answer, if it sets one.
     pub min_score: Option<u32>,
     pub warnings: Vec<String>,
+    /// The checks left out of the rubric, and who left each out.
+    pub suppressed: Vec<Suppression>,
+    /// The configuration that applied (as reports show it), and why it or none did.
+    pub config: Option<String>,
+    pub config_reason: String,
 }
 
 impl Choice {
@@ -47,6 +57,9 @@ impl Choice {
     pub fn annotate(&self, report: &mut FileReport) {
         report.rubric_reason = self.reason.clone();
         report.warnings.extend(self.warnings.iter().cloned());
+        report.suppressed = self.suppressed.clone();
+        report.config = self.config.clone();
+        report.config_reason = self.config_reason.clone();
     }
 }
 
@@ -57,30 +70,51 @@ impl Choice {
 #[derive(Debug, Default)]
 pub struct Chooser {
     cli_rubric: Option<String>,
+    /// `--isolated`: nothing in the bank (configuration, front matter, comments) counts.
+    isolated: bool,
     /// By folder, name and whether a shared file named it (and it was confined to the project).
     rubrics: Mutex<HashMap<(PathBuf, String, bool), Arc<Rubric>>>,
     configs: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
 }
 
 impl Chooser {
-    /// `cli_rubric` is `--rubric`, which beats everything else.
-    pub fn new(cli_rubric: Option<String>) -> Chooser {
+    /// `cli_rubric` is `--rubric`, which beats everything else; `isolated` is `--isolated`.
+    pub fn new(cli_rubric: Option<String>, isolated: bool) -> Chooser {
         Chooser {
             cli_rubric,
+            isolated,
             ..Chooser::default()
         }
     }
 
-    /// The rubric for the answer read from `path` (`-` for standard input), whose raw text is
-    /// `text` and parsed form `answer`.
-    pub fn choose(&self, path: &str, text: &str, answer: &Answer) -> Result<Choice, String> {
-        let answer_path = Path::new(path);
+    /// The rubric for the answer read from `path` (`None` for standard input) and shown as
+    /// `shown`, whose raw text is `text` and parsed form `answer`.
+    pub fn choose(
+        &self,
+        path: Option<&Path>,
+        shown: &str,
+        text: &str,
+        answer: &Answer,
+    ) -> Result<Choice, String> {
         let folder = folder_of(path);
-        let config = self.config(&folder)?;
-        let settings = config
+        let config = if self.isolated {
+            None
+        } else {
+            self.config(&folder)?
+        };
+        let settings = match (&config, path) {
+            (Some(config), Some(path)) => config.for_file(path),
+            (Some(config), None) => config.for_file(Path::new("-")),
+            (None, _) => FileSettings::default(),
+        };
+        let config_shown = config
             .as_ref()
-            .map(|c| c.for_file(answer_path))
-            .unwrap_or_default();
+            .map(|c| crate::walk::display_path(&c.path, None));
+        let config_reason = match &config_shown {
+            _ if self.isolated => "--isolated: no .coach.yaml is read".to_string(),
+            Some(_) => "the nearest .coach.yaml above the answer".to_string(),
+            None => "no .coach.yaml above the answer".to_string(),
+        };
         let named = self.named(&folder, text, answer, &settings);
         let (rubric, reason) = match named {
             Some(named) => {
@@ -95,23 +129,47 @@ impl Chooser {
         };
         let mut warnings = Vec::new();
         let mut drop: Vec<String> = Vec::new();
-        if let Some(config) = &config {
+        let mut suppressed = Vec::new();
+        let mut suppress = |id: &str, by: SuppressedBy, file: &str, line: Option<usize>| {
+            let Some(check) = rubric.check(id) else {
+                return false;
+            };
+            if !drop.iter().any(|known| known == id) {
+                drop.push(id.to_string());
+            }
+            suppressed.push(Suppression {
+                by,
+                file: file.to_string(),
+                id: id.to_string(),
+                line,
+                max_points: check.spec.points,
+                title: check.spec.title.clone(),
+                hint: check.spec.hint.clone(),
+                severity: check.spec.severity,
+            });
+            true
+        };
+        if let Some(shown_config) = &config_shown {
             for id in &settings.disable {
-                if rubric.check(id).is_some() {
-                    drop.push(id.clone());
-                } else {
+                if !suppress(id, SuppressedBy::Config, shown_config, None) {
                     warnings.push(format!(
-                        "{} disables `{id}`, which rubric {} does not have",
-                        config.path.display(),
+                        "{shown_config} disables `{id}`, which rubric {} does not have",
                         rubric.name()
                     ));
                 }
             }
         }
-        for ignore in suppress::scan(text) {
-            if rubric.check(&ignore.id).is_some() {
-                drop.push(ignore.id);
-            } else {
+        let mut ignores = suppress::scan(text);
+        if self.isolated && !ignores.is_empty() {
+            warnings.push(format!(
+                "--isolated: {} coach-ignore id(s) not honoured (first at line {})",
+                ignores.len(),
+                ignores[0].line
+            ));
+            ignores.clear();
+        }
+        for ignore in ignores {
+            if !suppress(&ignore.id, SuppressedBy::Comment, shown, Some(ignore.line)) {
                 warnings.push(format!(
                     "line {}: coach-ignore `{}` matches no check in rubric {}",
                     ignore.line,
@@ -130,6 +188,9 @@ impl Chooser {
             reason,
             min_score: settings.min_score,
             warnings,
+            suppressed,
+            config: config_shown,
+            config_reason,
         })
     }
 
@@ -155,7 +216,9 @@ impl Chooser {
                 asked_at: None,
             });
         }
-        if let Some(name) = &answer.front_matter.rubric {
+        if let Some(name) = &answer.front_matter.rubric
+            && !self.isolated
+        {
             return Some(here(name, "named in the answer's front matter"));
         }
         if settings.rubric_by_path {
@@ -230,12 +293,11 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// The folder an answer's relative rubric paths and configuration are found from.
-fn folder_of(path: &str) -> PathBuf {
-    if path == "-" {
+fn folder_of(path: Option<&Path>) -> PathBuf {
+    let Some(path) = path else {
         return PathBuf::from(".");
-    }
-    Path::new(path)
-        .parent()
+    };
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }

@@ -1,6 +1,10 @@
 //! Rubric errors rendered for people: `--> file:line:column`, the source line, a caret.
+//!
+//! A rubric is often a contributor's file: its path, the message and the quoted line pass
+//! through `visible`, so a control character in it is shown, not acted on.
 
 use super::{RubricError, builtin};
+use crate::report::neutral::visible;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 /// Renders each error with its source line when the file and position are known.
@@ -13,22 +17,30 @@ pub fn render(errors: &[RubricError], styled: bool) -> String {
     let mut out = String::new();
     for error in errors {
         let line = source_line(&error.path, error.line);
+        let message = visible(&error.message);
+        let path = visible(&error.path);
         match line {
-            Some(text) if error.line > 0 => {
-                let start = byte_at_column(&text, error.column);
+            Some(raw) if error.line > 0 => {
+                let text = visible(&raw);
+                // A line shown escaped has other columns: then the whole line is marked.
+                let start = if text == raw {
+                    byte_at_column(&text, error.column)
+                } else {
+                    0
+                };
                 let end = text.len().max(start);
-                let report = [Level::ERROR.primary_title(&error.message).element(
-                    Snippet::source(&text)
+                let report = [Level::ERROR.primary_title(&*message).element(
+                    Snippet::source(&*text)
                         .line_start(error.line)
-                        .path(&error.path)
+                        .path(&*path)
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 )];
                 out.push_str(&renderer.render(&report));
             }
             _ => {
                 let report = [Level::ERROR
-                    .primary_title(&error.message)
-                    .element(annotate_snippets::Origin::path(&error.path))];
+                    .primary_title(&*message)
+                    .element(annotate_snippets::Origin::path(&*path))];
                 out.push_str(&renderer.render(&report));
             }
         }

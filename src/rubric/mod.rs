@@ -18,6 +18,7 @@ use model::{CheckSpec, GradeBands, LengthTarget, RubricSpec, Scope};
 use regex::{Regex, RegexBuilder};
 use std::fmt;
 
+use crate::report::neutral::{is_hidden, visible};
 use crate::signals::SignalId;
 
 /// A problem in a YAML file a person wrote (a rubric or a `.coach.yaml`), located in it where
@@ -216,6 +217,14 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec
             message,
         }
     };
+    for (key, text) in [("name", &spec.name), ("title", &spec.title)] {
+        if has_control(text) {
+            errors.push(at(
+                locate::Place::Key(key),
+                format!("{key} holds a control character: {}", visible(text)),
+            ));
+        }
+    }
     if spec.checks.is_empty() {
         errors.push(at(
             locate::Place::Key("checks"),
@@ -232,6 +241,26 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec
         };
         if check.id.trim().is_empty() {
             errors.push(at(in_check("id"), "check id is empty".into()));
+        } else if !is_check_id(&check.id) {
+            errors.push(at(
+                in_check("id"),
+                format!(
+                    "check id {} is not lowercase words joined by `.`, `-` or `_` (like `results.before-after`)",
+                    visible(&check.id)
+                ),
+            ));
+        }
+        for (key, text) in [("title", &check.title), ("hint", &check.hint)] {
+            if has_control(text) {
+                errors.push(at(
+                    in_check(key),
+                    format!(
+                        "check `{}`: {key} holds a control character: {}",
+                        visible(&check.id),
+                        visible(text)
+                    ),
+                ));
+            }
         }
         if nth > 0 {
             errors.push(at(
@@ -287,6 +316,26 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec
         length,
         checks,
     })
+}
+
+/// A check id as docs/rubrics.md describes it: lowercase ASCII words of letters and digits
+/// joined by `-` or `_`, in parts separated by `.` (`results.before-after`). Ids are shown in
+/// every report and named in comments and configuration, so they stay plain.
+pub fn is_check_id(id: &str) -> bool {
+    id.split('.').all(|part| {
+        part.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric())
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    })
+}
+
+/// True when a one-line rubric string holds a control or other hidden character (a trailing
+/// line feed, which YAML's folded style leaves, is allowed).
+fn has_control(text: &str) -> bool {
+    text.trim_end_matches('\n').chars().any(is_hidden)
 }
 
 /// Builds what a check looks for; on failure, the key to point at and what is wrong.
@@ -438,6 +487,24 @@ mod tests {
     fn unknown_signal_is_refused() {
         let err = from_yaml(&MINIMAL.replace("metrics", "vibes"), "t.yaml").unwrap_err();
         assert_eq!(err.line, 8, "{err}");
+    }
+
+    #[test]
+    fn control_characters_and_odd_ids_are_refused() {
+        for (from, to) in [
+            ("id: a.one", "id: \"a.one\\n::error::x\""),
+            ("id: a.one", "id: A One"),
+            ("hint: do it", "hint: \"do \\e[2Jit\""),
+            ("title: One", "title: \"One\\r\""),
+            ("name: t", "name: \"t\\n##[error]\""),
+        ] {
+            let text = MINIMAL.replace(from, to);
+            assert!(from_yaml(&text, "t.yaml").is_err(), "{to}");
+        }
+        let folded = MINIMAL.replace("hint: do it", "hint: >\n      do it\n");
+        from_yaml(&folded, "t.yaml").unwrap_or_else(|e| panic!("{e}"));
+        assert!(is_check_id("results.before-after") && is_check_id("x_1"));
+        assert!(!is_check_id("results..x") && !is_check_id("-x") && !is_check_id("Résumé"));
     }
 
     #[test]

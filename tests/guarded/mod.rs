@@ -41,6 +41,7 @@ where
     command
         .args(args)
         .env_remove("COLUMNS")
+        .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1");
     command
 }

@@ -43,14 +43,18 @@ impl Scorer {
     pub fn score_input(&self, input: &Input) -> Vec<Scored> {
         isolated(input.display(), || {
             match read_input(input, self.max_bytes) {
-                Ok(source) => self.score_source(source),
+                Ok(source) => self.score_source(input, source),
                 Err(error) => vec![Scored::Error(error)],
             }
         })
     }
 
     /// Scores each answer of a read input: the whole file, or each of its stories.
-    fn score_source(&self, source: Source) -> Vec<Scored> {
+    fn score_source(&self, input: &Input, source: Source) -> Vec<Scored> {
+        let real_path = match input {
+            Input::File { path, .. } => Some(path.as_path()),
+            Input::Stdin => None,
+        };
         panic_if_asked(&source.path);
         stories::answers(&source.text)
             .into_iter()
@@ -59,18 +63,19 @@ impl Scorer {
                     Some(story) => format!("{}#{}", source.path, story.slug),
                     None => source.path.clone(),
                 };
-                let choice = match self
-                    .chooser
-                    .choose(&source.path, &source.text, &found.answer)
-                {
-                    Ok(choice) => choice,
-                    Err(message) => {
-                        return Scored::Error(FileError {
-                            path: name,
-                            message,
-                        });
-                    }
-                };
+                let choice =
+                    match self
+                        .chooser
+                        .choose(real_path, &source.path, &source.text, &found.answer)
+                    {
+                        Ok(choice) => choice,
+                        Err(message) => {
+                            return Scored::Error(FileError {
+                                path: name,
+                                message,
+                            });
+                        }
+                    };
                 let rubric = choice.rubric();
                 let mut file = coach::engine::score(&name, &found.answer, rubric);
                 choice.annotate(&mut file);
