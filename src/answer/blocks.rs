@@ -19,6 +19,8 @@ pub(super) struct Walked {
     pub(super) blocks: Vec<PendingBlock>,
     /// (line, sections) for every accepted label, in file order.
     pub(super) starts: Vec<(usize, SectionSet)>,
+    /// Lines of accepted labels that promise a lesson ("Lesson:", "Key learnings").
+    pub(super) lesson_labels: Vec<usize>,
     /// (line, section) where an interviewer's follow-up asked for a part of the story; the
     /// first sentence after that line leans towards it.
     pub(super) hints: Vec<(usize, SectionName)>,
@@ -63,6 +65,7 @@ pub(super) fn split_blocks(lines: &[Line]) -> Walked {
             title_asked: false,
             blocks: Vec::new(),
             starts: Vec::new(),
+            lesson_labels: Vec::new(),
             hints: Vec::new(),
         },
     };
@@ -166,7 +169,7 @@ impl Walker {
             }
         }
         if let Some(label) = &label {
-            self.enter(SectionSet::of(&label.sections), line.number);
+            self.enter(label, line.number);
         }
         let kind = if heading && label.is_none() {
             SentenceKind::Heading
@@ -187,7 +190,7 @@ impl Walker {
             }
             self.push_text(line.number, &rest[..at]);
             self.close();
-            self.enter(SectionSet::of(&inline.sections), line.number);
+            self.enter(&inline, line.number);
             self.open_block(kind);
             rest = inline.rest;
         }
@@ -197,7 +200,11 @@ impl Walker {
         }
     }
 
-    fn enter(&mut self, sections: SectionSet, line: usize) {
+    fn enter(&mut self, label: &Label<'_>, line: usize) {
+        if label.names_lesson {
+            self.walked.lesson_labels.push(line);
+        }
+        let sections = SectionSet::of(&label.sections);
         if sections != self.current {
             self.current = sections;
             self.walked.starts.push((line, sections));

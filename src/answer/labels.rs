@@ -23,6 +23,25 @@ pub struct Label<'a> {
     pub letter: bool,
     /// Text after the label (and its delimiter) on the same line.
     pub rest: &'a str,
+    /// True when the label itself says a lesson follows ("Lesson:", "Key learnings",
+    /// "What I'd do differently", "L:"), so the first sentence under it is one.
+    pub names_lesson: bool,
+}
+
+/// Whether a reflection label's own words promise a lesson, as "Reflection" or "Trade-offs"
+/// do not.
+fn names_lesson(sections: &[SectionName], words: &str) -> bool {
+    sections == [SectionName::Reflection]
+        && [
+            "learn",
+            "lesson",
+            "takeaway",
+            "differently",
+            "hindsight",
+            "change",
+        ]
+        .iter()
+        .any(|w| words.to_lowercase().contains(w))
 }
 
 /// Maps one normalised label phrase to a section.
@@ -165,6 +184,7 @@ fn heading_words(content: &str) -> Option<Label<'_>> {
         strength: Strength::Weak,
         letter: false,
         rest: "",
+        names_lesson: names_lesson(&[*section], text),
     })
 }
 
@@ -211,11 +231,17 @@ fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
     if is_letter && !had_delimiter && !((emphasised || heading) && alone) {
         return None;
     }
+    let names_lesson = if is_letter {
+        sections == [SectionName::Reflection] && normal.eq_ignore_ascii_case("l")
+    } else {
+        names_lesson(&sections, &normal)
+    };
     Some(Label {
         sections,
         strength,
         letter: is_letter,
         rest,
+        names_lesson,
     })
 }
 
@@ -339,6 +365,7 @@ fn bracketed_letter(content: &str) -> Option<Label<'_>> {
         strength: Strength::Strong,
         letter: true,
         rest: rest.trim_start_matches([':', ' ']).trim_start(),
+        names_lesson: section == SectionName::Reflection,
     })
 }
 
@@ -530,6 +557,7 @@ fn letter_spelled_out<'a>(normal: &str, rest: &'a str) -> Option<Label<'a>> {
         strength: Strength::Strong,
         letter: false,
         rest: after,
+        names_lesson: names_lesson(&[section], &word),
     })
 }
 

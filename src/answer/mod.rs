@@ -178,6 +178,8 @@ pub struct Answer {
     pub words: usize,
     /// Problems that did not stop parsing (for example unreadable front matter).
     pub warnings: Vec<String>,
+    /// Lines of labels that promise a lesson ("Lesson:", "Key learnings", "L:").
+    pub lesson_labels: Vec<usize>,
 }
 
 impl Answer {
@@ -234,6 +236,7 @@ pub fn parse_walked(text: &str, lines: &[markdown::Line]) -> Answer {
     let walked = blocks::split_blocks(lines);
     answer.title_asked = walked.title_asked;
     answer.title = walked.title;
+    answer.lesson_labels = walked.lesson_labels.clone();
     let mut sentences = blocks::to_sentences(&walked.blocks);
     let labelled = !walked.starts.is_empty();
     spans::infer_unlabelled(

@@ -17,7 +17,7 @@ use super::Evidence;
 use super::pattern::{Pattern, pattern};
 use super::text::{is_hypothetical, negated_before, widen_left};
 use crate::answer::deeds::is_past_deed;
-use crate::answer::{Answer, Sentence};
+use crate::answer::{Answer, SectionName, Sentence};
 use std::sync::LazyLock;
 
 /// Something going wrong, told as a fact.
@@ -100,13 +100,57 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             || sentences[i..]
                 .iter()
                 .take(RESOLUTION_REACH)
-                .any(|s| resolved(&s.text));
+                .any(|s| resolved(&s.text))
+            || (happened_once(text, event.start(), event.as_str())
+                && handled_by_the_actions(sentence, &sentences[i..]));
         if handled {
             let start = widen_left(text, event.start(), 3);
             evidence.push(Evidence::from_span(sentence, start, event.end()));
         }
     }
     evidence
+}
+
+/// "The primary went down", "latency shot up": one failure, as a story's situation sets out.
+/// Not a chronic state ("4-5 P2 incidents a week", "two small outages", "people were paged"),
+/// which a project answers, nor a bare status code.
+fn happened_once(text: &str, at: usize, event: &str) -> bool {
+    let before = text[..at].trim_end().to_lowercase();
+    let counted = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) || super::quantity::spelled_value(w).is_some()
+        });
+    let plural = event.ends_with('s') && !event.ends_with("ss");
+    let passive = before.ends_with("were") || before.ends_with("was");
+    !counted && !plural && !passive && !event.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A story told by its parts handles the failure its situation sets out in its actions,
+/// whatever verbs they use ("Cancelled the index build", "I dropped the orphaned slot").
+fn handled_by_the_actions(event: &Sentence, later: &[&Sentence]) -> bool {
+    let sets_the_scene =
+        event.in_section(SectionName::Situation) || event.in_section(SectionName::Task);
+    sets_the_scene
+        && later.iter().take(RESOLUTION_REACH).any(|s| {
+            s.in_section(SectionName::Actions) && !is_hypothetical(&s.text) && tells_a_deed(&s.text)
+        })
+}
+
+/// "I dropped the slot", "we failed over", "Cancelled the build": a step taken, in the past,
+/// by the speaker (or with the subject left out, as notes and bullets do).
+fn tells_a_deed(text: &str) -> bool {
+    let words: Vec<String> = super::text::words(text)
+        .map(|(_, w)| w.to_lowercase())
+        .take(40)
+        .collect();
+    let opens_with_deed = words.first().is_some_and(|w| is_past_deed(w));
+    opens_with_deed
+        || words.windows(3).any(|w| {
+            matches!(w[0].as_str(), "i" | "we")
+                && (is_past_deed(&w[1]) || (w[1].ends_with("ly") && is_past_deed(&w[2])))
+        })
 }
 
 /// Whether a sentence tells a failure dealt with, as a fact (not a wish, a plan or a need:

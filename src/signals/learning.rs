@@ -115,7 +115,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
     let labelled_reflection = answer
         .section(SectionName::Reflection)
         .is_some_and(|s| s.labelled);
-    answer
+    let mut found: Vec<Evidence> = answer
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
@@ -134,6 +134,31 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             // Most sentences hold no lesson: the exclusions are read only for those that do.
             (!SKILL_ONLY.is_match(text) && !is_verdict(text))
                 .then(|| Evidence::from_span(sentence, start, end))
+        })
+        .collect();
+    for evidence in promised_lessons(answer) {
+        if !found.iter().any(|e| e.line == evidence.line) {
+            found.push(evidence);
+        }
+    }
+    found.sort_by_key(|e| e.line);
+    found
+}
+
+/// The first told sentence under each label that promises a lesson ("Lesson: stats are a
+/// reliability matter", "**Key learnings** 1. …"): the writer has said what it is.
+fn promised_lessons(answer: &Answer) -> Vec<Evidence> {
+    answer
+        .lesson_labels
+        .iter()
+        .filter_map(|&line| {
+            answer
+                .sentences
+                .iter()
+                .filter(|s| s.line >= line && s.in_section(SectionName::Reflection))
+                .find(|s| s.is_spoken())
+                .filter(|s| super::buzzwords::is_real_prose(s) && !is_verdict(&s.text))
+                .map(|s| Evidence::from_span(s, 0, lead_words(&s.text)))
         })
         .collect()
 }
@@ -177,6 +202,25 @@ mod tests {
         ));
         assert!(fires("In hindsight, the pilot should have been smaller."));
         assert!(fires("I would have started the capacity plan earlier."));
+    }
+
+    /// A label that names a lesson ("Lesson:", "Key learnings") promises one: the sentence
+    /// after it is the lesson, whatever its words. "Reflection:" promises nothing.
+    #[test]
+    fn a_lesson_label_carries_its_sentence() {
+        assert!(fires(
+            "- **R**: Latency recovered. Lesson: keeping statistics fresh is a reliability matter."
+        ));
+        assert!(fires(
+            "**Key learnings**\n\n1. Small migrations beat big ones."
+        ));
+        assert!(fires("S: The queue fell over.\nL: Capacity is a feature."));
+        assert!(!fires(
+            "**Action:** I profiled the job.\n\n**Reflection:** The job still runs nightly."
+        ));
+        assert!(!fires(
+            "**Lessons learned:** I would do it exactly the same way again."
+        ));
     }
 
     /// A rule of thumb under a reflection label is a lesson; the same words elsewhere are a

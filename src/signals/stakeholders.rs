@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 
 static PARTY: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
-        r"\b(?:security|product|finance|legal|compliance|sre|sres|ops|operations|platform|data science|data engineering|analytics|support|customer success|sales|marketing|design|ux|qa|leadership|execs?|executives?|vps?|cto|ceo|cfo|ciso|directors?|head of \w+|product managers?|pms?|engineering managers?|(?:my|our|the) (?:manager|boss|skip[- ]level|director)|management|(?:project|program|programme|delivery|line|senior|the) managers?|managers|(?:team |group |business )?leaders?|chain of command|tech leads?|architects?|architecture (?:board|review|council)|downstream (?:teams?|consumers|owners)|upstream teams?|partner teams?|other teams|(?:\w+[- ])?teams?|stakeholders|customers?|clients?|vendors?|procurement|hr|infosec|dbas?|owners|on-call|peers?|principal engineers?|staff engineers?|senior engineers?|(?:\w+ )?leads?|ems?|officers?|counsel|business partners?|design partners?|account (?:managers?|teams?)|councils?|(?:steering )?committees?|steering groups?)\b",
+        r"\b(?:security|product|finance|legal|compliance|sre|sres|ops|operations|platform|data science|data engineering|analytics|support|customer success|sales|marketing|design|ux|qa|leadership|execs?|executives?|vps?|cto|ceo|cfo|ciso|directors?|head of \w+|product managers?|pms?|engineering managers?|(?:my|our|the) (?:manager|boss|skip[- ]level|director)|management|(?:project|program|programme|delivery|line|senior|the) managers?|managers|(?:team |group |business )?leaders?|chain of command|tech leads?|architects?|architecture (?:board|review|council)|downstream (?:teams?|consumers|owners)|upstream teams?|partner teams?|other teams|(?:\w+[- ])?(?:teams?|groups|departments?)|(?:the|an?) (?:\w+[- ])?group|stakeholders|customers?|clients?|vendors?|procurement|hr|infosec|dbas?|owners|on-call|peers?|principal engineers?|staff engineers?|senior engineers?|(?:\w+ )?leads?|ems?|officers?|counsel|business partners?|design partners?|account (?:managers?|teams?)|councils?|(?:steering )?committees?|steering groups?)\b",
     )
 });
 static ALIGNMENT: LazyLock<Pattern> = LazyLock::new(|| {
@@ -53,7 +53,7 @@ const REACHING: &[&str] = &[
     "tell", "told", "inform", "notifi", "updat", "ask", "explain", "present", "pitch", "demo",
     "discuss", "communic", "involv", "engag", "loop", "bring", "brought", "send", "sent", "reach",
     "contact", "book", "schedul", "arrang", "partner", "align", "sync", "ralli", "walk", "show",
-    "email", "ping", "work", "team", "pair",
+    "email", "ping", "page", "work", "team", "pair",
 ];
 
 /// Of [`REACHING`], the verbs that reach someone only through "with" ("worked closely with
@@ -104,15 +104,21 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         .filter(|s| super::buzzwords::is_real_prose(s))
     {
         let text = sentence.text.as_str();
+        let named = |m: &super::pattern::Match<'_>| {
+            !is_own_team(m.as_str())
+                && !is_team_as_modifier(text, m.end())
+                && !is_sized_team(text, m.start(), m.as_str())
+                && !is_own_role(text, m.start())
+        };
         let parties: Vec<_> = PARTY
             .find_iter(text)
-            .filter(|m| {
-                !is_bare_word(m.as_str())
-                    && !is_own_team(m.as_str())
-                    && !is_team_as_modifier(text, m.end())
-                    && !is_sized_team(text, m.start(), m.as_str())
-                    && !is_own_role(text, m.start())
-            })
+            .filter(|m| named(m) && !is_bare_word(m.as_str()))
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        // "Stakeholders" names nobody, but told, updated or briefed, they were brought along.
+        let reached: Vec<_> = PARTY
+            .find_iter(text)
+            .filter(|m| named(m) && (!is_bare_word(m.as_str()) || is_stakeholders(m.as_str())))
             .map(|m| (m.start(), m.end()))
             .collect();
         // The alignment must be words of its own, not part of a party's name ("steering group").
@@ -128,7 +134,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             let start = first.0.min(align.0);
             let end = last.1.max(align.1);
             evidence.push(Evidence::from_span(sentence, start, end));
-        } else if let Some((start, end)) = reached_by_verb(text, &parties) {
+        } else if let Some((start, end)) = reached_by_verb(text, &reached) {
             evidence.push(Evidence::from_span(sentence, start, end));
         } else if let (true, Some(align), Some(who)) = (previous_named, align, PRONOUN.find(text)) {
             let (start, end) = (align.0.min(who.start()), align.1.max(who.end()));
@@ -286,6 +292,10 @@ fn is_sized_team(text: &str, party_start: usize, party: &str) -> bool {
             .any(|n| w.eq_ignore_ascii_case(n))
         });
     counted && ["person", "people", "man", "member", "strong"].contains(&size)
+}
+
+fn is_stakeholders(party: &str) -> bool {
+    party.eq_ignore_ascii_case("stakeholders")
 }
 
 /// "stakeholders" or a bare "lead" names nobody in particular.

@@ -35,10 +35,16 @@ const WIDE_REPEAT: u32 = 8;
 /// A detector pattern that ignores the case of ASCII letters; see [`narrow_classes`] for what
 /// its classes mean.
 pub fn pattern(source: &str) -> Pattern {
-    let hir = fold::ascii_case_insensitive(&parse(&narrow_classes(source)));
+    let compiled = compile(source);
+    // Remembered once it compiles: a pattern a test expects to be refused stays out.
     #[cfg(test)]
     tests::remember(source);
-    Pattern::new(hir)
+    compiled
+}
+
+/// [`pattern`] without the test suite's record of detector patterns.
+fn compile(source: &str) -> Pattern {
+    Pattern::new(fold::ascii_case_insensitive(&parse(&narrow_classes(source))))
 }
 
 fn parse(source: &str) -> Hir {
@@ -377,7 +383,9 @@ mod tests {
         assert!(!gap.is_match("fix éé now"));
         assert!(gap.is_match("fix é now"));
         // Three bytes of "éé" end inside the second character: the match takes all of it.
-        let tail = pattern(r"x[^.]{0,3}");
+        // Counting bytes is where this engine and the `regex` crate part ways by design, so
+        // the pattern stays out of the corpus comparison with it.
+        let tail = compile(r"x[^.]{0,3}");
         assert_eq!(tail.find("xéé.").map(|m| m.as_str()), Some("xéé"));
         assert_eq!(tail.find_iter("xéé xé").count(), 2);
     }
