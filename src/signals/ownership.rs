@@ -133,15 +133,19 @@ pub struct Ownership {
     pub ours_in_actions: usize,
     /// How many of `mine` name the speaker with "I" (not a step left without a subject).
     pub first_person: usize,
+    /// Whether the speaker says "I" anywhere: then steps without a subject are theirs.
+    pub says_i: bool,
 }
 
 impl Ownership {
     /// The speaker's deeds, when the actions are told mostly with "I": at least one deed says
-    /// "I" (steps opening on a verb with no "I" anywhere do not say who took them), and the
+    /// "I", or the speaker says "I" somewhere and two steps leave the subject out (steps
+    /// opening on a verb with no "I" anywhere do not say who took them), and the
     /// speaker's deeds are no fewer than the team's. An answer told in "we" with one "I went
     /// at it" does not show what the speaker did.
     pub fn owned(&self) -> Vec<Evidence> {
-        if self.first_person > 0 && self.mine_in_actions >= self.ours_in_actions {
+        let speaker_named = self.first_person > 0 || (self.says_i && self.mine_in_actions >= 2);
+        if speaker_named && self.mine_in_actions >= self.ours_in_actions {
             self.mine.clone()
         } else {
             Vec::new()
@@ -171,6 +175,8 @@ pub fn analyse(answer: &Answer) -> Ownership {
         .filter(|s| super::buzzwords::is_real_prose(s))
     {
         let in_actions = !has_actions || sentence.in_section(SectionName::Actions);
+        result.says_i |= super::text::words(&sentence.text)
+            .any(|(_, w)| w == "I" || w.starts_with("I'") || w.starts_with("I’"));
         // Every clause counts, in the evidence and in the I/we balance: a spoken answer packs
         // "I profiled it, so I rewrote the query and I split the batch" into one sentence.
         let (mut mine, joint) = deeds(&MINE, sentence, false);

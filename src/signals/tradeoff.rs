@@ -34,7 +34,13 @@ static CHOICE: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\boption \w+ (?:\([^)]*\) )?won\b",
         r"|\b(?:compared|weighed|evaluated|considered|looked at|prototyped|costed out) (?:the |our )?(?:two|three|four|both) (?:options|approaches|designs|alternatives|paths|vendors|tools|architectures|proposals)\b",
         r"|\b(?:could(?:'ve| have)|might have) (?:done|gone|built|used|bought)\b[^.]{0,80}\bbut\b",
-        r"|\b(?:recommended|argued|advised|voted|pushed back|went) against (?:the|a|an|this|that|it|moving|using|building|switching|adopting)\b"
+        r"|\b(?:recommended|argued|advised|voted|pushed back|went) against (?:the|a|an|this|that|it|moving|using|building|switching|adopting)\b",
+        // The alternative said in the sentence before: "I suggested the routing approach
+        // instead: fetch only the relevant cards".
+        r"|\b(?:suggested|proposed|chose|picked|went with|opted for|recommended|pushed for|argued for)\b[^.;]{1,60}?\binstead\b(?:\W*$|\s*[:,;—–(])",
+        r"|\b(?:met|meet|meeting) (?:\w+ )?in the middle\b",
+        // A choice judged as one: "one index was a reasonable trade-off", "an acceptable risk".
+        r"|\b(?:a|an|the) (?:reasonable|acceptable|worthwhile|fair|sensible|deliberate|conscious|calculated|necessary) (?:trade-?off|risk|cost|compromise)\b"
     ))
 });
 /// Options set side by side: laid out, weighed, chosen between ("I put forward two clear

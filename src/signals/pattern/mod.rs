@@ -44,7 +44,9 @@ pub fn pattern(source: &str) -> Pattern {
 
 /// [`pattern`] without the test suite's record of detector patterns.
 fn compile(source: &str) -> Pattern {
-    Pattern::new(fold::ascii_case_insensitive(&parse(&narrow_classes(source))))
+    Pattern::new(fold::ascii_case_insensitive(&parse(&narrow_classes(
+        source,
+    ))))
 }
 
 fn parse(source: &str) -> Hir {
