@@ -26,7 +26,14 @@ static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:(?P<rollout>canar(?:y|ies|ied)(?: (?:release|rollout|deploy\w*|analysis|stage|cluster|hosts?|pods?|phase|at|with|of|to|showed|caught|failed))?|staged (?:rollouts?|release)|phased (?:rollouts?|release)|progressive (?:rollouts?|delivery)|gradual rollouts?|incremental rollouts?|percentage rollouts?|rolling (?:deploy\w*|updates?)",
         r"|ramp(?:ed|ing)? (?:up )?(?:traffic )?(?:to|from) \d+\s?%|\d+\s?%\s*(?:→|->|to|then)\s*\d+\s?%|\d+\s?% at a time|held at \d+\s?%|in (?:\d+\s?%|small|percentage) (?:steps|increments)",
-        r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave)",
+        r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave",
+        // A change tried on a part before the whole: "a phased migration plan", "started on a
+        // small, low-risk corner of the codebase", "my own team's services first", "a pilot".
+        r"|(?:phased|staged|incremental|gradual|piecemeal) (?:migrations?|rollouts?|cutovers?|releases?|plans?|approach|adoption|switchovers?)",
+        r"|(?:small|low-risk|non-critical|single|internal) (?:corner|part|subset|slice|portion|batch) of (?:the |our |a )?\w+",
+        r"|(?:ran|run|running|started with|began with|kicked off) a (?:[\w-]+ )?pilot\b",
+        r"|(?:own|one|a few|a single|internal|non-critical|low-risk)[\w' ]{0,25}(?:services?|teams?|clusters?|hosts?|regions?|tenants?|customers?) first\b",
+        r"|ran (?:both|them|the two|old and new|the old and (?:the )?new(?: \w+)?) (?:side by side|in parallel))",
         r"|(?P<rollback>auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|one-command|instant|quick|fast) (?:\w+ )?rollbacks?|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|roll(?:s|ed)? back automatically|(?:did|performed|ran|triggered|initiated|executed|kicked off|started|issued) (?:a |an |the )?(?:quick |fast |full |\w+ )?rollback",
         r"|(?:rolled|rolling) (?:the |that |our |my |this )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|image|rollout|code|chart) back|rolled back (?:the |that |our |my |this )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|image|rollout|code|chart)\b",
         r"|revert(?:ed|ing)? (?:the |that |my |our |this |a |its )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|pr|pull request|code|merge)\b|reverted to (?:the )?(?:previous|last|prior)|switch(?:ed)? (?:traffic |it |them )?back (?:to|over)|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time)",
