@@ -139,12 +139,12 @@ pub struct Ownership {
 
 impl Ownership {
     /// The speaker's deeds, when the actions are told mostly with "I": at least one deed says
-    /// "I", or the speaker says "I" somewhere and two steps leave the subject out (steps
+    /// "I", or the speaker says "I" somewhere and the steps leave the subject out (steps
     /// opening on a verb with no "I" anywhere do not say who took them), and the
     /// speaker's deeds are no fewer than the team's. An answer told in "we" with one "I went
     /// at it" does not show what the speaker did.
     pub fn owned(&self) -> Vec<Evidence> {
-        let speaker_named = self.first_person > 0 || (self.says_i && self.mine_in_actions >= 2);
+        let speaker_named = self.first_person > 0 || (self.says_i && self.mine_in_actions >= 1);
         if speaker_named && self.mine_in_actions >= self.ours_in_actions {
             self.mine.clone()
         } else {
