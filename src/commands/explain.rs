@@ -76,23 +76,28 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
 }
 
 fn explain(rubrics: &[String], check: &Check) -> String {
+    // A project's rubric wrote every one of these strings: shown neutral, like any outside text.
+    use coach::report::neutral::visible;
     let spec = &check.spec;
-    let mut out = format!("{} — {}\n", spec.id, spec.title);
+    let mut out = format!("{} — {}\n", visible(&spec.id), visible(&spec.title));
     out.push_str(&format!(
         "Rubric: {}   Points: {}\n\n",
-        rubrics.join(", "),
+        visible(&rubrics.join(", ")),
         spec.points
     ));
-    out.push_str(&format!("What it checks\n  {}\n\n", check.describe()));
+    out.push_str(&format!(
+        "What it checks\n  {}\n\n",
+        visible(&check.describe())
+    ));
     if let Some(why) = &spec.why {
-        out.push_str(&format!("Why it matters\n  {why}\n\n"));
+        out.push_str(&format!("Why it matters\n  {}\n\n", visible(why)));
     }
-    out.push_str(&format!("How to fix\n  {}\n", spec.hint));
+    out.push_str(&format!("How to fix\n  {}\n", visible(&spec.hint)));
     if let Some(example) = &spec.example_pass {
-        out.push_str(&format!("\nPasses\n  {example}\n"));
+        out.push_str(&format!("\nPasses\n  {}\n", visible(example)));
     }
     if let Some(example) = &spec.example_fail {
-        out.push_str(&format!("\nFails\n  {example}\n"));
+        out.push_str(&format!("\nFails\n  {}\n", visible(example)));
     }
     out
 }

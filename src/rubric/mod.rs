@@ -250,7 +250,14 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec
                 ),
             ));
         }
-        for (key, text) in [("title", &check.title), ("hint", &check.hint)] {
+        let told = [
+            ("title", Some(&check.title)),
+            ("hint", Some(&check.hint)),
+            ("why", check.why.as_ref()),
+            ("example-pass", check.example_pass.as_ref()),
+            ("example-fail", check.example_fail.as_ref()),
+        ];
+        for (key, text) in told.into_iter().filter_map(|(k, t)| t.map(|t| (k, t))) {
             if has_control(text) {
                 errors.push(at(
                     in_check(key),
@@ -497,6 +504,8 @@ mod tests {
             ("hint: do it", "hint: \"do \\e[2Jit\""),
             ("title: One", "title: \"One\\r\""),
             ("name: t", "name: \"t\\n##[error]\""),
+            ("hint: do it", "hint: do it\n    why: \"a \\e]0;x\\a b\""),
+            ("hint: do it", "hint: do it\n    example-fail: \"x\\ry\""),
         ] {
             let text = MINIMAL.replace(from, to);
             assert!(from_yaml(&text, "t.yaml").is_err(), "{to}");
