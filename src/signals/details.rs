@@ -117,15 +117,12 @@ enum Kind {
 
 fn classify(word: &str, opens_clause: bool) -> Option<Kind> {
     let word = word.trim_matches(|c: char| matches!(c, '\'' | '’' | '-'));
-    let mut chars = word.chars();
-    let first = chars.next()?;
+    let first = word.chars().next()?;
     if word.chars().any(|c| c.is_ascii_digit()) {
         return Some(Kind::Figure);
     }
-    let inner_capital = word.chars().skip(1).any(char::is_uppercase);
-    let acronym =
-        word.chars().count() >= 2 && inner_capital && !word.chars().any(char::is_lowercase);
-    if acronym || (inner_capital && first.is_alphabetic()) {
+    // A capital after the first letter: an acronym ("SRE") or a product ("PagerDuty").
+    if first.is_alphabetic() && word.chars().skip(1).any(char::is_uppercase) {
         return Some(Kind::Name);
     }
     (first.is_uppercase() && !opens_clause && !is_pronoun_i(word)).then_some(Kind::Name)
