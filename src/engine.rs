@@ -47,7 +47,7 @@ fn told_words(answer: &Answer) -> usize {
     answer
         .sentences
         .iter()
-        .filter(|s| s.is_spoken() && buzzwords::is_real_prose(s))
+        .filter(|s| buzzwords::is_told(s))
         .map(|s| crate::answer::count_words(&s.text))
         .sum()
 }

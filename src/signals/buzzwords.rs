@@ -52,6 +52,11 @@ pub fn is_real_prose(sentence: &Sentence) -> bool {
     sentence.prose_once(|s| s.kind != SentenceKind::Heading && !is_stuffed(&s.text))
 }
 
+/// A sentence an interviewer would hear: spoken (prose or a list item) and real prose.
+pub fn is_told(sentence: &Sentence) -> bool {
+    sentence.is_spoken() && is_real_prose(sentence)
+}
+
 /// A term list, a bare number, or a sentence carried by jargon rather than by facts.
 fn is_stuffed(text: &str) -> bool {
     is_term_list(text)

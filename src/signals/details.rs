@@ -23,7 +23,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
     for sentence in answer
         .sentences
         .iter()
-        .filter(|s| s.is_spoken() && super::buzzwords::is_real_prose(s))
+        .filter(|s| super::buzzwords::is_told(s))
     {
         let fresh: Vec<(usize, usize)> = details_in(&sentence.text)
             .into_iter()
@@ -125,7 +125,7 @@ fn classify(word: &str, opens_clause: bool) -> Option<Kind> {
     if first.is_alphabetic() && word.chars().skip(1).any(char::is_uppercase) {
         return Some(Kind::Name);
     }
-    (first.is_uppercase() && !opens_clause && !is_pronoun_i(word)).then_some(Kind::Name)
+    (first.is_uppercase() && !opens_clause && !text::is_pronoun_i(word)).then_some(Kind::Name)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -219,12 +219,7 @@ fn is_function_word(word: &str) -> bool {
         "which",
         "where",
     ];
-    is_pronoun_i(word) || CLOSED.contains(&word.to_lowercase().as_str())
-}
-
-/// "I", "I'm", "I'd": capitalised by rule, not because they name anything.
-fn is_pronoun_i(word: &str) -> bool {
-    word == "I" || word.starts_with("I'") || word.starts_with("I’")
+    text::is_pronoun_i(word) || CLOSED.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether the word at `at` starts a clause that English capitalises anyway: after a colon,

@@ -175,8 +175,8 @@ pub fn analyse(answer: &Answer) -> Ownership {
         .filter(|s| super::buzzwords::is_real_prose(s))
     {
         let in_actions = !has_actions || sentence.in_section(SectionName::Actions);
-        result.says_i |= super::text::words(&sentence.text)
-            .any(|(_, w)| w == "I" || w.starts_with("I'") || w.starts_with("I’"));
+        result.says_i |=
+            super::text::words(&sentence.text).any(|(_, w)| super::text::is_pronoun_i(w));
         // Every clause counts, in the evidence and in the I/we balance: a spoken answer packs
         // "I profiled it, so I rewrote the query and I split the batch" into one sentence.
         let (mut mine, joint) = deeds(&MINE, sentence, false);

@@ -104,23 +104,21 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         .filter(|s| super::buzzwords::is_real_prose(s))
     {
         let text = sentence.text.as_str();
-        let named = |m: &super::pattern::Match<'_>| {
-            !is_own_team(m.as_str())
-                && !is_team_as_modifier(text, m.end())
-                && !is_sized_team(text, m.start(), m.as_str())
-                && !is_own_role(text, m.start())
-        };
-        let parties: Vec<_> = PARTY
+        // Each party found once: (span, whether it names anyone). "Stakeholders" names nobody,
+        // but told, updated or briefed, they were brought along.
+        let found: Vec<((usize, usize), bool)> = PARTY
             .find_iter(text)
-            .filter(|m| named(m) && !is_bare_word(m.as_str()))
-            .map(|m| (m.start(), m.end()))
+            .filter(|m| {
+                !is_own_team(m.as_str())
+                    && !is_team_as_modifier(text, m.end())
+                    && !is_sized_team(text, m.start(), m.as_str())
+                    && !is_own_role(text, m.start())
+            })
+            .filter(|m| !is_bare_word(m.as_str()) || is_stakeholders(m.as_str()))
+            .map(|m| ((m.start(), m.end()), !is_bare_word(m.as_str())))
             .collect();
-        // "Stakeholders" names nobody, but told, updated or briefed, they were brought along.
-        let reached: Vec<_> = PARTY
-            .find_iter(text)
-            .filter(|m| named(m) && (!is_bare_word(m.as_str()) || is_stakeholders(m.as_str())))
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let parties: Vec<_> = found.iter().filter(|f| f.1).map(|f| f.0).collect();
+        let reached: Vec<_> = found.iter().map(|f| f.0).collect();
         // The alignment must be words of its own, not part of a party's name ("steering group").
         let align = ALIGNMENT
             .find_iter(text)

@@ -203,6 +203,11 @@ pub fn lead_words(step: &str) -> usize {
     step[..shown].trim_end().len()
 }
 
+/// "I", "I'm", "I’d": the speaker naming themselves (capitalised by rule, never a name).
+pub fn is_pronoun_i(word: &str) -> bool {
+    word == "I" || word.starts_with("I'") || word.starts_with("I’")
+}
+
 /// The words of `text` with their byte offsets: runs of letters, digits, apostrophes and
 /// hyphens ("sign-off", "didn't"), without copying.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
