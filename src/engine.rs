@@ -183,6 +183,7 @@ fn run_check(
                 .map(|m| (m.start(), m.end()))
                 .collect()
         }),
+        Matcher::Terms(terms) => scan_sentences(answer, scope, |text| terms.find(text)),
         Matcher::SectionPresent | Matcher::SpeakingTime => unreachable!("handled above"),
     };
     let evidence = dedupe(evidence);

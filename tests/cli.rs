@@ -287,3 +287,43 @@ fn a_folder_without_answers_is_an_error_not_a_silent_pass() {
     let stderr = &output.stderr;
     assert!(stderr.contains("no answer files"), "{stderr}");
 }
+
+/// A `terms:` check meets every form of its words, in order within a clause, and counts
+/// neither a negated mention nor a pasted list of the same words.
+#[test]
+fn a_terms_check_reads_words_in_any_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = write(
+        dir.path(),
+        "team.yaml",
+        "name: team\ntitle: Team\nchecks:\n  - id: reflection.follow-up\n    title: Follow-up\n    terms: [add/write alert/runbook, root cause]\n    at-least: 3\n    points: 9\n    hint: Say what changed.\n",
+    );
+    let rubric = rubric.to_str().unwrap();
+    let check = |text: &str| {
+        let answer = write(dir.path(), "answer.md", text);
+        let report = json(&[answer.to_str().unwrap(), "--rubric", rubric]);
+        let check = report["files"][0]["checks"][0].clone();
+        let evidence: Vec<String> = check["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["text"].as_str().unwrap().to_string())
+            .collect();
+        (check["points"].as_u64().unwrap(), evidence)
+    };
+    let (points, evidence) = check(
+        "The pool ran dry at noon. We found the root causes by two. \
+         I added two new alerts on pool size and wrote a runbook for the on-call.\n",
+    );
+    assert_eq!(points, 9, "{evidence:?}");
+    assert!(
+        evidence.iter().any(|e| e.contains("added two new alerts")),
+        "{evidence:?}"
+    );
+    let (points, evidence) = check(
+        "The pool ran dry at noon. We never added alerts and did not write a runbook.\n\
+         \n\
+         add alert, write runbook, root cause, added alerts, wrote runbooks\n",
+    );
+    assert_eq!(points, 0, "{evidence:?}");
+}

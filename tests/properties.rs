@@ -161,7 +161,7 @@ proptest! {
     }
 
     #[test]
-    fn rubric_loader_never_panics(text in "(name: t\ntitle: T\n)?checks:\n(  - (id|points|hint|pattern|signal|keywords|at-least|section): [a-z0-9 .\\[\\]{}&*|()+?\\\\-]{0,20}\n){0,8}") {
+    fn rubric_loader_never_panics(text in "(name: t\ntitle: T\n)?checks:\n(  - (id|points|hint|pattern|signal|keywords|terms|at-least|section): [a-z0-9 .\\[\\]{}&*|()+?\\\\-]{0,20}\n){0,8}") {
         let _ = rubric::from_yaml(&text, "p.yaml");
     }
 }

@@ -73,6 +73,22 @@ fn bad_regex() {
 }
 
 #[test]
+fn bad_terms() {
+    let long = VALID.replace(
+        "pattern: '\\b(?:rfc|plan)\\b'",
+        "terms: [rfc, a very long phrase of seven words]",
+    );
+    assert_refused(&long, "13:5", "more than 6 words", "terms: [rfc");
+    let empty = VALID.replace("pattern: '\\b(?:rfc|plan)\\b'", "terms: []");
+    assert_refused(&empty, "13:5", "non-empty list", "terms: []");
+    let two = VALID.replace(
+        "pattern: '\\b(?:rfc|plan)\\b'",
+        "pattern: rfc\n    terms: [rfc]",
+    );
+    assert_refused(&two, "11:5", "exactly one of", "- id: actions.plan");
+}
+
+#[test]
 fn unknown_signal() {
     let text = VALID.replace("signal: metrics", "signal: vibes");
     assert_refused(&text, "7:", "vibes", "signal: vibes");

@@ -15,6 +15,7 @@ mod phrase;
 /// Every line and sentence of the corpus and samples, for tests that compare engines.
 #[cfg(test)]
 pub(crate) use phrase::testing::corpus_texts;
+pub mod lemma;
 pub mod prompts;
 pub mod roles;
 pub mod sentences;

@@ -90,33 +90,39 @@ mod tests {
             .iter()
             .find(|c| c.spec.id == "actions.owns-mistake")
             .expect("the failure rubric asks for the mistake");
-        let Matcher::Pattern(regex) = &check.matcher else {
-            panic!("a pattern check");
+        let Matcher::Terms(terms) = &check.matcher else {
+            panic!("a terms check");
         };
+        let owns = |text: &str| !terms.find(text).is_empty();
         for owned in [
             "It was my fault: I skipped the dry run.",
             "My mistake was trusting staging.",
         ] {
-            assert!(regex.is_match(owned), "{owned}");
+            assert!(owns(owned), "{owned}");
         }
         for denied in [
             "It wasn't really my fault, QA missed it.",
             "That was not my call.",
         ] {
-            assert!(!regex.is_match(denied), "{denied}");
+            assert!(!owns(denied), "{denied}");
         }
     }
 
-    /// A pattern check's own examples are its first test: the passing one matches, the
-    /// failing one does not (pitfalls, with `at-most`, the other way round).
+    /// A pattern or terms check's own examples are its first test: the passing one matches,
+    /// the failing one does not (pitfalls, with `at-most`, the other way round).
     #[test]
     fn pattern_examples_match_their_patterns() {
         for name in names() {
             let rubric = load(name).unwrap();
             for check in &rubric.checks {
-                let Matcher::Pattern(regex) = &check.matcher else {
-                    continue;
+                let matches = |text: &str| match &check.matcher {
+                    Matcher::Pattern(regex) => regex.is_match(text),
+                    Matcher::Terms(terms) => !terms.find(text).is_empty(),
+                    _ => unreachable!("only pattern and terms checks are read"),
                 };
+                if !matches!(check.matcher, Matcher::Pattern(_) | Matcher::Terms(_)) {
+                    continue;
+                }
                 let spec = &check.spec;
                 let (pass, fail) = (
                     spec.example_pass.as_deref().unwrap_or(""),
@@ -124,13 +130,13 @@ mod tests {
                 );
                 let pitfall = spec.at_most.is_some();
                 assert_eq!(
-                    regex.is_match(pass),
+                    matches(pass),
                     !pitfall,
                     "{name}: {} on its passing example {pass:?}",
                     spec.id
                 );
                 assert_eq!(
-                    regex.is_match(fail),
+                    matches(fail),
                     pitfall,
                     "{name}: {} on its failing example {fail:?}",
                     spec.id

@@ -12,6 +12,7 @@ pub mod schema;
 pub mod select;
 pub mod story;
 pub mod suppress;
+pub mod terms;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use model::{CheckSpec, GradeBands, LengthTarget, RubricSpec, Scope};
@@ -53,6 +54,7 @@ pub enum Matcher {
     Signal(SignalId),
     Keywords(AhoCorasick),
     Pattern(Regex),
+    Terms(terms::Terms),
     SectionPresent,
     SpeakingTime,
 }
@@ -143,6 +145,10 @@ impl Check {
             Matcher::Pattern(_) => format!(
                 "matches of the pattern `{}`",
                 spec.pattern.as_deref().unwrap_or_default()
+            ),
+            Matcher::Terms(_) => format!(
+                "any form of the words of: {}",
+                spec.terms.as_deref().unwrap_or_default().join(", ")
             ),
         };
         let partial = spec.partial.unwrap_or(true);
@@ -351,13 +357,15 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
         check.signal.is_some(),
         check.keywords.is_some(),
         check.pattern.is_some(),
+        check.terms.is_some(),
         check.section_present.is_some(),
         check.speaking_time.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
         return Err((
             "id",
-            "needs exactly one of signal, keywords, pattern, section-present, speaking-time".into(),
+            "needs exactly one of signal, keywords, pattern, terms, section-present, speaking-time"
+                .into(),
         ));
     }
     if let (Some(least), Some(most)) = (check.at_least, check.at_most) {
@@ -378,7 +386,10 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
             "at-least above 100 can never be met by one answer".into(),
         ));
     }
-    let counts = check.signal.is_some() || check.keywords.is_some() || check.pattern.is_some();
+    let counts = check.signal.is_some()
+        || check.keywords.is_some()
+        || check.pattern.is_some()
+        || check.terms.is_some();
     if !counts && (check.at_least.is_some() || check.at_most.is_some()) {
         let key = if check.at_least.is_some() {
             "at-least"
@@ -387,7 +398,7 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
         };
         return Err((
             key,
-            format!("{key} only applies to signal, keywords and pattern checks"),
+            format!("{key} only applies to signal, keywords, pattern and terms checks"),
         ));
     }
     if let Some(signal) = check.signal {
@@ -433,6 +444,11 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
                 )
             })?;
         return Ok(Matcher::Pattern(regex));
+    }
+    if let Some(terms) = &check.terms {
+        return terms::Terms::new(terms)
+            .map(Matcher::Terms)
+            .map_err(|e| ("terms", e));
     }
     if check.section_present == Some(true) {
         if check.section == Scope::Any {

@@ -126,7 +126,7 @@ pub enum Severity {
     Info,
 }
 
-/// One check. Exactly one of `signal`, `keywords`, `pattern`, `section-present` and
+/// One check. Exactly one of `signal`, `keywords`, `pattern`, `terms`, `section-present` and
 /// `speaking-time` says what it looks for.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -164,6 +164,10 @@ pub struct CheckSpec {
     /// Count matches of this regular expression (case-insensitive), sentence by sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// Count these words or phrases in any form of their words ("add alert" meets "added two
+    /// new alerts"), in order within a clause, not negated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Vec<String>>,
     /// `true`: pass when `section` is present (labelled or inferred).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section_present: Option<bool>,
@@ -187,7 +191,7 @@ fn default_scope() -> Scope {
 }
 
 /// A change to a base rubric's check: the fields given replace the base's. Giving any of
-/// `signal`, `keywords`, `pattern`, `section-present` or `speaking-time` replaces what the check
+/// `signal`, `keywords`, `pattern`, `terms`, `section-present` or `speaking-time` replaces what the check
 /// looks for; giving `at-least` drops the base's `at-most` and the other way round.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -217,6 +221,8 @@ pub struct CheckPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section_present: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaking_time: Option<bool>,
@@ -234,12 +240,14 @@ impl CheckPatch {
         let replaces_matcher = self.signal.is_some()
             || self.keywords.is_some()
             || self.pattern.is_some()
+            || self.terms.is_some()
             || self.section_present.is_some()
             || self.speaking_time.is_some();
         if replaces_matcher {
             check.signal = self.signal;
             check.keywords = self.keywords.clone();
             check.pattern = self.pattern.clone();
+            check.terms = self.terms.clone();
             check.section_present = self.section_present;
             check.speaking_time = self.speaking_time;
         }
