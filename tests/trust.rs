@@ -456,9 +456,30 @@ fn names_that_differ_only_in_invalid_bytes_are_both_scored() {
         .map(|f| f["path"].as_str().unwrap())
         .collect();
     assert_eq!(paths, ["a\\xfe.md", "a\\xff.md"]);
+    // A name with a backslash of its own reads differently from an escaped byte.
+    fs::write(dir.path().join("a\\xfe.md"), &answer).unwrap();
+    let sarif = coach_in(
+        dir.path(),
+        &["score", ".", "--format", "sarif", "--min-score", "0"],
+        &[],
+    );
+    let uris: std::collections::BTreeSet<String> = sarif.json()["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let location = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            location["uri"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(
+        uris.into_iter().collect::<Vec<_>>(),
+        ["a%5Cxfe.md", "a%FE.md", "a%FF.md"],
+        "SARIF names each file by its own bytes"
+    );
     let summary = coach_in(dir.path(), &["score", ".", "--format", "summary"], &[]);
     assert!(
-        summary.stdout.contains("2 answers in 2 files"),
+        summary.stdout.contains("3 answers in 3 files"),
         "{}",
         summary.stdout
     );

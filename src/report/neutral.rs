@@ -45,19 +45,51 @@ pub fn clipped(text: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// A file name that may not be UTF-8, as a string: each byte that is not part of a UTF-8
-/// character is written `\xNN`, so names that differ only in such bytes stay different.
+/// character is written `\xNN` and a backslash `\\`, so names that differ only in such bytes
+/// stay different and [`name_bytes`] gives the name back.
 pub fn lossless_name(bytes: &[u8]) -> Cow<'_, str> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.contains('\\')
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(bytes.len() + 8);
     for chunk in bytes.utf8_chunks() {
-        out.push_str(chunk.valid());
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
         for byte in chunk.invalid() {
             let _ = write!(out, "\\x{byte:02x}");
         }
     }
     Cow::Owned(out)
+}
+
+/// The bytes a name written by [`lossless_name`] stands for (`\xNN` a byte, `\\` a
+/// backslash); any other text is its own bytes.
+pub fn name_bytes(shown: &str) -> Vec<u8> {
+    let bytes = shown.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes.get(i..i + 2) {
+            Some(b"\\\\") => Some((b'\\', 2)),
+            Some(b"\\x") => shown
+                .get(i + 2..i + 4)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                .map(|byte| (byte, 4)),
+            _ => None,
+        };
+        match escaped {
+            Some((byte, width)) => {
+                out.push(byte);
+                i += width;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// True for characters that are never shown raw.
@@ -170,5 +202,17 @@ mod tests {
         assert_eq!(lossless_name(b"a\xffb.md"), "a\\xffb.md");
         assert_ne!(lossless_name(b"a\xff.md"), lossless_name(b"a\xfe.md"));
         assert_eq!(lossless_name("ok.md".as_bytes()), "ok.md");
+        // A backslash written in a UTF-8 name is not an escaped byte.
+        assert_eq!(lossless_name(b"a\\xfe.md"), "a\\\\xfe.md");
+        assert_ne!(lossless_name(b"a\\xfe.md"), lossless_name(b"a\xfe.md"));
+        for name in [
+            &b"a\xffb.md"[..],
+            b"a\\xfe.md",
+            b"\\\xff\\",
+            b"ok.md",
+            b"\\x4",
+        ] {
+            assert_eq!(name_bytes(&lossless_name(name)), name, "{name:?}");
+        }
     }
 }

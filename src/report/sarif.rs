@@ -10,6 +10,7 @@
 //! base, `%SRCROOT%`: code scanning matches results to files by repository-relative URIs, and an
 //! absolute path would also put the runner's layout in the report.
 
+use super::neutral::name_bytes;
 use super::render::{Render, RunEnd};
 use super::{AnswerMeta, CheckResult, FileReport, SuppressedBy, Suppression, pretty};
 use crate::rubric::model::Severity;
@@ -397,7 +398,8 @@ fn relative_to(path: &str, base: Option<&Path>) -> String {
     }
 }
 
-/// A relative URI reference for a path: `/`-separated, other reserved bytes percent-encoded.
+/// A relative URI reference for a path as reports show it: `/`-separated, the name's real
+/// bytes (see [`name_bytes`]) with reserved ones percent-encoded.
 pub fn uri(path: &str) -> String {
     let mut out = String::new();
     push_uri(&mut out, path);
@@ -405,12 +407,11 @@ pub fn uri(path: &str) -> String {
 }
 
 fn push_uri(out: &mut String, path: &str) {
-    for byte in path.bytes() {
+    for byte in name_bytes(path) {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
                 out.push(byte as char)
             }
-            b'\\' => out.push('/'),
             _ => {
                 let _ = write!(out, "%{byte:02X}");
             }
@@ -426,6 +427,9 @@ mod tests {
     fn uris_escape_spaces_and_hashes() {
         assert_eq!(uri("prep notes/a#1.md"), "prep%20notes/a%231.md");
         assert_eq!(uri("answers/ok-1.md"), "answers/ok-1.md");
+        // Names that are not UTF-8 are shown `\xNN`; their URI carries the byte itself.
+        assert_eq!(uri("answers/a\\xfe.md"), "answers/a%FE.md");
+        assert_eq!(uri("answers/a\\\\xfe.md"), "answers/a%5Cxfe.md");
     }
 
     #[test]

@@ -4,6 +4,8 @@
   misses.py                 figures for dev (signals, sections, ranking)
   misses.py SIGNAL          plus that signal's false alarms (with coach's evidence) and misses
   misses.py sections        plus every answer whose section starts differ
+  misses.py --only web4,repo4 ...   only the dev answers whose ids start so (a fresh batch,
+                                     measured before anything is tuned on it)
 
 Reads only `dev`: the `test` split is measured by `cargo test --test real_corpus` and never
 read to tune. Scores with the coach binary named by $COACH (default target/release/coach).
@@ -62,8 +64,16 @@ def dev_corpus():
 
 
 def main():
-    want = sys.argv[1] if len(sys.argv) > 1 else None
+    args = sys.argv[1:]
+    only = None
+    if "--only" in args:
+        at = args.index("--only")
+        only = tuple(args[at + 1].split(","))
+        del args[at:at + 2]
+    want = args[0] if args else None
     labels, manifest, dev = dev_corpus()
+    if only:
+        dev = [i for i in dev if i.startswith(only)]
     coach = os.environ.get("COACH", str(REPO / "target/release/coach"))
     files = [str(ROOT / "answers" / f"{i}.md") for i in dev]
     out = subprocess.run([coach, "score", "--format", "json", "--exit-zero", *files],
