@@ -40,7 +40,7 @@ pub fn answers(text: &str) -> Vec<Found> {
     let lines = markdown::walk(text);
     let whole = answer::parse_walked(text, &lines);
     let stories = split(text, &lines);
-    if stories.len() < 2 {
+    if stories.len() < 2 || labels_spread_over(&whole, &stories) {
         return vec![Found {
             story: None,
             answer: whole,
@@ -61,6 +61,26 @@ pub fn answers(text: &str) -> Vec<Found> {
             }
         })
         .collect()
+}
+
+/// True when the parts hold one answer's STAR labels between them, one part each at most
+/// ("S" above a rule, "T" under it, …): each part alone may look like a story, but the
+/// labels the whole file shows say it is one answer told in pieces.
+fn labels_spread_over(whole: &Answer, stories: &[(Story, Answer)]) -> bool {
+    let labelled: Vec<usize> = whole
+        .sections
+        .iter()
+        .filter(|s| s.labelled)
+        .map(|s| s.start_line)
+        .collect();
+    labelled.len() >= 2
+        && stories.iter().all(|(story, _)| {
+            labelled
+                .iter()
+                .filter(|&&line| (story.start_line..=story.end_line).contains(&line))
+                .count()
+                <= 1
+        })
 }
 
 /// The stories of a file (whose walked `lines` are given) with each parsed answer; empty or
@@ -334,6 +354,25 @@ R: p99 fell from 900 ms to 240 ms and the sale ran without a single incident.\n"
         let found = answers(text);
         assert_eq!(found.len(), 1);
         assert!(found[0].story.is_none());
+    }
+
+    #[test]
+    fn star_parts_between_rules_are_one_answer() {
+        let text = "# Stale bundle prices\n\n### ✅ **S - Situation**\n\nI was on the web shop team in the run-up to the winter sale when shoppers started seeing a cheaper price for bundled products. We lost money on every such order.\n\nFinance spotted the gap in the revenue reports a week later and sent engineering a list of the affected orders and customers.\n\n---\n\n### ✅ **T - Task**\n\nWhat I owned:\n\n1. Reproducing the price mismatch on purpose, in a test shop.\n2. Finding the cause without touching live traffic, since pricing is critical.\n3. Working with the finance and backend teams on the order trail.\n4. Shipping a fix and making sure it could not come back.\n---\n\n### ✅ **A - Action**\n\n1. **Traced the orders:**\n\n   * Followed each order finance gave me through the order service.\n   * Called the pricing API on every pod in turn.\n\n2. **Found the cause:**\n\n   * An in-memory cache kept old prices on every pod but the one that took the update.\n\n3. **Fixed it:**\n\n   * Turned the bundle logic off with a flag on the bad pods, then moved prices to a shared cache.\n\n---\n\n### ✅ **R - Result**\n\n* The losses stopped the same day and the pricing service never went down.\n* Seasonal prices now change on every pod at once.\n* The finance team thanked me for keeping them posted at each step.\n";
+        let found = answers(text);
+        assert_eq!(
+            found.len(),
+            1,
+            "{:?}",
+            found.iter().map(|f| &f.story).collect::<Vec<_>>()
+        );
+        let labelled = found[0]
+            .answer
+            .sections
+            .iter()
+            .filter(|s| s.labelled)
+            .count();
+        assert_eq!(labelled, 4);
     }
 
     #[test]
