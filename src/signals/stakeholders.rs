@@ -53,7 +53,7 @@ const REACHING: &[&str] = &[
     "tell", "told", "inform", "notifi", "updat", "ask", "explain", "present", "pitch", "demo",
     "discuss", "communic", "involv", "engag", "loop", "bring", "brought", "send", "sent", "reach",
     "contact", "book", "schedul", "arrang", "partner", "align", "sync", "ralli", "walk", "show",
-    "email", "ping", "page", "work", "team", "pair",
+    "email", "ping", "page", "work", "team", "pair", "phone", "call", "rang", "push", "urg",
 ];
 
 /// Of [`REACHING`], the verbs that reach someone only through "with" ("worked closely with
@@ -179,10 +179,10 @@ fn object_party(
     parties: &[(usize, usize)],
     through_with: bool,
 ) -> Option<(usize, usize)> {
-    let party = parties.iter().find(|p| p.0 >= verb_end)?;
-    if is_modifier(text, party.1) {
-        return None;
-    }
+    // "product management": the head noun is the party, its modifier is not.
+    let party = parties
+        .iter()
+        .find(|p| p.0 >= verb_end && !is_modifier(text, p.1))?;
     let gap = &text[verb_end..party.0];
     let mut gap_words = words(gap).map(|(_, w)| w);
     let crosses = gap.contains([',', ';', ':', '.', '(', '—'])
@@ -379,6 +379,18 @@ mod tests {
         assert!(!fires(
             "A rotation with clear escalation paths to the platform."
         ));
+    }
+
+    #[test]
+    fn calls_and_pushes_reach_the_party_they_act_on() {
+        assert!(fires(
+            "I phoned every one of my customers and explained what had happened."
+        ));
+        assert!(fires(
+            "I pushed product management for the debt fixes that mattered."
+        ));
+        assert!(!fires("I called a meeting to plan the release."));
+        assert!(!fires("We pushed the release to the next morning."));
     }
 
     #[test]

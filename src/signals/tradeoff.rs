@@ -40,7 +40,13 @@ static CHOICE: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\b(?:suggested|proposed|chose|picked|went with|opted for|recommended|pushed for|argued for)\b[^.;]{1,60}?\binstead\b(?:\W*$|\s*[:,;—–(])",
         r"|\b(?:met|meet|meeting) (?:\w+ )?in the middle\b",
         // A choice judged as one: "one index was a reasonable trade-off", "an acceptable risk".
-        r"|\b(?:a|an|the) (?:reasonable|acceptable|worthwhile|fair|sensible|deliberate|conscious|calculated|necessary) (?:trade-?off|risk|cost|compromise)\b"
+        r"|\b(?:a|an|the) (?:reasonable|acceptable|worthwhile|fair|sensible|deliberate|conscious|calculated|necessary) (?:trade-?off|risk|cost|compromise)\b",
+        // A priority set between two goods: "getting service back came first", "I rolled it
+        // back without waiting to find the cause", "put reliability ahead of new features".
+        r"|\b\w+ing\b[^.;]{0,40}\b(?:came|comes|had to come) first\b|\b(?:took|takes|taking|had|given|gave) (?:priority|precedence) over\b|\bput (?:\w+ ){1,3}(?:ahead of|above)\b",
+        r"|\bwithout waiting (?:for|to|until)\b",
+        // The alternative named as one: "weighed optimistic locking as the other option".
+        r"|\bthe (?:other|alternative) (?:option|choice|approach|path|route)\b"
     ))
 });
 /// Options set side by side: laid out, weighed, chosen between ("I put forward two clear
@@ -52,7 +58,10 @@ static OPTIONS: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?P<laid>\b(?:weigh\w*|lay out|laid out|lays out|laying out|set out|sets out|setting out|put forward|present\w*|offer\w*|compar\w*|evaluat\w*|consider\w*|explor\w*|outlin\w*|assess\w*|benchmark\w*|prototyp\w*|poc'?e?d(?: on)?|wrote (?:up|down)|gave (?:them|him|her|leadership|management|the \w+))(?: \w+){0,3} (?:options|choices|alternatives|approaches|paths|courses of action|pros (?:and|&|/) cons)\b)",
         r"|\b(?:choose|chose|chosen|choosing|decide|decided|deciding|pick|picked|picking|torn|a (?:choice|decision)) between\b",
         r"|\b(?:call|choice|decision|dilemma|options?|choose|decide)\b[^.]{0,40}\beither\b[^.]{3,80}\bor\b",
-        r"|\b(?:looked at|considered|explored|evaluated|thought about|debated|prototyped|tried|discussed)\b[^.;]{1,60}\bbut (?:\w+ ){0,2}(?:judged|decided|found|deemed|felt|concluded|ruled|rejected|dropped|dismissed)\b"
+        r"|\b(?:looked at|considered|explored|evaluated|thought about|debated|prototyped|tried|discussed)\b[^.;]{1,60}\bbut (?:\w+ ){0,2}(?:judged|decided|found|deemed|felt|concluded|ruled|rejected|dropped|dismissed)\b",
+        // An option that came up and was judged against: "a lock crossed my mind, but it would
+        // not hold across instances".
+        r"|\b(?:crossed my mind|was tempting|was an option|was one option|was on the table)\b[^.;]{0,10}\bbut (?:\w+ ){0,2}(?:would(?:n't| not)|could(?:n't| not)|was(?:n't| not)|did(?:n't| not)|meant|needed|required|cost)\b"
     ))
 });
 /// A cost accepted for a benefit.
@@ -354,6 +363,26 @@ mod tests {
         assert!(fires(
             "A build-vs-buy decision must count the cost of maintenance."
         ));
+    }
+
+    #[test]
+    fn priorities_and_options_judged_fire() {
+        assert!(fires(
+            "I rolled it back without waiting to find the root cause; getting service back came first."
+        ));
+        assert!(fires(
+            "An in-app lock crossed my mind, but it would not hold across instances."
+        ));
+        assert!(fires(
+            "I also weighed optimistic locking as the other option."
+        ));
+        assert!(fires(
+            "We put reliability ahead of new features that quarter."
+        ));
+        // Balancing is a skill claimed more often than a choice told.
+        assert!(!fires("I learned to balance speed against care."));
+        assert!(!fires("I came first in the hackathon."));
+        assert!(!fires("We put the plan before the board."));
     }
 
     #[test]
