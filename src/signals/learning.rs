@@ -21,7 +21,7 @@ static LESSON: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\bnext time,? (?:i|we|around)\b|\bnext time(?:\W*$|;|,)|\bin hindsight\b|\blooking back(?:,| on (?:it|that|this|the \w+)| now)|\bin retrospect\b|\bwith hindsight\b|\bon reflection\b",
         r"|\bif i (?:did|were to do|had to do|could do|were doing|was doing|ran|had) (?:it|this|that|the project|the migration)? ?(?:again|over|differently)\b",
         r"|\bi(?: would|'d|’d)(?: have| also| definitely| probably| honestly)* (?:[a-km-z]\w*|l[a-np-z]\w*)\b[^.]{0,60}\b(?:earlier|sooner|first|differently|instead|again|upfront|up front|from day one|from the start|braver|more|less)\b",
-        r"|\b(?:do|done|handle|approach|run) (?:it |things |this |that )?differently\b|\btaught me\b|\btakeaways?\b|\b(?:thing |what )?(?:i|we) took away\b|\bcame away\b|\bwhat (?:i|we) learned\b",
+        r"|\b(?:do|done|handle|approach|run) (?:it |things |this |that )?differently\b|\btaught me\b|\btakeaways?\b|\b(?:thing |what )?(?:i|we) took away\b|\btook away (?:that|the lesson|a lesson|one lesson)\b|\b(?:kept|took|drew|carried) (?:a|one|the|that) (?:rule|lesson|principle|habit) (?:from|away from|out of)\b|\bcame away\b|\bwhat (?:i|we) learned\b",
         r"|\bsince then,? (?:i|we) (?:always|now|make sure|never|start)\b|\bi now (?:always |also )?\w+|\bgoing forward,? (?:i|we)\b|\bmy (?:main |key |biggest )?(?:learning|lesson)s?\b",
         r"|(?:\b(?:i|we) |(?:^|[,;:—–]) ?)should(?:'ve|’ve| have) (?:[a-z]+ed|brought|written|built|told|spent|set|made|taken|run|begun|gone|done|put|kept|sent|fought|sought)\b",
         r"|\b(?:i|we) (?:waited|left it|held off) (?:way |far |much |a bit )?too (?:long|late)\b|\bwhat (?:i|we)(?:'d|’d| would) do different\b",
@@ -294,5 +294,16 @@ mod tests {
         assert!(!fires("My lead showed me the dashboard."));
         assert!(!fires("I learnt this bug is hard to reproduce."));
         assert!(!fires("Since then we have had no outages."));
+    }
+
+    #[test]
+    fn a_lesson_taken_away_or_kept_as_a_rule() {
+        assert!(fires(
+            "The team took away that feed sizes need watching as they grow."
+        ));
+        assert!(fires(
+            "I kept a rule from it: invariants live where the data changes."
+        ));
+        assert!(!fires("They took away my access after the audit."));
     }
 }
