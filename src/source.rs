@@ -308,7 +308,7 @@ mod tests {
     fn front_matter_code_or_comments_alone_are_not_an_answer() {
         for text in [
             "---\nquestion: Why?\n---\n\n",
-            "```\nS: code\n```\n",
+            "```yaml\nS: code\n```\n",
             "<!-- Situation: draft -->\n",
         ] {
             assert_eq!(
@@ -318,6 +318,8 @@ mod tests {
             );
         }
         assert!(from_bytes("a", b"---\nquestion: Why?\n---\nI led it.".to_vec(), 100).is_ok());
+        // An answer pasted whole into a plain fence is still an answer.
+        assert!(from_bytes("a", b"```\nI led it.\n```\n".to_vec(), 100).is_ok());
     }
 
     #[test]

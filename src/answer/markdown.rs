@@ -40,8 +40,18 @@ pub struct Line {
     pub level: u8,
 }
 
-/// Classifies every line of `text` (LF line ends).
+/// Classifies every line of `text` (LF line ends). A file whose only text sits in plain fences
+/// (no language, or `text`/`markdown`) is read through them: people paste a whole answer into a
+/// fence in their notes, and code would carry a language or sit beside the answer's prose.
 pub fn walk(text: &str) -> Vec<Line> {
+    let lines = walk_fences(text, false);
+    if lines.iter().any(|l| l.kind == LineKind::Text) {
+        return lines;
+    }
+    walk_fences(text, true)
+}
+
+fn walk_fences(text: &str, read_plain_fences: bool) -> Vec<Line> {
     let raw: Vec<&str> = text.split('\n').collect();
     let mut lines = Vec::with_capacity(raw.len());
     let front_matter_end = front_matter_end(&raw);
@@ -72,6 +82,10 @@ pub fn walk(text: &str) -> Vec<Line> {
             continue;
         }
         if !in_comment && let Some(open) = fence_open(unquoted) {
+            if read_plain_fences && is_plain_fence(unquoted) {
+                push(LineKind::Blank, String::new(), false);
+                continue;
+            }
             fence = Some(open);
             push(LineKind::Code, String::new(), false);
             continue;
@@ -174,6 +188,15 @@ fn fence_open(line: &str) -> Option<(char, usize)> {
         return None;
     }
     Some((ch, len))
+}
+
+/// A fence line with no language, or one that says the block is prose.
+fn is_plain_fence(line: &str) -> bool {
+    let info = line.trim().trim_start_matches(['`', '~']).trim();
+    matches!(
+        info.to_ascii_lowercase().as_str(),
+        "" | "text" | "txt" | "plain" | "plaintext" | "md" | "markdown"
+    )
 }
 
 fn is_fence_close(line: &str, ch: char, len: usize) -> bool {
@@ -385,6 +408,24 @@ mod tests {
                 Comment,
                 Text
             ]
+        );
+    }
+
+    #[test]
+    fn an_answer_pasted_whole_into_a_plain_fence_is_read() {
+        use LineKind::*;
+        let pasted = "```\nOnce I built an asset system.\nJunk accounts piled up.\n```\n";
+        assert_eq!(kinds(pasted), vec![Blank, Text, Text, Blank, Blank]);
+        let prose = "```text\nI fixed it.\n```";
+        assert_eq!(kinds(prose), vec![Blank, Text, Blank]);
+        // Code keeps its language, and a fence beside the prose stays code.
+        assert_eq!(
+            kinds("```bash\nkubectl get pods\n```"),
+            vec![Code, Code, Code]
+        );
+        assert_eq!(
+            kinds("I ran it.\n```\nmake all\n```"),
+            vec![Text, Code, Code, Code]
         );
     }
 
