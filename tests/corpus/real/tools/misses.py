@@ -79,6 +79,10 @@ def main():
     out = subprocess.run([coach, "score", "--format", "json", "--exit-zero", *files],
                          capture_output=True, text=True, check=False)
     got = {pathlib.Path(f["path"]).stem: f for f in json.loads(out.stdout)["files"]}
+    unread = [i for i in dev if i not in got]
+    if unread:
+        print("not scored (coach refused them):", ", ".join(unread))
+        dev = [i for i in dev if i in got]
 
     f1s, alarms, misses = [], collections.defaultdict(list), collections.defaultdict(list)
     for signal in SIGNALS:
