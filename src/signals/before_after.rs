@@ -17,7 +17,7 @@
 //! "between 10 and 20 engineers", "we aim to go from 99.5% to 99.9%".
 
 use super::pattern::{Captures, Pattern, pattern};
-use super::text::{floor_boundary, is_hypothetical, widen_left};
+use super::text::{floor_boundary, is_hypothetical, widen_left, without_emphasis};
 use super::{Evidence, quantity};
 use crate::answer::{Answer, Sentence};
 use std::cell::OnceCell;
@@ -147,7 +147,8 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
 /// The spans of the before→after changes in a sentence that read as improvements the speaker
 /// caused: each pair once ("errors fell from 30% to 1% and p95 from 310 to 180 ms" is two).
 fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
-    let text = sentence.text.as_str();
+    let plain = without_emphasis(&sentence.text);
+    let text = plain.as_ref();
     if is_hypothetical(text) || ASPIRATION.is_match(text) && !ACHIEVED.is_match(text) {
         return Vec::new();
     }
@@ -489,6 +490,7 @@ mod tests {
     #[test]
     fn pairs_normalise_units_and_read_many_shapes() {
         assert!(fires("MTTR improved from roughly 3 hours to 35 minutes."));
+        assert!(fires("Provisioning went from **3 days to 5 minutes**."));
         assert!(fires("I cut the image from 1.4 GB to 210 MB."));
         assert!(fires(
             "Flaky test rate: was 8%, now under 1% after my quarantine bot."

@@ -28,6 +28,9 @@ static EVENT: LazyLock<Pattern> = LazyLock::new(|| {
         r"|(?:critical|serious|severe|major|nasty|blocking|show-?stopper) (?:\w+ )?(?:bugs?|errors?|issues?|problems?|failures?|defects?|incidents?)|(?:production|prod|live|customer-facing) (?:bugs?|errors?|issues?|problems?|failures?|incidents?)",
         r"|(?:bugs?|errors?|issues?|problems?|failures?|defects?) (?:that (?:was |were )?)?(?:in prod\w*|impacting|affecting|disrupting|hitting|blocking|breaking)|(?:threw|throwing|threw up|throws|returning) (?:an? )?(?:[\w-]+ ){0,2}(?:errors?|exceptions?)",
         r"|(?:caught|detected|found|spotted|flagged|showed|surfaced|noticed|discovered|hit) (?:a|an|the|some|two|three|several) (?:[\w-]+ ){0,2}(?:mismatch(?:es)?|discrepanc(?:y|ies)|bugs?|data issues?|corruption|drift)",
+        // A defect that reached users: "I pushed a bug into production", "a null pointer
+        // exception hit 5% of logins", "held a lock on the payments table".
+        r"|(?:pushed|shipped|deployed|released|introduced|merged) (?:a|an|the) (?:[\w-]+ )?(?:bug|defect|regression|breaking change) (?:\w+ ){0,2}(?:in|into|to|on) (?:prod\w*|live)|(?:null[- ]pointer|unhandled|uncaught) exceptions?|\bnpes?\b|held (?:a |an |the )?(?:[\w-]+ )?lock",
         r")\b"
     ))
 });
@@ -65,6 +68,8 @@ static FIX_PURPOSE: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?:^\W*to (?:fix|resolve|mitigate|contain|stop|work around) (?:it|this|that|them|the \w+)|\bas an? (?:\w+ )?(?:fix|workaround|mitigation|stopgap))\W+(?:i|we) (?P<verb>\w+)",
     )
 });
+/// The failure's sentence and the ones after it where any handling counts.
+const HANDLING_REACH: usize = 3;
 /// How many sentences after a failure its resolution may come: the rest of a told incident
 /// (situation, task, actions), not another story further down.
 const RESOLUTION_REACH: usize = 12;
@@ -91,11 +96,11 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         }) else {
             continue;
         };
-        // Any handling may be told in the same sentence or the next one; a resolution told as
-        // done, later in the story.
+        // Any handling may be told in the same sentence or one of the next two; a resolution
+        // told as done, later in the story.
         let handled = sentences[i..]
             .iter()
-            .take(2)
+            .take(HANDLING_REACH)
             .any(|s| !is_hypothetical(&s.text) && HANDLING.is_match(&s.text))
             || sentences[i..]
                 .iter()
@@ -230,6 +235,23 @@ mod tests {
         assert!(fires(
             "When the primary failed, I failed over to the replica and wrote the postmortem."
         ));
+    }
+
+    #[test]
+    fn defects_that_reached_users_and_handling_two_sentences_on_fire() {
+        assert!(fires(
+            "One time I pushed a bug into production. I fixed it fast and we carried on."
+        ));
+        assert!(fires(
+            "After a deploy, a null pointer exception in the login flow hit 5% of users. I patched the parser that night."
+        ));
+        assert!(fires(
+            "My migration held a lock on the payments table for 12 minutes. Right away I reverted it."
+        ));
+        assert!(fires(
+            "I brought production down for 2 hours. I had tested in staging only. I had to roll back."
+        ));
+        assert!(!fires("I wrote a bug report template for the team."));
     }
 
     #[test]
