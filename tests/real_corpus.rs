@@ -568,8 +568,8 @@ fn real_answers_are_measured_per_split() {
 /// What the corpus must keep: a little under the figures measured when these were set, so
 /// that a change that makes judgement worse on real answers fails here. In the order of
 /// labelled starts, unlabelled starts, signal macro-F1, Spearman.
-const DEV_FLOORS: [f64; 4] = [0.90, 0.66, 0.80, 0.74];
-const TEST_FLOORS: [f64; 4] = [0.84, 0.63, 0.65, 0.55];
+const DEV_FLOORS: [f64; 4] = [0.90, 0.67, 0.80, 0.74];
+const TEST_FLOORS: [f64; 4] = [0.80, 0.64, 0.65, 0.58];
 /// Where judgement is meant to get to (the bars of the judgement work), printed beside them.
 const TARGETS: [f64; 4] = [0.96, 0.88, 0.88, 0.85];
 
