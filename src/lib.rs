@@ -6,6 +6,7 @@
 
 pub mod answer;
 pub mod baseline;
+pub mod budget;
 pub mod config;
 pub mod engine;
 pub mod report;
