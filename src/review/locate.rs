@@ -12,6 +12,10 @@ use std::collections::HashMap;
 /// How many lines after its first a piece of evidence may run on to.
 const REACH: usize = 8;
 
+/// Joined texts kept for reuse: asked in line order, a few recent lines serve every lookup,
+/// and a long answer does not keep every line joined.
+const KEPT: usize = 16;
+
 /// Characters `start..end` of a file line (1-based), counted in `char`s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
@@ -32,7 +36,7 @@ struct Joined {
     text: String,
     /// For each byte of `text` that starts a character: its (line, char) in the file; a space
     /// standing for a line break or a run of spaces has `None`.
-    places: Vec<Option<(usize, usize)>>,
+    places: Vec<Option<(u32, u32)>>,
     /// Bytes of `text` that come from the first line; a match must start among them.
     first_line_bytes: usize,
 }
@@ -54,6 +58,9 @@ impl<'a> Locator<'a> {
             return Vec::new();
         }
         let lines = self.lines;
+        if self.joined.len() >= KEPT && !self.joined.contains_key(&line) {
+            self.joined.clear();
+        }
         let joined = self
             .joined
             .entry(line)
@@ -99,7 +106,7 @@ impl Joined {
                 if c.is_whitespace() {
                     joined.space();
                 } else {
-                    joined.push(c, Some((number, column)));
+                    joined.push(c, Some((number as u32, column as u32)));
                 }
             }
             if number == first {
@@ -117,7 +124,7 @@ impl Joined {
     }
 
     /// Appends `c`; its first byte holds its place, its other bytes none.
-    fn push(&mut self, c: char, place: Option<(usize, usize)>) {
+    fn push(&mut self, c: char, place: Option<(u32, u32)>) {
         self.text.push(c);
         self.places.push(place);
         self.places
@@ -127,12 +134,13 @@ impl Joined {
     /// Bytes `start..end` of the joined text as marks on the lines they came from.
     fn marks(&self, start: usize, end: usize) -> Vec<Mark> {
         let mut marks: Vec<Mark> = Vec::new();
-        for (line, column) in self.places[start..end].iter().flatten() {
+        for &(line, column) in self.places[start..end].iter().flatten() {
+            let (line, column) = (line as usize, column as usize);
             match marks.last_mut() {
-                Some(mark) if mark.line == *line => mark.end = column + 1,
+                Some(mark) if mark.line == line => mark.end = column + 1,
                 _ => marks.push(Mark {
-                    line: *line,
-                    start: *column,
+                    line,
+                    start: column,
                     end: column + 1,
                 }),
             }

@@ -16,6 +16,7 @@ use crate::budget::{self, Budget};
 use crate::engine;
 use crate::report::{CheckResult, FileReport};
 use crate::rubric::Rubric;
+use crate::signals::Evidence;
 use locate::Locator;
 use place::Belongs;
 use serde::Serialize;
@@ -213,25 +214,28 @@ pub fn build(report: FileReport, draft: &Draft) -> Review {
             marks: Vec::new(),
         })
         .collect();
+    // Looked up in line order, so each line is joined with the next ones only once.
+    let mut wanted: Vec<(&CheckResult, MarkKind, &Evidence)> = report
+        .checks
+        .iter()
+        .filter_map(|check| mark_kind(check, draft.rubric).map(|kind| (check, kind)))
+        .flat_map(|(check, kind)| check.evidence.iter().map(move |e| (check, kind, e)))
+        .collect();
+    wanted.sort_by_key(|(_, _, evidence)| evidence.line);
     let mut locator = Locator::new(&file_lines);
-    for check in &report.checks {
-        let Some(kind) = mark_kind(check, draft.rubric) else {
-            continue;
-        };
-        for evidence in &check.evidence {
-            for found in locator.find(evidence.line, &evidence.text) {
-                if let Some(line) = found
-                    .line
-                    .checked_sub(first_line)
-                    .and_then(|i| lines.get_mut(i))
-                {
-                    line.marks.push(Mark {
-                        start: found.start,
-                        end: found.end,
-                        check: check.id.clone(),
-                        kind,
-                    });
-                }
+    for (check, kind, evidence) in wanted {
+        for found in locator.find(evidence.line, &evidence.text) {
+            if let Some(line) = found
+                .line
+                .checked_sub(first_line)
+                .and_then(|i| lines.get_mut(i))
+            {
+                line.marks.push(Mark {
+                    start: found.start,
+                    end: found.end,
+                    check: check.id.clone(),
+                    kind,
+                });
             }
         }
     }

@@ -66,14 +66,11 @@ pub fn belongs(belongs: Belongs) -> String {
 /// The row that marks where missing parts go: "add the results and the reflection here (-20,
 /// see Missing below)".
 pub fn gap(gap: &Gap) -> String {
-    let what = if gap.sections.is_empty() {
-        "the missing parts".to_string()
-    } else {
-        gap.sections
-            .iter()
-            .map(|s| format!("the {s}"))
-            .collect::<Vec<_>>()
-            .join(" and ")
+    let names: Vec<String> = gap.sections.iter().map(|s| format!("the {s}")).collect();
+    let what = match names.split_last() {
+        None => "the missing parts".to_string(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     };
     format!("add {what} here (-{}, see Missing below)", gap.points_lost)
 }
@@ -157,6 +154,32 @@ mod tests {
         assert_eq!(share(26), "a quarter");
         assert_eq!(share(22), "22%");
         assert_eq!(share(0), "0%");
+    }
+
+    #[test]
+    fn a_gap_names_its_sections_as_a_list() {
+        let gap = |sections: &[SectionName]| {
+            super::gap(&Gap {
+                sections: sections.to_vec(),
+                points_lost: 9,
+            })
+        };
+        assert_eq!(
+            gap(&[]),
+            "add the missing parts here (-9, see Missing below)"
+        );
+        assert_eq!(
+            gap(&[SectionName::Results]),
+            "add the results here (-9, see Missing below)"
+        );
+        assert_eq!(
+            gap(&[
+                SectionName::Task,
+                SectionName::Results,
+                SectionName::Reflection
+            ]),
+            "add the task, the results and the reflection here (-9, see Missing below)"
+        );
     }
 
     #[test]
