@@ -178,7 +178,7 @@ pub enum ColorWhen {
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// The answer: a markdown file, or `-` for standard input.
+    /// The answer: a markdown file, or `-` for standard input (not with --watch).
     #[arg(value_name = "ANSWER")]
     pub path: PathBuf,
 
@@ -189,6 +189,10 @@ pub struct ReviewArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ReviewFormat::Text)]
     pub format: ReviewFormat,
+
+    /// Review again on every save, redrawing the screen and showing what changed; Ctrl-C ends.
+    #[arg(long, short)]
+    pub watch: bool,
 
     /// Colour the text view.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]

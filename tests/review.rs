@@ -1,9 +1,14 @@
-//! `coach review` (issue 17): the answer itself marked up, as plain text, colour, JSON and HTML.
+//! `coach review` (issue 17): the answer itself marked up, as plain text, colour, JSON and HTML,
+//! and `--watch` rescoring on every save until Ctrl-C.
 
 mod support;
 
 use serde_json::Value;
-use std::path::Path;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 use support::{Run, root};
 
 /// `coach ARGS` in the project root: not a terminal, no colour asked for, `columns` wide.
@@ -213,8 +218,8 @@ fn a_prep_document_is_reviewed_story_by_story() {
     assert!(text.contains("prep.md#postgres-fleet-upgrade"), "{text}");
 }
 
-/// Standard input is reviewed as `-`; a missing file and a bad rubric are errors (exit 2) that
-/// say what to do.
+/// Standard input is reviewed as `-`; a missing file, a bad rubric and --watch where it cannot
+/// work are errors (exit 2) that say what to do.
 #[test]
 fn stdin_and_errors() {
     let answer = std::fs::read_to_string(root().join("samples/weak-all-we.md")).unwrap();
@@ -245,6 +250,21 @@ fn stdin_and_errors() {
         rubric.stderr.contains("no-such-rubric"),
         "{}",
         rubric.stderr
+    );
+
+    let watch_json = review(&["samples/weak-all-we.md", "--watch", "--format", "json"]);
+    assert_eq!(watch_json.code, 2);
+    assert!(
+        watch_json.stderr.contains("--watch"),
+        "{}",
+        watch_json.stderr
+    );
+    let watch_stdin = review(&["-", "--watch"]);
+    assert_eq!(watch_stdin.code, 2);
+    assert!(
+        watch_stdin.stderr.contains("standard input"),
+        "{}",
+        watch_stdin.stderr
     );
 }
 
@@ -319,4 +339,140 @@ fn html_is_self_contained() {
         assert!(!html.contains(outside), "{outside} in the page");
     }
     assert!(html.contains("-15 results.before-after"));
+}
+
+/// Reads a child's standard output on a thread, line by line, so a test can wait for text.
+struct Transcript {
+    lines: mpsc::Receiver<String>,
+    seen: String,
+}
+
+impl Transcript {
+    fn new(stdout: std::process::ChildStdout) -> Transcript {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Transcript {
+            lines: rx,
+            seen: String::new(),
+        }
+    }
+
+    /// Everything left to read once the child has ended.
+    fn rest(&mut self) -> String {
+        let mut rest = String::new();
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(10)) {
+            rest.push_str(&line);
+            rest.push('\n');
+        }
+        rest
+    }
+
+    /// Waits until the screens printed since the last wait hold every one of `needles`, marks
+    /// left out.
+    fn wait_for(&mut self, needles: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut fresh = String::new();
+        // A screen ends with the "watching …" line: wait for the whole of it.
+        let drawn = |fresh: &str| {
+            needles.iter().all(|n| fresh.contains(n))
+                && fresh
+                    .lines()
+                    .last()
+                    .is_some_and(|l| l.starts_with("watching "))
+        };
+        while !drawn(&fresh) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    // The words checks found are bracketed; the edits are looked for as typed.
+                    fresh.extend(line.chars().filter(|c| !"«»⟦⟧".contains(*c)));
+                    fresh.push('\n');
+                }
+                Err(_) => panic!(
+                    "waited 30s for {needles:?}; got:\n{fresh}\n--- before that:\n{}",
+                    self.seen
+                ),
+            }
+        }
+        self.seen.push_str(&fresh);
+        fresh
+    }
+}
+
+/// `--watch` on a temporary answer: the first review, then two edits each reflected (their
+/// words in the text, the score's move and the checks that flipped), a save that leaves the
+/// file unreadable in between, then SIGINT, which ends the watch with exit code 0.
+#[cfg(unix)]
+#[test]
+fn watch_rescores_on_every_save_until_interrupted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path: PathBuf = dir.path().join("draft.md");
+    let draft = "**Situation:** Deploys were slow and everyone complained.\n\n\
+**Task:** I was asked to make them faster.\n\n\
+**Action:** I cached the builds and split the test suite.\n";
+    std::fs::write(&path, draft).unwrap();
+    let mut child = support::command(dir.path())
+        .args(["review", "--watch", "draft.md"])
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("coach starts");
+    let mut out = Transcript::new(child.stdout.take().unwrap());
+    let first = out.wait_for(&["watching draft.md"]);
+    assert!(first.contains("I cached the builds"), "{first}");
+
+    // Edit 1: results with numbers.
+    let edit1 = format!("{draft}\n**Result:** Deploys fell from 40 to 9 minutes.\n");
+    std::fs::write(&path, &edit1).unwrap();
+    let second = out.wait_for(&[
+        "Deploys fell from",
+        "since the last save: score",
+        "(review 2)",
+    ]);
+    assert!(
+        second.contains("+ results.present 0/2 → 2/2, now passes"),
+        "{second}"
+    );
+
+    // A save that leaves the file unreadable: the error is shown and the watch goes on.
+    std::fs::write(&path, b"\xff\xfe\x00broken").unwrap();
+    let broken = out.wait_for(&["still watching, save again"]);
+    assert!(broken.contains("draft.md:"), "{broken}");
+
+    // Edit 2: a lesson.
+    let edit2 = format!("{edit1}\n**Lesson:** Next time I would measure the deploys first.\n");
+    std::fs::write(&path, &edit2).unwrap();
+    let third = out.wait_for(&["Next time I would measure", "since the last save: score"]);
+    assert!(third.contains("+ reflection.present"), "{third}");
+
+    let pid = child.id().to_string();
+    let sent = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the watch did not end after SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0), "Ctrl-C ends the watch cleanly");
+    let last = out.rest();
+    assert!(last.contains("stopped watching draft.md"), "{last}");
 }

@@ -1,4 +1,7 @@
-//! `coach review`: one answer marked up (`coach::review`) as text, HTML or JSON.
+//! `coach review`: one answer marked up (`coach::review`) as text, HTML or JSON; with
+//! `--watch`, again on every save.
+
+mod watch;
 
 use super::color;
 use super::guard::Guard;
@@ -15,6 +18,14 @@ use coach::walk::{self, Input};
 
 pub fn run(args: ReviewArgs) -> anyhow::Result<u8> {
     let stdin = args.path.as_os_str() == "-";
+    if args.watch && args.format != ReviewFormat::Text {
+        say("--watch redraws the text view; leave out --format");
+        return Ok(ERROR);
+    }
+    if args.watch && stdin {
+        say("--watch needs a file to watch, not standard input");
+        return Ok(ERROR);
+    }
     // A rubric named on the command line is checked before the answer is read.
     if let Some(name) = &args.rubric
         && let Err(error) = rubric::load(name)
@@ -46,6 +57,9 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<u8> {
         width: usize::from(table_width()),
         paint: color::stdout(args.color),
     };
+    if args.watch {
+        return watch::run(&reviewer, &args.path, view);
+    }
     let (reviews, errors) = reviewer.review();
     match args.format {
         ReviewFormat::Text => {
@@ -111,10 +125,15 @@ impl Reviewer {
         });
         outcome.unwrap_or_else(|error| (Vec::new(), vec![error]))
     }
+
+    /// The path of the answer as reports show it.
+    pub fn shown_path(&self) -> &str {
+        self.input.display()
+    }
 }
 
 /// The text view of every answer in the file, a blank line between two.
-fn render_text(reviews: &[Review], view: text::View) -> String {
+pub fn render_text(reviews: &[Review], view: text::View) -> String {
     reviews
         .iter()
         .map(|review| text::render(review, view))
