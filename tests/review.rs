@@ -476,3 +476,14 @@ fn watch_rescores_on_every_save_until_interrupted() {
     let last = out.rest();
     assert!(last.contains("stopped watching draft.md"), "{last}");
 }
+
+/// The README shows the plain view of a sample as coach prints it at 100 columns.
+#[test]
+fn readme_shows_the_plain_view_as_printed() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let command = "$ coach review samples/unlabelled-spoken.md\n";
+    let start = readme.find(command).expect("the README shows a review") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let output = review(&["samples/unlabelled-spoken.md"]);
+    assert_eq!(shown, output.stdout, "update the README's review example");
+}
