@@ -235,7 +235,7 @@ fn bar_row(out: &mut String, section: &SectionTime) {
         format!(
             "<span class=\"band\" style=\"left:{}%;width:{}%\"></span>",
             r.min,
-            r.max - r.min
+            r.max.saturating_sub(r.min)
         )
     });
     let class = match section.verdict {
