@@ -17,6 +17,8 @@ pub enum Command {
     Score(ScoreArgs),
     /// Show how answers were split into situation, task, actions, results and reflection.
     Sections(SectionsArgs),
+    /// Show the answer marked up: evidence, a note where points were lost, the time budget.
+    Review(ReviewArgs),
     /// Explain a check: what it looks for, why interviewers care, examples.
     Explain(ExplainArgs),
     /// List, show, check rubrics, or print the rubric JSON Schema.
@@ -152,6 +154,58 @@ pub struct SectionsArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// `coach review` output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// The marked-up answer for a terminal (plain text when piped).
+    Text,
+    /// One self-contained page: no scripts, nothing fetched.
+    Html,
+    /// The score's JSON for the answer, with the review's lines, notes and time budget added.
+    Json,
+}
+
+/// When to colour output a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The answer: a markdown file, or `-` for standard input (not with --watch).
+    #[arg(value_name = "ANSWER")]
+    pub path: PathBuf,
+
+    /// Rubric: built-in name, project rubric name or path (see `coach rubric list`).
+    #[arg(long, short, value_name = "NAME|PATH")]
+    pub rubric: Option<String>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ReviewFormat::Text)]
+    pub format: ReviewFormat,
+
+    /// Review again on every save, redrawing the screen and showing what changed; Ctrl-C ends.
+    #[arg(long, short)]
+    pub watch: bool,
+
+    /// Colour the text view.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Judge by the command line and the built-in rubrics only: no .coach.yaml, no rubric named
+    /// in front matter, no coach-ignore comments.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Refuse an answer larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = coach::source::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! Scoring: an answer and a rubric in, a report out. Pure: no I/O, no clock, no randomness.
 
 use crate::answer::{Answer, Section, SectionName, Sentence};
+use crate::budget;
 use crate::report::{CheckResult, FileReport, Grade, SignalSummary, Status};
 use crate::rubric::{Check, Matcher, Rubric};
 use crate::signals::{self, Evidence, SignalId, Signals, buzzwords};
@@ -9,7 +10,7 @@ use crate::signals::{self, Evidence, SignalId, Signals, buzzwords};
 pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
     let signals = signals::detect(answer);
     let told = told_words(answer);
-    let speaking_seconds = speaking_seconds(told, rubric.length.words_per_minute);
+    let speaking_seconds = budget::speaking_seconds(told as f64, rubric.length.words_per_minute);
     let checks: Vec<CheckResult> = rubric
         .checks
         .iter()
@@ -44,17 +45,7 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
 /// Words an interviewer would hear: spoken sentences that read as prose. A pasted line of terms
 /// is not said aloud, so it does not make a short answer the right length.
 fn told_words(answer: &Answer) -> usize {
-    answer
-        .sentences
-        .iter()
-        .filter(|s| buzzwords::is_told(s))
-        .map(|s| crate::answer::count_words(&s.text))
-        .sum()
-}
-
-/// Seconds to say `words` at `wpm` words a minute.
-pub fn speaking_seconds(words: usize, wpm: u32) -> u32 {
-    ((words as f64) * 60.0 / f64::from(wpm.max(1))).round() as u32
+    answer.sentences.iter().map(budget::told_words).sum()
 }
 
 fn summaries(signals: &Signals, keep: impl Fn(SignalId) -> bool) -> Vec<(SignalId, SignalSummary)> {
@@ -159,6 +150,34 @@ fn run_check(
             result.status = status_for(result.points, spec.points);
             return result;
         }
+        Matcher::TimeBudget => {
+            let budget = budget::measure(answer, &rubric.length);
+            let off = budget.off_target(scope);
+            // Point at the section furthest off, where the cutting or the adding is to be done.
+            result.line = off
+                .first()
+                .and_then(|s| answer.section(s.name))
+                .map(|s| s.start_line)
+                .or(section_line)
+                .or_else(|| answer.sentences.first().map(|s| s.line));
+            result.message = if off.is_empty() {
+                "every section within its share of the time".to_string()
+            } else {
+                off.iter()
+                    .map(|s| {
+                        let range = s.target.expect("only sections with a target are off");
+                        format!(
+                            "{} {}% (aim {}–{}%)",
+                            s.name, s.percent, range.min, range.max
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            result.points = scaled(spec.points, budget.credit(scope));
+            result.status = status_for(result.points, spec.points);
+            return result;
+        }
         _ => {}
     }
 
@@ -184,7 +203,9 @@ fn run_check(
                 .collect()
         }),
         Matcher::Terms(terms) => scan_sentences(answer, scope, |text| terms.find(text)),
-        Matcher::SectionPresent | Matcher::SpeakingTime => unreachable!("handled above"),
+        Matcher::SectionPresent | Matcher::SpeakingTime | Matcher::TimeBudget => {
+            unreachable!("handled above")
+        }
     };
     let evidence = dedupe(evidence);
     let count = evidence.len() as u32;
@@ -193,7 +214,7 @@ fn run_check(
         .first()
         .map(|e| e.line)
         .or(section_line)
-        .or_else(|| match home_section(check) {
+        .or_else(|| match home_section(check.id()) {
             Some(home) => answer.section(home).map(|s| s.start_line),
             // A property of the whole answer ("story.specifics"): point at where it starts.
             None => answer.sentences.first().map(|s| s.line),
@@ -246,7 +267,7 @@ fn run_check(
             format!("{count} of {least} found in {where_}")
         };
         if scope.is_none()
-            && let Some(home) = home_section(check)
+            && let Some(home) = home_section(check.id())
         {
             match answer.section(home) {
                 Some(section) => {
@@ -262,10 +283,10 @@ fn run_check(
     result
 }
 
-/// Where a whole-answer check's evidence usually belongs, from the `section.name` id convention,
-/// so a gap can still point at a line.
-fn home_section(check: &Check) -> Option<SectionName> {
-    let prefix = check.id().split('.').next()?;
+/// Where a whole-answer check's evidence usually belongs, from the `section.name` id convention
+/// (`results.before-after`), so a gap can still point at a line.
+pub fn home_section(id: &str) -> Option<SectionName> {
+    let prefix = id.split('.').next()?;
     SectionName::ALL.into_iter().find(|s| s.as_str() == prefix)
 }
 

@@ -6,9 +6,11 @@
 
 pub mod answer;
 pub mod baseline;
+pub mod budget;
 pub mod config;
 pub mod engine;
 pub mod report;
+pub mod review;
 pub mod rubric;
 pub mod signals;
 pub mod source;

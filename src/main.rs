@@ -44,6 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Score(args) => commands::score::run(args),
         Command::Sections(args) => commands::sections::run(args),
+        Command::Review(args) => commands::review::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Rubric(args) => commands::rubric::run(args),
     }

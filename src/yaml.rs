@@ -41,7 +41,9 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
-/// Says in plain words which limit refused a document, instead of the parser's internals.
+/// Says in plain words which limit refused a document, instead of the parser's internals. The
+/// parser's own words are matched, not field names: an unknown-key error lists the keys a
+/// rubric may have, `time-budget` among them.
 fn explain_refusal(message: &str) -> Option<String> {
     let lower = message.to_lowercase();
     if lower.contains("alias") || lower.contains("replay") || lower.contains("anchor") {
@@ -50,7 +52,7 @@ fn explain_refusal(message: &str) -> Option<String> {
         ))
     } else if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
         Some(format!("refused: nested more than {MAX_DEPTH} levels deep"))
-    } else if lower.contains("budget") {
+    } else if lower.contains("budget breached") {
         Some(format!(
             "refused: over {MAX_EVENTS} YAML events; a rubric or config is a few thousand"
         ))
@@ -181,6 +183,25 @@ mod tests {
             parse::<BTreeMap<String, Vec<String>>>(&text).unwrap(),
             value
         );
+    }
+
+    #[test]
+    fn an_event_flood_is_refused_and_named_so() {
+        let flood = format!("[{}1]", "1,".repeat(MAX_EVENTS));
+        let err = parse::<serde_json::Value>(&flood).unwrap_err();
+        assert!(err.message.contains("YAML events"), "{err}");
+    }
+
+    /// An unknown key's message lists the keys allowed, `time-budget` among them: that is not
+    /// the parser's budget running out.
+    #[test]
+    fn an_unknown_key_is_not_taken_for_a_budget_breach() {
+        let err = parse::<crate::rubric::model::CheckSpec>(
+            "id: a\ntitle: A\npoints: 1\nhint: h\ncolour: red\n",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("colour"), "{err}");
+        assert!(!err.message.contains("YAML events"), "{err}");
     }
 
     #[test]

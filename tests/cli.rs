@@ -327,3 +327,48 @@ fn a_terms_check_reads_words_in_any_form() {
     );
     assert_eq!(points, 0, "{evidence:?}");
 }
+
+/// A rubric that opts into the time budget scores how the spoken time is shared out; the
+/// built-ins have no such check, so their scores do not move.
+#[test]
+fn a_time_budget_check_scores_the_shares_only_where_a_rubric_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = write(
+        dir.path(),
+        "paced.yaml",
+        "extends: infra-leadership\nname: paced\ntitle: Paced\nchecks:\n  - id: length.time-budget\n    title: Time shared out\n    time-budget: true\n    points: 10\n    hint: Cut the setup.\n  - id: situation.short\n    title: A short setup\n    section: situation\n    time-budget: true\n    points: 5\n    hint: Cut the setup.\n",
+    );
+    let sample = "samples/unlabelled-spoken.md";
+    let report = json(&[sample, "--rubric", rubric.to_str().unwrap()]);
+    let check = |id: &str| {
+        report["files"][0]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+            .clone()
+    };
+    // Situation 36% against 5–20%, actions 39% against 40–65%, results 9% against 10–30%:
+    // 18 points off in all cost 36% of the check.
+    let budget = check("length.time-budget");
+    assert_eq!(budget["points"], 6, "{budget}");
+    assert_eq!(budget["status"], "partial");
+    assert_eq!(budget["line"], 1, "where the situation starts: {budget}");
+    assert_eq!(
+        budget["message"],
+        "situation 36% (aim 5–20%), actions 39% (aim 40–65%), results 9% (aim 10–30%)"
+    );
+    let situation = check("situation.short");
+    assert_eq!(situation["points"], 3, "{situation}");
+    assert_eq!(situation["message"], "situation 36% (aim 5–20%)");
+
+    let built_in = json(&[sample]);
+    let ids: Vec<&str> = built_in["files"][0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.iter().any(|id| id.contains("time-budget")), "{ids:?}");
+}

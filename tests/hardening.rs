@@ -621,6 +621,22 @@ fn answers_are_never_written() {
     for id in ["results.before-after", "no.such.check"] {
         coach_in(dir.path(), ["explain", id], b"");
     }
+    let reviewed =
+        names
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .chain(["crlf.md", "bom.md", "front-only.md"]);
+    for name in reviewed {
+        for format in ["text", "html", "json"] {
+            let run = coach_in(dir.path(), ["review", "--format", format, name], b"");
+            assert!(
+                run.code().is_some(),
+                "review {format} {name}: {:?}",
+                run.status
+            );
+        }
+    }
     let answer = fs::read(dir.path().join("bom.md")).unwrap();
     coach_in(dir.path(), ["score", "-"], &answer);
     assert_eq!(snapshot(dir.path()), before, "an answer file changed");

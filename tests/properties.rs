@@ -1,9 +1,14 @@
 //! Properties that hold for any input: no panic, scores in 0..=100, spans inside the file,
-//! line ends and BOMs that change nothing, and the same bytes out on every run.
+//! line ends and BOMs that change nothing, reviews that fit their width and show no control
+//! character, and the same bytes out on every run.
 
 mod guarded;
 
 use coach::answer::{self, Answer};
+use coach::report::FileReport;
+use coach::report::paint::Paint;
+use coach::report::review::{html, json, text as review_text};
+use coach::review::{self, Draft};
 use coach::rubric::{self, Rubric};
 use coach::signals::{self, SignalId};
 use coach::source;
@@ -118,8 +123,59 @@ fn check_everything(text: &str) -> Answer {
         let file = coach::engine::score("p.md", &answer, rubric);
         assert!(file.score <= 100, "score {}", file.score);
         assert!(file.checks.iter().all(|c| c.points <= c.max_points));
+        check_review(text, &answer, rubric, file);
     }
     answer
+}
+
+/// Reviews `text` and renders it every way: plain text keeps to its width in the answer's
+/// rows and holds no control character but line feeds; colour adds only escapes; the page has
+/// no markup from the answer; the JSON parses.
+fn check_review(text: &str, answer: &Answer, rubric: &Rubric, file: FileReport) {
+    let draft = Draft {
+        text,
+        first_line: 1,
+        last_line: usize::MAX,
+        answer,
+        rubric,
+        pass_score: rubric.pass_score,
+    };
+    let review = review::build(file, &draft);
+    for width in [40, 100] {
+        let plain = review_text::render(
+            &review,
+            review_text::View {
+                width,
+                paint: Paint::new(false),
+            },
+        );
+        assert!(
+            plain.chars().all(|c| c == '\n' || !c.is_control()),
+            "a control character in {plain:?}"
+        );
+        for row in plain.lines().filter(|l| l.contains(" │ ")) {
+            let columns = unicode_width::UnicodeWidthStr::width(row);
+            assert!(columns <= width, "{columns} columns at {width}: {row:?}");
+        }
+    }
+    let coloured = review_text::render(
+        &review,
+        review_text::View {
+            width: 100,
+            paint: Paint::new(true),
+        },
+    );
+    assert!(
+        coloured
+            .chars()
+            .all(|c| c == '\n' || c == '\u{1b}' || !c.is_control()),
+        "{coloured:?}"
+    );
+    let page = html::render("p.md", std::slice::from_ref(&review));
+    assert!(!page.contains("<script"), "{page}");
+    assert!(page.chars().all(|c| c == '\n' || !c.is_control()));
+    let data = json::render(std::slice::from_ref(&review), &[]);
+    serde_json::from_str::<serde_json::Value>(&data).expect("review JSON parses");
 }
 
 proptest! {

@@ -114,6 +114,43 @@ fn impossible_thresholds() {
     assert_refused(&length, "16:1", "min-seconds < max-seconds", "length:");
 }
 
+/// Time budget shares a spoken answer could never meet are refused at `length:`.
+#[test]
+fn impossible_time_shares() {
+    let length = |shares: &str| {
+        format!("{VALID}length:\n  min-seconds: 90\n  max-seconds: 180\n  shares: {shares}\n")
+    };
+    assert_refused(
+        &length("{situation: {min: 30, max: 20}}"),
+        "16:1",
+        "situation needs 0 <= min <= max <= 100",
+        "length:",
+    );
+    assert_refused(
+        &length("{actions: {min: 70, max: 80}, results: {min: 40, max: 50}}"),
+        "16:1",
+        "minimum shares add up to 110%",
+        "length:",
+    );
+    let all_low = "{situation: {min: 0, max: 10}, task: {min: 0, max: 10}, actions: {min: 0, max: 40}, results: {min: 0, max: 20}, reflection: {min: 0, max: 10}}";
+    assert_refused(
+        &length(all_low),
+        "16:1",
+        "maximum shares add up to 90%",
+        "length:",
+    );
+    let unknown = length("{setup: {min: 0, max: 10}}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.yaml"), &unknown).unwrap();
+    let output = coach(&["rubric", "check", "broken.yaml"], dir.path());
+    assert_eq!(output.code, 2, "{}", output.stdout);
+    assert!(output.stdout.contains("setup"), "{}", output.stdout);
+    let fine = length("{actions: {min: 50, max: 70}}");
+    std::fs::write(dir.path().join("fine.yaml"), fine).unwrap();
+    let output = coach(&["rubric", "check", "fine.yaml"], dir.path());
+    assert_eq!(output.code, 0, "{}", output.stdout);
+}
+
 #[test]
 fn several_errors_in_one_file_are_all_reported() {
     let text = VALID

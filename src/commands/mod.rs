@@ -1,7 +1,9 @@
 //! One module per subcommand; shared input and output helpers live here.
 
+pub mod color;
 pub mod explain;
 pub mod guard;
+pub mod review;
 pub mod rubric;
 pub mod score;
 pub mod sections;
@@ -78,11 +80,13 @@ pub fn say(message: &str) {
     let _ = writeln!(std::io::stderr(), "coach: {message}");
 }
 
-/// Table width: `COLUMNS` when set (terminals export it), else a width that reads well in logs.
+/// Output width: `COLUMNS` when set, else the width of the terminal standard output is, else a
+/// width that reads well in logs.
 pub fn table_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
+        .or_else(|| terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0))
         .filter(|w| *w >= 60)
         .unwrap_or(110)
 }

@@ -1,10 +1,9 @@
 //! `coach rubric list|show|check|schema`: rubrics as something people write and share.
 
 use super::{ERROR, PASSED, write_stdout};
-use crate::cli::{RubricArgs, RubricCommand};
+use crate::cli::{ColorWhen, RubricArgs, RubricCommand};
 use coach::report::neutral::visible;
 use coach::rubric::{self, builtin, diagnostic, project, schema};
-use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn run(args: RubricArgs) -> anyhow::Result<u8> {
@@ -123,7 +122,7 @@ fn check(files: &[String]) -> anyhow::Result<u8> {
     } else {
         files.to_vec()
     };
-    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let styled = super::color::stdout(ColorWhen::Auto).is_on();
     let mut out = String::new();
     let mut failed = 0;
     for target in &targets {

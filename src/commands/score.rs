@@ -1,9 +1,9 @@
 //! `coach score`: expand inputs, score every answer in parallel and write each as soon as those
 //! before it are written (see `stream`), then turn the outcome into an exit code.
 
-mod isolate;
+pub mod isolate;
 mod replace;
-mod scoring;
+pub mod scoring;
 mod stream;
 
 use super::guard::Guard;

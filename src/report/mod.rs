@@ -5,11 +5,14 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod neutral;
+pub mod paint;
 pub mod pretty;
 pub mod render;
+pub mod review;
 pub mod sarif;
 pub mod summary;
 pub mod table;
+pub mod wrap;
 
 use crate::answer::{Section, SectionName};
 use crate::rubric::model::{GradeBands, Severity};

@@ -100,7 +100,9 @@ impl Render for Table {
     }
 }
 
-pub fn render_file(file: &FileReport, width: u16) -> String {
+/// What opens a person's report on one answer (the gap table, the review): the score line,
+/// why the rubric applied, the length, and any warnings and ignored checks.
+pub fn header(file: &FileReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -150,6 +152,11 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
             file.suppressed.len() - NOTES_SHOWN
         );
     }
+    out
+}
+
+pub fn render_file(file: &FileReport, width: u16) -> String {
+    let mut out = header(file);
     let mut table = Grid::new();
     table
         .load_style(UTF8_FULL_CONDENSED)

@@ -15,10 +15,11 @@ pub mod suppress;
 pub mod terms;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use model::{CheckSpec, GradeBands, LengthTarget, RubricSpec, Scope};
+use model::{CheckSpec, GradeBands, LengthTarget, RubricSpec, Scope, ShareRange, Shares};
 use regex::{Regex, RegexBuilder};
 use std::fmt;
 
+use crate::answer::SectionName;
 use crate::report::neutral::{is_hidden, visible};
 use crate::signals::SignalId;
 
@@ -57,6 +58,7 @@ pub enum Matcher {
     Terms(terms::Terms),
     SectionPresent,
     SpeakingTime,
+    TimeBudget,
 }
 
 /// A check ready to run: its spec (for ids, titles and hints) and its matcher.
@@ -133,6 +135,15 @@ impl Check {
             }
             Matcher::SpeakingTime => {
                 return "Scores the spoken length (words at the rubric's words-per-minute) against the rubric's length target; credit falls off outside it.".to_string();
+            }
+            Matcher::TimeBudget => {
+                let whose = match spec.section {
+                    Scope::Any => "each section's share".to_string(),
+                    _ => format!("the {section} section's share"),
+                };
+                return format!(
+                    "Scores {whose} of the spoken time against the rubric's length shares; every percentage point outside a target range costs 2% of the points."
+                );
             }
             Matcher::Signal(id) => format!(
                 "evidence from the `{}` detector",
@@ -319,6 +330,9 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec
             "length needs min-seconds < max-seconds and words-per-minute > 0".into(),
         ));
     }
+    if let Err(message) = check_shares(&length.shares) {
+        errors.push(at(locate::Place::Key("length"), message));
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -329,6 +343,37 @@ pub fn compile(spec: RubricSpec, text: &str, origin: &str) -> Result<Rubric, Vec
         length,
         checks,
     })
+}
+
+/// Share targets a spoken answer can meet: each range within 0–100 and in order, the lowest
+/// shares together at most the whole answer and, when every section has a target, the
+/// highest together at least the whole of it.
+fn check_shares(shares: &Shares) -> Result<(), String> {
+    let ranges: Vec<(SectionName, ShareRange)> = SectionName::ALL
+        .into_iter()
+        .filter_map(|name| shares.get(name).map(|range| (name, range)))
+        .collect();
+    for (name, range) in &ranges {
+        if range.min > range.max || range.max > 100 {
+            return Err(format!(
+                "length shares: {name} needs 0 <= min <= max <= 100 (percent of the answer), not {}–{}",
+                range.min, range.max
+            ));
+        }
+    }
+    let lowest: u32 = ranges.iter().map(|(_, r)| r.min).sum();
+    if lowest > 100 {
+        return Err(format!(
+            "length shares: the minimum shares add up to {lowest}%, more than the whole answer"
+        ));
+    }
+    let highest: u32 = ranges.iter().map(|(_, r)| r.max).sum();
+    if ranges.len() == SectionName::ALL.len() && highest < 100 {
+        return Err(format!(
+            "length shares: the maximum shares add up to {highest}%, less than the whole answer"
+        ));
+    }
+    Ok(())
 }
 
 /// A check id as docs/rubrics.md describes it: lowercase ASCII words of letters and digits
@@ -360,11 +405,12 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
         check.terms.is_some(),
         check.section_present.is_some(),
         check.speaking_time.is_some(),
+        check.time_budget.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
         return Err((
             "id",
-            "needs exactly one of signal, keywords, pattern, terms, section-present, speaking-time"
+            "needs exactly one of signal, keywords, pattern, terms, section-present, speaking-time, time-budget"
                 .into(),
         ));
     }
@@ -459,10 +505,15 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
     if check.speaking_time == Some(true) {
         return Ok(Matcher::SpeakingTime);
     }
+    if check.time_budget == Some(true) {
+        return Ok(Matcher::TimeBudget);
+    }
     let key = if check.section_present.is_some() {
         "section-present"
-    } else {
+    } else if check.speaking_time.is_some() {
         "speaking-time"
+    } else {
+        "time-budget"
     };
     Err((key, format!("{key} only takes `true`")))
 }

@@ -67,7 +67,7 @@ impl Default for GradeBands {
     }
 }
 
-/// How long the answer should take to say.
+/// How long the answer should take to say, and how that time should be shared out.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LengthTarget {
@@ -75,6 +75,11 @@ pub struct LengthTarget {
     pub words_per_minute: u32,
     pub min_seconds: u32,
     pub max_seconds: u32,
+    /// The share of the spoken time each section should take, in percent (default: the usual
+    /// STAR guidance, see docs/rubrics.md). `coach review` draws the time budget against it;
+    /// a `time-budget: true` check scores it. `{}` sets no targets.
+    #[serde(default = "Shares::usual")]
+    pub shares: Shares,
 }
 
 fn default_wpm() -> u32 {
@@ -87,8 +92,61 @@ impl Default for LengthTarget {
             words_per_minute: 150,
             min_seconds: 120,
             max_seconds: 180,
+            shares: Shares::usual(),
         }
     }
+}
+
+/// A target share of the spoken time for each section; a section left out has none.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Shares {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub situation: Option<ShareRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<ShareRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<ShareRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<ShareRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<ShareRange>,
+}
+
+impl Shares {
+    /// The usual STAR guidance: a short setup, most of the time on the speaker's own actions,
+    /// a measured result and a brief lesson (sources in docs/rubrics.md).
+    pub fn usual() -> Shares {
+        let range = |min, max| Some(ShareRange { min, max });
+        Shares {
+            situation: range(5, 20),
+            task: range(5, 15),
+            actions: range(40, 65),
+            results: range(10, 30),
+            reflection: range(5, 15),
+        }
+    }
+
+    /// The target for `section`, if the rubric sets one.
+    pub fn get(&self, section: SectionName) -> Option<ShareRange> {
+        match section {
+            SectionName::Situation => self.situation,
+            SectionName::Task => self.task,
+            SectionName::Actions => self.actions,
+            SectionName::Results => self.results,
+            SectionName::Reflection => self.reflection,
+        }
+    }
+}
+
+/// The lowest and highest share of the spoken time a section should take, in percent.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ShareRange {
+    #[schemars(range(max = 100))]
+    pub min: u32,
+    #[schemars(range(max = 100))]
+    pub max: u32,
 }
 
 /// Where a check looks: one section, or the whole answer.
@@ -126,8 +184,8 @@ pub enum Severity {
     Info,
 }
 
-/// One check. Exactly one of `signal`, `keywords`, `pattern`, `terms`, `section-present` and
-/// `speaking-time` says what it looks for.
+/// One check. Exactly one of `signal`, `keywords`, `pattern`, `terms`, `section-present`,
+/// `speaking-time` and `time-budget` says what it looks for.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckSpec {
@@ -174,6 +232,10 @@ pub struct CheckSpec {
     /// `true`: score the spoken length against the rubric's `length` target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaking_time: Option<bool>,
+    /// `true`: score how the spoken time is shared out against `length.shares` (only
+    /// `section`'s share when one is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_budget: Option<bool>,
 
     /// Pass when at least this many pieces of evidence are found (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,8 +253,8 @@ fn default_scope() -> Scope {
 }
 
 /// A change to a base rubric's check: the fields given replace the base's. Giving any of
-/// `signal`, `keywords`, `pattern`, `terms`, `section-present` or `speaking-time` replaces what the check
-/// looks for; giving `at-least` drops the base's `at-most` and the other way round.
+/// `signal`, `keywords`, `pattern`, `terms`, `section-present`, `speaking-time` or `time-budget`
+/// replaces what the check looks for; giving `at-least` drops the base's `at-most` and the other way round.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckPatch {
@@ -227,6 +289,8 @@ pub struct CheckPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaking_time: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_budget: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<u32>,
@@ -242,7 +306,8 @@ impl CheckPatch {
             || self.pattern.is_some()
             || self.terms.is_some()
             || self.section_present.is_some()
-            || self.speaking_time.is_some();
+            || self.speaking_time.is_some()
+            || self.time_budget.is_some();
         if replaces_matcher {
             check.signal = self.signal;
             check.keywords = self.keywords.clone();
@@ -250,6 +315,7 @@ impl CheckPatch {
             check.terms = self.terms.clone();
             check.section_present = self.section_present;
             check.speaking_time = self.speaking_time;
+            check.time_budget = self.time_budget;
         }
         if self.at_least.is_some() {
             check.at_least = self.at_least;

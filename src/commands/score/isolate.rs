@@ -16,14 +16,19 @@ use std::panic::{self, AssertUnwindSafe};
 /// locks are taken poisoned or not and which only ever gain whole entries, so a panic in the
 /// middle of one input leaves nothing half-written for the next.
 pub fn isolated(path: &str, score: impl FnOnce() -> Vec<Scored>) -> Vec<Scored> {
-    panic::catch_unwind(AssertUnwindSafe(score)).unwrap_or_else(|payload| {
-        vec![Scored::Error(FileError {
-            path: path.to_string(),
-            message: format!(
-                "internal error while scoring it ({}); the other answers were scored; please report it with this file",
-                panic_message(payload.as_ref())
-            ),
-        })]
+    caught(path, "the other answers were scored; ", score)
+        .unwrap_or_else(|error| vec![Scored::Error(error)])
+}
+
+/// Runs `work` on the input shown as `path`; a panic becomes that input's error, which says
+/// `carried_on` (what went on regardless) before asking for a report.
+pub fn caught<T>(path: &str, carried_on: &str, work: impl FnOnce() -> T) -> Result<T, FileError> {
+    panic::catch_unwind(AssertUnwindSafe(work)).map_err(|payload| FileError {
+        path: path.to_string(),
+        message: format!(
+            "internal error while scoring it ({}); {carried_on}please report it with this file",
+            panic_message(payload.as_ref())
+        ),
     })
 }
 

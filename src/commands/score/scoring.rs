@@ -6,9 +6,9 @@ use crate::commands::read_input;
 use coach::baseline::Baseline;
 use coach::report::{AnswerMeta, FileError, FileReport};
 use coach::rubric::Rubric;
-use coach::rubric::choice::Chooser;
+use coach::rubric::choice::{Choice, Chooser};
 use coach::source::Source;
-use coach::stories::{self, Story};
+use coach::stories::{self, Found, Story};
 use coach::walk::Input;
 use std::sync::Arc;
 
@@ -51,11 +51,37 @@ impl Scorer {
 
     /// Scores each answer of a read input: the whole file, or each of its stories.
     fn score_source(&self, input: &Input, source: Source) -> Vec<Scored> {
+        panic_if_asked(&source.path);
+        self.judge_source(input, &source)
+            .into_iter()
+            .map(|judged| match judged {
+                Ok(judged) => {
+                    let rubric = judged.choice.rubric();
+                    let meta = self.judge.meta(
+                        &judged.file,
+                        rubric,
+                        judged.choice.min_score,
+                        &source.path,
+                        judged.found.story.as_ref(),
+                    );
+                    Scored::Answer(Box::new(ScoredAnswer {
+                        meta,
+                        rubric: judged.choice.shared_rubric(),
+                        file: judged.file,
+                    }))
+                }
+                Err(error) => Scored::Error(error),
+            })
+            .collect()
+    }
+
+    /// Each answer of a read input (the whole file, or each of its stories) scored with the
+    /// rubric chosen for it; an answer whose rubric cannot be had is an error.
+    pub fn judge_source(&self, input: &Input, source: &Source) -> Vec<Result<Judged, FileError>> {
         let real_path = match input {
             Input::File { path, .. } => Some(path.as_path()),
             Input::Stdin => None,
         };
-        panic_if_asked(&source.path);
         stories::answers(&source.text)
             .into_iter()
             .map(|found| {
@@ -63,37 +89,30 @@ impl Scorer {
                     Some(story) => format!("{}#{}", source.path, story.slug),
                     None => source.path.clone(),
                 };
-                let choice =
-                    match self
-                        .chooser
-                        .choose(real_path, &source.path, &source.text, &found.answer)
-                    {
-                        Ok(choice) => choice,
-                        Err(message) => {
-                            return Scored::Error(FileError {
-                                path: name,
-                                message,
-                            });
-                        }
-                    };
-                let rubric = choice.rubric();
-                let mut file = coach::engine::score(&name, &found.answer, rubric);
+                let choice = self
+                    .chooser
+                    .choose(real_path, &source.path, &source.text, &found.answer)
+                    .map_err(|message| FileError {
+                        path: name.clone(),
+                        message,
+                    })?;
+                let mut file = coach::engine::score(&name, &found.answer, choice.rubric());
                 choice.annotate(&mut file);
-                let meta = self.judge.meta(
-                    &file,
-                    rubric,
-                    choice.min_score,
-                    &source.path,
-                    found.story.as_ref(),
-                );
-                Scored::Answer(Box::new(ScoredAnswer {
+                Ok(Judged {
+                    found,
                     file,
-                    meta,
-                    rubric: choice.shared_rubric(),
-                }))
+                    choice,
+                })
             })
             .collect()
     }
+}
+
+/// One answer scored: what was found in the file, its report and the rubric choice behind it.
+pub struct Judged {
+    pub found: Found,
+    pub file: FileReport,
+    pub choice: Choice,
 }
 
 impl Judge {
