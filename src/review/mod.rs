@@ -182,6 +182,14 @@ impl Review {
     pub fn note(&self, id: &str) -> Option<&Note> {
         self.notes.iter().find(|n| n.check == id)
     }
+
+    /// The notes of the fixes worth the most points, best first.
+    pub fn top_fix_notes(&self) -> Vec<&Note> {
+        self.top_fixes
+            .iter()
+            .filter_map(|id| self.note(id))
+            .collect()
+    }
 }
 
 /// The draft under review: the file it is in, where in the file, its parse and its rubric.

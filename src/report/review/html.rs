@@ -274,11 +274,7 @@ fn closing(out: &mut String, review: &Review) {
         report.score,
         report.grade.as_str()
     );
-    let fixes: Vec<&Note> = review
-        .top_fixes
-        .iter()
-        .filter_map(|id| review.note(id))
-        .collect();
+    let fixes = review.top_fix_notes();
     if fixes.is_empty() {
         out.push_str("<p>Nothing to fix: every check passed.</p>\n</section>\n");
         return;

@@ -451,11 +451,7 @@ fn closing(review: &Review, view: View) -> String {
         p.paint(&format!("Score {}/100", report.score), paint::BOLD),
         report.grade.as_str()
     );
-    let fixes: Vec<&Note> = review
-        .top_fixes
-        .iter()
-        .filter_map(|id| review.note(id))
-        .collect();
+    let fixes = review.top_fix_notes();
     if fixes.is_empty() {
         out.push_str("Nothing to fix: every check passed.\n");
         return out;
