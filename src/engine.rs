@@ -3,18 +3,24 @@
 use crate::answer::{Answer, Section, SectionName, Sentence};
 use crate::budget;
 use crate::report::{CheckResult, FileReport, Grade, SignalSummary, Status};
+use crate::rubric::terms::Tokens;
 use crate::rubric::{Check, Matcher, Rubric};
 use crate::signals::{self, Evidence, SignalId, Signals, buzzwords};
+use std::cell::OnceCell;
 
 /// Scores one parsed answer against a compiled rubric.
 pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
     let signals = signals::detect(answer);
     let told = told_words(answer);
     let speaking_seconds = budget::speaking_seconds(told as f64, rubric.length.words_per_minute);
+    let tokens = OnceCell::new();
     let checks: Vec<CheckResult> = rubric
         .checks
         .iter()
-        .map(|check| run_check(check, answer, &signals, rubric, (told, speaking_seconds)))
+        .map(|check| {
+            let length = (told, speaking_seconds);
+            run_check(check, answer, &signals, rubric, length, &tokens)
+        })
         .collect();
     let earned: u32 = checks.iter().map(|c| c.points).sum();
     let possible: u32 = checks.iter().map(|c| c.max_points).sum();
@@ -71,6 +77,7 @@ fn run_check(
     signals: &Signals,
     rubric: &Rubric,
     (told, speaking_seconds): (usize, u32),
+    tokens: &OnceCell<Vec<Tokens>>,
 ) -> CheckResult {
     let spec = &check.spec;
     let scope = check.scope().section();
@@ -189,20 +196,32 @@ fn run_check(
             .filter(|e| in_scope(e, scope))
             .cloned()
             .collect(),
-        Matcher::Keywords(matcher) => scan_sentences(answer, scope, |text| {
+        Matcher::Keywords(matcher) => scan_sentences(answer, scope, |_, text| {
             matcher
                 .find_iter(text)
                 .filter(|m| whole_word(text, m.start(), m.end()))
                 .map(|m| (m.start(), m.end()))
                 .collect()
         }),
-        Matcher::Pattern(regex) => scan_sentences(answer, scope, |text| {
+        Matcher::Pattern(regex) => scan_sentences(answer, scope, |_, text| {
             regex
                 .find_iter(text)
                 .map(|m| (m.start(), m.end()))
                 .collect()
         }),
-        Matcher::Terms(terms) => scan_sentences(answer, scope, |text| terms.find(text)),
+        Matcher::Terms(terms) => {
+            // Every `terms:` check reads the same words: each sentence is read once.
+            let tokens = tokens.get_or_init(|| {
+                answer
+                    .sentences
+                    .iter()
+                    .map(|s| Tokens::of(&s.text))
+                    .collect()
+            });
+            scan_sentences(answer, scope, |index, text| {
+                terms.find_in(text, &tokens[index])
+            })
+        }
         Matcher::SectionPresent | Matcher::SpeakingTime | Matcher::TimeBudget => {
             unreachable!("handled above")
         }
@@ -319,18 +338,20 @@ fn sentence_in_scope(sentence: &Sentence, scope: Option<SectionName>) -> bool {
 }
 
 /// Keyword and pattern checks read only real sentences, so a pasted list of terms earns nothing.
+/// `find` is given each sentence's index in the answer and its text.
 fn scan_sentences(
     answer: &Answer,
     scope: Option<SectionName>,
-    find: impl Fn(&str) -> Vec<(usize, usize)>,
+    find: impl Fn(usize, &str) -> Vec<(usize, usize)>,
 ) -> Vec<Evidence> {
     // Keyword lists and term dumps earn nothing: a rubric's words must sit in real sentences.
     answer
         .sentences
         .iter()
-        .filter(|s| sentence_in_scope(s, scope) && signals::buzzwords::is_real_prose(s))
-        .flat_map(|s| {
-            find(&s.text)
+        .enumerate()
+        .filter(|(_, s)| sentence_in_scope(s, scope) && signals::buzzwords::is_real_prose(s))
+        .flat_map(|(index, s)| {
+            find(index, &s.text)
                 .into_iter()
                 .map(move |(start, end)| Evidence::from_span(s, start, end))
         })

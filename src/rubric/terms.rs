@@ -11,16 +11,29 @@
 
 use crate::answer::lemma;
 use crate::signals::text::negated_before;
+use std::collections::HashMap;
 
 /// Other words allowed between two words of a term: "add alert" meets "added two new alerts".
 const MAX_GAP: usize = 3;
 /// Words in one term; a longer phrase is a sentence, not a term.
 pub const MAX_TERM_WORDS: usize = 6;
 
-/// Compiled terms: each term as the stems of its words.
+/// Compiled terms: each term as the stems of its words, and which terms may start at a word
+/// with a given key (most words start none, and cost one lookup).
 #[derive(Debug, Clone)]
 pub struct Terms {
     terms: Vec<Term>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// A sentence read once for every `terms:` check: its words with their keys.
+#[derive(Debug, Clone)]
+pub struct Tokens(Vec<Word>);
+
+impl Tokens {
+    pub fn of(text: &str) -> Tokens {
+        Tokens(words(text))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -33,6 +46,7 @@ struct Term {
 }
 
 /// One word of a sentence: where it is, its stem and the clause it sits in.
+#[derive(Debug, Clone)]
 struct Word {
     start: usize,
     end: usize,
@@ -72,29 +86,45 @@ impl Terms {
                 negative: negated_before(shown, shown.len()),
             });
         }
-        Ok(Terms { terms: compiled })
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, term) in compiled.iter().enumerate() {
+            for choice in &term.slots[0] {
+                let list = by_first.entry(choice[0].clone()).or_default();
+                if !list.contains(&index) {
+                    list.push(index);
+                }
+            }
+        }
+        Ok(Terms {
+            terms: compiled,
+            by_first,
+        })
     }
 
     /// Byte spans of the terms found in `text`, left to right, none overlapping.
     pub fn find(&self, text: &str) -> Vec<(usize, usize)> {
-        let words = words(text);
+        self.find_in(text, &Tokens::of(text))
+    }
+
+    /// [`Terms::find`] over the words of `text` already read.
+    pub fn find_in(&self, text: &str, tokens: &Tokens) -> Vec<(usize, usize)> {
+        let words = &tokens.0;
         let mut found = Vec::new();
         let mut free_from = 0;
         for first in 0..words.len() {
             if first < free_from {
                 continue;
             }
-            let longest = self
-                .terms
-                .iter()
-                .filter_map(|term| term.match_at(&words, first))
+            let Some(candidates) = self.by_first.get(&words[first].stem) else {
+                continue;
+            };
+            let starting = || candidates.iter().map(|&i| &self.terms[i]);
+            let longest = starting()
+                .filter_map(|term| term.match_at(words, first))
                 .max();
             let Some(last) = longest else { continue };
             let (start, end) = (words[first].start, words[last].end);
-            let negative = self
-                .terms
-                .iter()
-                .any(|t| t.negative && t.match_at(&words, first).is_some());
+            let negative = starting().any(|t| t.negative && t.match_at(words, first).is_some());
             if !negative && negated_before(text, start) {
                 continue;
             }
