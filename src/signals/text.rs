@@ -256,6 +256,31 @@ pub fn is_verbal(word: &str) -> bool {
     })
 }
 
+/// The clause of `text` around `start..end`: bounded by semicolons and by a comma followed by
+/// a conjunction (", and", ", but", ", while"), and read no further than `CLAUSE_REACH` either
+/// side, so that a pasted line with thousands of pairs stays linear.
+pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const BREAKS: [&str; 5] = [";", ", and ", ", but ", ", while ", ", whereas "];
+    let reach_start = floor_boundary(text, start.saturating_sub(CLAUSE_REACH));
+    let reach_end = floor_boundary(text, end.saturating_add(CLAUSE_REACH).min(text.len()));
+    let before = &text[reach_start..start];
+    let clause_start = BREAKS
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|at| reach_start + at + b.len()))
+        .max()
+        .unwrap_or(reach_start);
+    let after = &text[end..reach_end];
+    let clause_end = BREAKS
+        .iter()
+        .filter_map(|b| after.find(b).map(|at| end + at))
+        .min()
+        .unwrap_or(reach_end);
+    (clause_start, clause_end)
+}
+
+/// How far either side of a pair its clause is looked for.
+const CLAUSE_REACH: usize = 240;
+
 #[cfg(test)]
 mod tests {
     use super::*;

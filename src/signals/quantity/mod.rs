@@ -1,7 +1,13 @@
 //! Numbers with meaning: a value, a unit, and where they sit in the sentence.
 //!
-//! Shared by the metrics, before→after and SLO detectors. Dates, versions, step numbers,
-//! ticket ids and bare numbers are not quantities.
+//! Shared by the metrics, before→after and SLO detectors, and by the number checks through
+//! [`figures`], which reads on top of it what each number measures and the part it plays.
+//! Dates, versions, step numbers, ticket ids and bare numbers are not quantities.
+
+pub mod figures;
+pub mod measure;
+pub mod pairs;
+pub mod words;
 
 use super::pattern::{Pattern, pattern};
 use std::sync::LazyLock;
@@ -34,9 +40,10 @@ pub struct Quantity {
 /// Spelled-out amounts; written with `\s+` because the quantity pattern is in verbose mode.
 const WORD_NUMBER: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+hundred|a\s+dozen";
 
-static QUANTITY: LazyLock<Pattern> = LazyLock::new(|| {
+/// The quantity pattern, with `word_number` for the numbers it reads written as words.
+fn quantity_pattern(word_number: &str) -> Pattern {
     let number = format!(
-        r"(?:\d[\d,]{{0,24}}(?:\.\d{{1,12}})?|\.\d{{1,12}}|{WORD_NUMBER})(?:\s?(?:k|m|mm|b|bn|million|billion|thousand)\b)?"
+        r"(?:\d[\d,]{{0,24}}(?:\.\d{{1,12}})?|\.\d{{1,12}}|{word_number})(?:\s?(?:k|m|mm|b|bn|million|billion|thousand)\b)?"
     );
     pattern(&format!(
         r"(?x)
@@ -58,7 +65,10 @@ static QUANTITY: LazyLock<Pattern> = LazyLock::new(|| {
             | (?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]{{2,}}s)\b
           )",
     ))
-});
+}
+
+static QUANTITY: LazyLock<Pattern> = LazyLock::new(|| quantity_pattern(WORD_NUMBER));
+static QUANTITY_SPELLED: LazyLock<Pattern> = LazyLock::new(|| quantity_pattern(words::SPELLED_OUT));
 
 /// Words that follow a number without making it a measurement.
 const NOT_COUNTED: &[&str] = &[
@@ -108,8 +118,18 @@ static YEAR_CONTEXT: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Every quantity in `sentence`, left to right, without overlaps.
 pub fn find(sentence: &str) -> Vec<Quantity> {
+    scan(&QUANTITY, sentence)
+}
+
+/// [`find`], reading every number written as words ("twenty-five hours", "a hundred and forty
+/// percent"), not only the few that make a sentence quantified.
+pub fn find_spelled(sentence: &str) -> Vec<Quantity> {
+    scan(&QUANTITY_SPELLED, sentence)
+}
+
+fn scan(quantities: &Pattern, sentence: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
-    for caps in QUANTITY.captures_iter(sentence) {
+    for caps in quantities.captures_iter(sentence) {
         let whole = caps.get(0).expect("match");
         let (start, unit, value_text) = if let Some(m) = caps.name("money") {
             (m.start(), Unit::Money, m.as_str())
@@ -324,9 +344,12 @@ fn parse_value(text: &str) -> f64 {
         .collect();
     let value = match numeric.parse::<f64>() {
         Ok(v) => v,
-        Err(_) => lower
-            .split(|c: char| !c.is_alphabetic())
-            .find_map(spelled_value)
+        Err(_) => words::value(&lower)
+            .or_else(|| {
+                lower
+                    .split(|c: char| !c.is_alphabetic())
+                    .find_map(spelled_value)
+            })
             .unwrap_or(0.0),
     };
     with_magnitude(value, &lower)
