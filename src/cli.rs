@@ -129,9 +129,16 @@ pub struct ScoreArgs {
     pub exit_zero: bool,
 
     /// Judge by the command line and the built-in rubrics only: no .coach.yaml, no rubric named
-    /// in front matter, no coach-ignore comments. For CI over a bank others can change.
+    /// in front matter, no coach-ignore comments, no `status: draft`. For CI over a bank others
+    /// can change.
     #[arg(long)]
     pub isolated: bool,
+
+    /// Let drafts pass: placeholders (TBD, [fill in], XX%) are still reported and cost points,
+    /// but do not fail an answer by themselves. Front matter or .coach.yaml `status: draft`
+    /// does the same for some answers.
+    #[arg(long)]
+    pub allow_drafts: bool,
 
     /// Fail an answer only when it scores lower than recorded in this baseline file.
     #[arg(long, value_name = "FILE")]

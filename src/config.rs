@@ -4,11 +4,15 @@
 //! rubric: star                 # the rubric for answers that do not name one
 //! min-score: 75                # exit 1 below this
 //! disable: [pitfall.hedging]   # checks left out of scoring
+//! status: final                # `draft`: placeholders are reported but do not fail
 //! overrides:                   # by path, relative to this file; later matches win
 //!   - files: "incidents/**"
 //!     rubric: incident-response
+//!   - files: "drafts/**"
+//!     status: draft
 //! ```
 
+use crate::answer::Status;
 use crate::rubric::confine::Project;
 use crate::rubric::locate::Place;
 use globset::{GlobBuilder, GlobMatcher};
@@ -30,6 +34,10 @@ pub struct ConfigSpec {
     /// Check ids left out of scoring.
     #[serde(default)]
     pub disable: Vec<String>,
+    /// `draft`: the answers are unfinished; their placeholders are reported but do not fail
+    /// them. `final` (the default): a placeholder fails an answer.
+    #[serde(default)]
+    pub status: Option<Status>,
     /// Settings for the answers whose path (relative to this file) matches a glob.
     #[serde(default)]
     pub overrides: Vec<OverrideSpec>,
@@ -47,6 +55,9 @@ pub struct OverrideSpec {
     /// Check ids left out of scoring, added to the top-level list.
     #[serde(default)]
     pub disable: Vec<String>,
+    /// `draft` or `final` for these answers.
+    #[serde(default)]
+    pub status: Option<Status>,
 }
 
 /// A loaded configuration with its globs compiled.
@@ -68,6 +79,8 @@ pub struct FileSettings {
     pub rubric_by_path: bool,
     pub min_score: Option<u32>,
     pub disable: Vec<String>,
+    /// Whether these answers are drafts, and where the configuration says so.
+    pub status: Option<(Status, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,6 +239,10 @@ impl Config {
             rubric_by_path: false,
             min_score: self.spec.min_score,
             disable: self.spec.disable.clone(),
+            status: self
+                .spec
+                .status
+                .map(|status| (status, self.path.display().to_string())),
         };
         let entries = self.spec.overrides.iter().zip(&self.globs);
         for ((entry, glob), &line) in entries.zip(&self.rubric_lines[1..]) {
@@ -246,6 +263,10 @@ impl Config {
             }
             settings.min_score = entry.min_score.or(settings.min_score);
             settings.disable.extend(entry.disable.iter().cloned());
+            if let Some(status) = entry.status {
+                let origin = format!("{} for files `{}`", self.path.display(), entry.files);
+                settings.status = Some((status, origin));
+            }
         }
         settings
     }
@@ -255,7 +276,7 @@ impl Config {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "rubric: star\nmin-score: 60\ndisable: [pitfall.hedging]\noverrides:\n  - files: \"incidents/**\"\n    rubric: incident-response\n    disable: [length.speaking-time]\n  - files: \"*.md\"\n    min-score: 80\n";
+    const TEXT: &str = "rubric: star\nmin-score: 60\ndisable: [pitfall.hedging]\noverrides:\n  - files: \"incidents/**\"\n    rubric: incident-response\n    disable: [length.speaking-time]\n  - files: \"*.md\"\n    min-score: 80\n  - files: \"drafts/**\"\n    status: draft\n";
 
     #[test]
     fn overrides_apply_by_glob_relative_to_the_file() {
@@ -269,6 +290,14 @@ mod tests {
         assert_eq!(top.rubric.as_ref().unwrap().name, "star");
         assert!(!top.rubric_by_path);
         assert_eq!(top.min_score, Some(80));
+        assert_eq!(top.status, None);
+        let draft = config.for_file(Path::new("/p/drafts/a.md"));
+        assert_eq!(
+            draft.status,
+            Some((Status::Draft, "/p/.coach.yaml for files `drafts/**`".into()))
+        );
+        let err = Config::from_text("status: wip\n", Path::new(".coach.yaml")).unwrap_err();
+        assert_eq!(err.line, 1, "{err}");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
             run_check(check, answer, &signals, rubric, length, &tokens)
         })
         .collect();
+    let draft_lines = draft_lines(rubric, &checks);
     let earned: u32 = checks.iter().map(|c| c.points).sum();
     let possible: u32 = checks.iter().map(|c| c.max_points).sum();
     let score = if possible == 0 {
@@ -45,7 +46,28 @@ pub fn score(path: &str, answer: &Answer, rubric: &Rubric) -> FileReport {
         suppressed: Vec::new(),
         config: None,
         config_reason: String::new(),
+        draft_lines,
+        drafts_allowed: None,
     }
+}
+
+/// The lines of the placeholders that checks on placeholders found. An answer with any is a
+/// draft: the rubric says what a placeholder is, and a check left out (`coach-ignore`,
+/// `disable`) or allowing some (`at-most`) does not make one.
+fn draft_lines(rubric: &Rubric, checks: &[CheckResult]) -> Vec<usize> {
+    let mut lines: Vec<usize> = rubric
+        .checks
+        .iter()
+        .zip(checks)
+        .filter(|(check, result)| {
+            matches!(check.matcher, Matcher::Signal(id) if id.is_draft())
+                && result.status != Status::Pass
+        })
+        .flat_map(|(_, result)| result.evidence.iter().map(|e| e.line))
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
 }
 
 /// Words an interviewer would hear: spoken sentences that read as prose. A pasted line of terms
@@ -93,6 +115,7 @@ fn run_check(
         evidence: Vec::new(),
         line: None,
         severity: spec.severity,
+        penalty: spec.is_penalty(),
     };
     let section_line = scope.and_then(|s| answer.section(s)).map(|s| s.start_line);
 
@@ -108,7 +131,16 @@ fn run_check(
                         .iter()
                         .any(|s| s.in_section(name) && buzzwords::is_real_prose(s))
             };
+            // A label with nothing under it (or only placeholders) tells nothing.
+            let empty = !answer.sentences.iter().any(|s| s.in_section(name));
             match answer.section(name) {
+                Some(section) if empty => lose_all(
+                    &mut result,
+                    format!(
+                        "the {name} label (line {}) has nothing under it",
+                        section.start_line
+                    ),
+                ),
                 Some(section) if !told(section) => lose_all(
                     &mut result,
                     format!(
@@ -242,6 +274,10 @@ fn run_check(
 
     if let Some(most) = spec.at_most {
         result.evidence = evidence;
+        if spec.is_penalty() {
+            penalise(&mut result, count, most, partial, &where_);
+            return result;
+        }
         if count <= most {
             result.message = if count == 0 {
                 format!("none found in {where_}")
@@ -307,6 +343,27 @@ fn run_check(
 pub fn home_section(id: &str) -> Option<SectionName> {
     let prefix = id.split('.').next()?;
     SectionName::ALL.into_iter().find(|s| s.as_str() == prefix)
+}
+
+/// A penalty check: nothing to earn or lose while `count` is within `most`; past it, its
+/// points (half for each one over when `partial`, up to all) join the possible total unearned.
+fn penalise(result: &mut CheckResult, count: u32, most: u32, partial: bool, where_: &str) {
+    let points = result.max_points;
+    result.points = 0;
+    if count <= most {
+        result.max_points = 0;
+        result.message = if count == 0 {
+            format!("none found in {where_}")
+        } else {
+            format!("{count} found, {most} allowed")
+        };
+        return;
+    }
+    let over = count - most;
+    let cost = if partial { f64::from(over) * 0.5 } else { 1.0 };
+    result.max_points = scaled(points, cost).max(1);
+    result.status = Status::Fail;
+    result.message = format!("{count} found in {where_}, {most} allowed");
 }
 
 fn lose_all(result: &mut CheckResult, message: String) {

@@ -131,6 +131,8 @@ pub fn front_matter(text: &str) -> Result<crate::answer::FrontMatter, YamlError>
     struct Loose {
         question: Option<String>,
         rubric: Option<String>,
+        /// Any scalar: a `status: 3` or `status: published` of another tool is not coach's.
+        status: Option<serde_json::Value>,
     }
     if text.trim().is_empty() {
         return Ok(Default::default());
@@ -139,6 +141,11 @@ pub fn front_matter(text: &str) -> Result<crate::answer::FrontMatter, YamlError>
     Ok(crate::answer::FrontMatter {
         question: loose.question,
         rubric: loose.rubric,
+        status: loose
+            .status
+            .as_ref()
+            .and_then(serde_json::Value::as_str)
+            .and_then(crate::answer::Status::parse),
     })
 }
 

@@ -45,6 +45,7 @@ fn report(parts: &[String; 6]) -> (FileReport, AnswerMeta) {
             line: i + 1,
             text: line.to_string(),
             sections: Default::default(),
+            fix: (i % 2 == 1).then(|| line.to_string()),
         })
         .collect();
     let check = |status, points| CheckResult {
@@ -59,6 +60,7 @@ fn report(parts: &[String; 6]) -> (FileReport, AnswerMeta) {
         evidence: evidence.clone(),
         line: Some(1),
         severity: Severity::Warning,
+        penalty: points == 0,
     };
     let file = FileReport {
         path: path.clone(),
@@ -85,6 +87,8 @@ fn report(parts: &[String; 6]) -> (FileReport, AnswerMeta) {
         }],
         config: Some(path.clone()),
         config_reason: rubric.clone(),
+        draft_lines: vec![1, 3],
+        drafts_allowed: Some(text.clone()),
     };
     let meta = AnswerMeta {
         file: path.clone(),

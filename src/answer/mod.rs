@@ -16,6 +16,7 @@ mod phrase;
 #[cfg(test)]
 pub(crate) use phrase::testing::corpus_texts;
 pub mod lemma;
+pub mod placeholders;
 pub mod prompts;
 pub mod roles;
 pub mod sentences;
@@ -163,6 +164,28 @@ impl Sentence {
 pub struct FrontMatter {
     pub question: Option<String>,
     pub rubric: Option<String>,
+    /// `status: draft` declares the answer unfinished: its placeholders are still reported, but
+    /// do not fail it. `final` (or nothing) holds it to the bar.
+    pub status: Option<Status>,
+}
+
+/// Whether the writer says an answer is finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Final,
+}
+
+impl Status {
+    /// `draft` or `final` in any case; anything else is not a status coach knows.
+    pub fn parse(text: &str) -> Option<Status> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "draft" => Some(Status::Draft),
+            "final" => Some(Status::Final),
+            _ => None,
+        }
+    }
 }
 
 /// A parsed answer: everything the detectors and the scorer need, and nothing about files.
@@ -181,6 +204,9 @@ pub struct Answer {
     pub warnings: Vec<String>,
     /// Lines of labels that promise a lesson ("Lesson:", "Key learnings", "L:").
     pub lesson_labels: Vec<usize>,
+    /// The marks of an unfinished answer, one per line, in line order; masked out of the
+    /// sentences, so they earn nothing.
+    pub placeholders: Vec<placeholders::Placeholder>,
 }
 
 impl Answer {
@@ -234,6 +260,9 @@ pub fn parse_walked(text: &str, lines: &[markdown::Line]) -> Answer {
                 .push(format!("front matter ignored: {message}")),
         }
     }
+    let marked = placeholders::mark(lines);
+    let lines: &[markdown::Line] = &marked.lines;
+    answer.placeholders = marked.found;
     let walked = blocks::split_blocks(lines);
     answer.title_asked = walked.title_asked;
     answer.title = walked.title;
@@ -274,7 +303,34 @@ pub fn parse_walked(text: &str, lines: &[markdown::Line]) -> Answer {
         .map(|s| count_words(&s.text))
         .sum();
     answer.sentences = sentences;
+    empty_sections(&mut answer, lines);
     answer
+}
+
+/// A labelled section with nothing told under it ("## Results" and then the next label) is a
+/// label the writer meant to fill, unless a placeholder inside it already says so.
+fn empty_sections(answer: &mut Answer, lines: &[markdown::Line]) {
+    for section in answer.sections.iter().filter(|s| s.labelled) {
+        let told = answer.sentences.iter().any(|s| s.in_section(section.name));
+        let marked = answer
+            .placeholders
+            .iter()
+            .any(|p| (section.start_line..=section.end_line).contains(&p.line));
+        if told || marked {
+            continue;
+        }
+        let content = lines
+            .get(section.start_line.saturating_sub(1))
+            .map_or("", |l| l.content.as_str())
+            .trim();
+        answer.placeholders.push(placeholders::Placeholder {
+            line: section.start_line,
+            kind: placeholders::Kind::EmptyLabel,
+            text: content.to_string(),
+            context: content.to_string(),
+        });
+    }
+    answer.placeholders.sort_by_key(|p| p.line);
 }
 
 /// Words as a listener hears them: tokens with at least one letter or digit.

@@ -48,6 +48,8 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<u8> {
             judge: Judge {
                 min_score: None,
                 baseline: None,
+                // A review gates nothing: a draft is shown as one, allowed or not.
+                allow_drafts: false,
             },
             max_bytes: args.max_bytes,
         },

@@ -128,11 +128,19 @@ fn check(files: &[String]) -> anyhow::Result<u8> {
     for target in &targets {
         match rubric::load_all_errors(target) {
             Ok(rubric) => {
-                let points: u32 = rubric.checks.iter().map(|c| c.spec.points).sum();
+                // Penalties are worth nothing until they find something: counted apart.
+                let (penalties, scored): (Vec<_>, Vec<_>) =
+                    rubric.checks.iter().partition(|c| c.spec.is_penalty());
+                let points: u32 = scored.iter().map(|c| c.spec.points).sum();
                 let count = rubric.checks.len();
                 let plural = if count == 1 { "" } else { "s" };
+                let penalties = match penalties.len() {
+                    0 => String::new(),
+                    1 => ", 1 of them a penalty".to_string(),
+                    n => format!(", {n} of them penalties"),
+                };
                 out.push_str(&format!(
-                    "ok: {} ({count} check{plural}, {points} points)\n",
+                    "ok: {} ({count} check{plural}, {points} points{penalties})\n",
                     visible(target)
                 ));
             }

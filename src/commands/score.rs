@@ -72,6 +72,7 @@ fn run_to(
         judge: Judge {
             min_score: args.min_score,
             baseline,
+            allow_drafts: args.allow_drafts,
         },
         max_bytes: args.input.max_bytes,
     };

@@ -8,6 +8,7 @@
 use super::render::{Render, RunEnd};
 use super::{AnswerMeta, CheckResult, FileReport, SuppressedBy};
 use crate::rubric::model::Severity;
+use crate::signals::Evidence;
 use std::io::{self, Write};
 
 pub struct Github;
@@ -15,6 +16,11 @@ pub struct Github;
 impl Render for Github {
     fn answer(&mut self, out: &mut Vec<u8>, file: &FileReport, meta: &AnswerMeta) {
         if !meta.passed {
+            let title = if file.score >= meta.bar {
+                format!("coach: {} is a draft", file.path)
+            } else {
+                format!("coach: {} scores {}/100", file.path, file.score)
+            };
             let _ = writeln!(
                 out,
                 "{}",
@@ -22,13 +28,20 @@ impl Render for Github {
                     "error",
                     &meta.file,
                     meta.start_line,
-                    &format!("coach: {} scores {}/100", file.path, file.score),
+                    &title,
                     &verdict(file, meta),
                 )
             );
         }
         for check in file.checks.iter().filter(|c| c.lost() > 0) {
-            let _ = writeln!(out, "{}", annotation(file, meta, check));
+            if check.penalty && !check.evidence.is_empty() {
+                // Each finding on its own line, with what its own figures call for.
+                for evidence in &check.evidence {
+                    let _ = writeln!(out, "{}", finding(file, meta, check, evidence));
+                }
+            } else {
+                let _ = writeln!(out, "{}", annotation(file, meta, check));
+            }
         }
         for ignored in &file.suppressed {
             let line = match ignored.by {
@@ -75,19 +88,54 @@ fn verdict(file: &FileReport, meta: &AnswerMeta) -> String {
     } else {
         format!("the pass score of {}", meta.bar)
     };
+    let draft = match file.draft_note() {
+        Some(note) if file.fails_as_draft() => format!(" Is a draft: {note}."),
+        _ => String::new(),
+    };
+    if file.score >= meta.bar {
+        return draft.trim_start().to_string();
+    }
     format!(
-        "Scores {}/100 ({}), below {bar}. Biggest gaps are annotated below.",
+        "Scores {}/100 ({}), below {bar}. Biggest gaps are annotated below.{draft}",
         file.score,
         file.grade.as_str()
     )
 }
 
-fn annotation(file: &FileReport, meta: &AnswerMeta, check: &CheckResult) -> String {
-    let level = match check.severity {
+/// One finding of a penalty check, at its own line.
+fn finding(
+    file: &FileReport,
+    meta: &AnswerMeta,
+    check: &CheckResult,
+    evidence: &Evidence,
+) -> String {
+    let story = meta
+        .story
+        .as_ref()
+        .map_or_else(String::new, |_| format!("[{}] ", file.path));
+    command(
+        level(check.severity),
+        &meta.file,
+        evidence.line,
+        &format!("coach {} (-{} points)", check.id, check.lost()),
+        &format!(
+            "{story}{}\nFix: {}",
+            evidence.text,
+            evidence.fix.as_deref().unwrap_or(&check.hint)
+        ),
+    )
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "notice",
-    };
+    }
+}
+
+fn annotation(file: &FileReport, meta: &AnswerMeta, check: &CheckResult) -> String {
+    let level = level(check.severity);
     let story = meta
         .story
         .as_ref()

@@ -66,10 +66,12 @@ pub struct FileJson<'a> {
 impl Serialize for FileJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let file = self.file;
-        let mut map = serializer.serialize_struct("file", 18)?;
+        let mut map = serializer.serialize_struct("file", 20)?;
         map.serialize_field("checks", &Each(&file.checks, CheckJson))?;
         map.serialize_field("config", &file.config)?;
         map.serialize_field("config_reason", &file.config_reason)?;
+        map.serialize_field("draft", &file.is_draft())?;
+        map.serialize_field("draft_allowed_by", &file.drafts_allowed)?;
         if let Some(meta) = self.meta {
             map.serialize_field("file", &meta.file)?;
         }
@@ -109,13 +111,14 @@ struct CheckJson<'a>(&'a CheckResult);
 impl Serialize for CheckJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let check = self.0;
-        let mut map = serializer.serialize_struct("check", 10)?;
+        let mut map = serializer.serialize_struct("check", 11)?;
         map.serialize_field("evidence", &Each(&check.evidence, EvidenceJson))?;
         map.serialize_field("hint", &check.hint)?;
         map.serialize_field("id", &check.id)?;
         map.serialize_field("line", &check.line)?;
         map.serialize_field("max_points", &check.max_points)?;
         map.serialize_field("message", &check.message)?;
+        map.serialize_field("penalty", &check.penalty)?;
         map.serialize_field("points", &check.points)?;
         map.serialize_field("section", check.section.map_or("any", |s| s.as_str()))?;
         map.serialize_field("status", &check.status)?;
@@ -153,9 +156,15 @@ struct EvidenceJson<'a>(&'a Evidence);
 
 impl Serialize for EvidenceJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_struct("evidence", 2)?;
-        map.serialize_field("line", &self.0.line)?;
-        map.serialize_field("text", &self.0.text)?;
+        let evidence = self.0;
+        let mut map = serializer.serialize_struct("evidence", 3)?;
+        // What a finding's own figures call for; only number and draft findings have one.
+        match &evidence.fix {
+            Some(fix) => map.serialize_field("fix", fix)?,
+            None => map.skip_field("fix")?,
+        }
+        map.serialize_field("line", &evidence.line)?;
+        map.serialize_field("text", &evidence.text)?;
         map.end()
     }
 }
@@ -187,6 +196,7 @@ mod tests {
             line,
             text: text.into(),
             sections: Default::default(),
+            fix: None,
         }
     }
 
@@ -234,6 +244,7 @@ mod tests {
                 evidence: vec![evidence(4, "cut by 40%"), evidence(5, "é ünïcode")],
                 line: Some(4),
                 severity: Severity::Warning,
+                penalty: false,
             }],
             warnings: vec!["front matter: bad".into()],
             suppressed: vec![crate::report::Suppression {
@@ -248,6 +259,8 @@ mod tests {
             }],
             config: Some("bank/.coach.yaml".into()),
             config_reason: "the nearest .coach.yaml above the answer".into(),
+            draft_lines: Vec::new(),
+            drafts_allowed: None,
         }
     }
 
@@ -304,6 +317,13 @@ mod tests {
         assert_eq!(
             keys(serde_json::to_value(&file.checks[0].evidence[0]).unwrap()),
             ["line", "text"]
+        );
+        let with_fix = file.checks[0].evidence[0]
+            .clone()
+            .with_fix("from 200 to 150 ms is a 25% cut".into());
+        assert_eq!(
+            keys(serde_json::to_value(&with_fix).unwrap()),
+            ["fix", "line", "text"]
         );
         assert_eq!(
             keys(serde_json::to_value(&file.signals[0].1).unwrap()),

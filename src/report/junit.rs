@@ -65,12 +65,19 @@ fn suite(file: &FileReport, meta: &AnswerMeta) -> (String, usize, usize) {
         } else {
             "pass score"
         };
-        format!(
+        let below = format!(
             "scored {}/100 ({}), below the {bar} of {}",
             file.score,
             file.grade.as_str(),
             meta.bar
-        )
+        );
+        match file.draft_note() {
+            Some(note) if file.fails_as_draft() && file.score >= meta.bar => {
+                format!("a draft: {note}")
+            }
+            Some(note) if file.fails_as_draft() => format!("{below}; a draft: {note}"),
+            _ => below,
+        }
     });
     failed += usize::from(score_failure.is_some());
     cases.push_str(&case(
@@ -120,6 +127,9 @@ fn failure(check: &CheckResult) -> (String, &'static str, String) {
     );
     for evidence in &check.evidence {
         body.push_str(&format!("\nL{}: {}", evidence.line, evidence.text));
+        if let Some(fix) = &evidence.fix {
+            body.push_str(&format!("\n  → {fix}"));
+        }
     }
     let kind = match check.severity {
         crate::rubric::model::Severity::Error => "error",

@@ -93,6 +93,8 @@ pub struct CheckResult {
     /// The line to look at: the first evidence, or the section's start.
     pub line: Option<usize>,
     pub severity: Severity,
+    /// A penalty check: worth nothing while it passes, its points lost when it fails.
+    pub penalty: bool,
 }
 
 impl CheckResult {
@@ -123,9 +125,54 @@ pub struct FileReport {
     pub config: Option<String>,
     /// Why that configuration (or none) applied; empty if unsaid.
     pub config_reason: String,
+    /// The lines of the placeholders the draft checks found, in order: an answer with any is a
+    /// draft, unfinished, and fails unless drafts are allowed.
+    pub draft_lines: Vec<usize>,
+    /// Who allowed this answer to be a draft (`status: draft` in its front matter, a
+    /// `.coach.yaml`, `--allow-drafts`); `None` when nothing did.
+    pub drafts_allowed: Option<String>,
 }
 
 impl FileReport {
+    /// Whether the answer still holds placeholders.
+    pub fn is_draft(&self) -> bool {
+        !self.draft_lines.is_empty()
+    }
+
+    /// A draft that nothing allowed: it fails whatever it scores.
+    pub fn fails_as_draft(&self) -> bool {
+        self.is_draft() && self.drafts_allowed.is_none()
+    }
+
+    /// "placeholders on lines 3, 7 and 12: a draft fails until they are filled in …", or who
+    /// allowed the draft.
+    pub fn draft_note(&self) -> Option<String> {
+        if !self.is_draft() {
+            return None;
+        }
+        let count = self.draft_lines.len();
+        let mut lines: Vec<String> = self
+            .draft_lines
+            .iter()
+            .take(10)
+            .map(usize::to_string)
+            .collect();
+        if count > 10 {
+            lines.push(format!("{} more", count - 10));
+        }
+        let listed = match lines.as_slice() {
+            [one] => format!("a placeholder on line {one}"),
+            [init @ .., last] => format!("placeholders on lines {} and {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        Some(match &self.drafts_allowed {
+            Some(by) => format!("{listed}; drafts allowed by {by}"),
+            None => format!(
+                "{listed}: a draft fails until they are filled in (`status: draft` in its front matter allows it)"
+            ),
+        })
+    }
+
     /// The checks that lost the most points, largest first (ties in rubric order).
     pub fn top_fixes(&self, count: usize) -> Vec<&CheckResult> {
         let mut lost: Vec<&CheckResult> = self.checks.iter().filter(|c| c.lost() > 0).collect();

@@ -14,6 +14,7 @@ use super::neutral::name_bytes;
 use super::render::{Render, RunEnd};
 use super::{AnswerMeta, CheckResult, FileReport, SuppressedBy, Suppression, pretty};
 use crate::rubric::model::Severity;
+use crate::signals::Evidence;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 use serde_json::{Value, json};
@@ -153,18 +154,32 @@ impl Render for Sarif {
         let uri = self.keep(|text| push_uri(text, &relative));
         let answer = self.keep(|text| text.push_str(&file.path));
         for check in lost {
-            let finding = Finding {
-                check: self.seen(&check.id, &check.title, &check.hint, check.severity),
-                severity: check.severity,
-                message: self.keep(|text| write_message(text, file, meta, check)),
-                uri: uri.clone(),
-                line: check.line.unwrap_or(meta.start_line).max(1),
-                answer: answer.clone(),
-                score: file.score,
-                lost: check.lost(),
-                suppressed: None,
+            let rule = self.seen(&check.id, &check.title, &check.hint, check.severity);
+            // A penalty's findings each sit on their own line; other checks are one result.
+            let places: Vec<(usize, Option<&Evidence>)> = if check.penalty {
+                check.evidence.iter().map(|e| (e.line, Some(e))).collect()
+            } else {
+                Vec::new()
             };
-            self.findings.push(finding);
+            let places = if places.is_empty() {
+                vec![(check.line.unwrap_or(meta.start_line), None)]
+            } else {
+                places
+            };
+            for (line, evidence) in places {
+                let finding = Finding {
+                    check: rule,
+                    severity: check.severity,
+                    message: self.keep(|text| write_message(text, file, meta, check, evidence)),
+                    uri: uri.clone(),
+                    line: line.max(1),
+                    answer: answer.clone(),
+                    score: file.score,
+                    lost: check.lost(),
+                    suppressed: None,
+                };
+                self.findings.push(finding);
+            }
         }
         for ignored in &file.suppressed {
             let finding = self.suppressed(file, meta, ignored, &uri, &answer);
@@ -355,15 +370,36 @@ fn rule(id: &str, title: &str, why: Option<&str>, hint: &str, severity: Severity
     })
 }
 
-fn write_message(text: &mut String, file: &FileReport, meta: &AnswerMeta, check: &CheckResult) {
+fn write_message(
+    text: &mut String,
+    file: &FileReport,
+    meta: &AnswerMeta,
+    check: &CheckResult,
+    evidence: Option<&Evidence>,
+) {
     if meta.story.is_some() {
         let _ = write!(text, "[{}] ", file.path);
     }
-    let _ = write!(
-        text,
-        "{} ({}/{} points; answer scores {}/100). Fix: {}",
-        check.message, check.points, check.max_points, file.score, check.hint
-    );
+    match evidence {
+        Some(evidence) => {
+            let _ = write!(
+                text,
+                "{} ({}/{} points; answer scores {}/100). Fix: {}",
+                evidence.text,
+                check.points,
+                check.max_points,
+                file.score,
+                evidence.fix.as_deref().unwrap_or(&check.hint)
+            );
+        }
+        None => {
+            let _ = write!(
+                text,
+                "{} ({}/{} points; answer scores {}/100). Fix: {}",
+                check.message, check.points, check.max_points, file.score, check.hint
+            );
+        }
+    }
 }
 
 fn level(severity: Severity) -> &'static str {

@@ -19,6 +19,8 @@ pub struct Totals {
     pub mean: f64,
     /// Checks left out of scores by ignore comments or configuration, over every answer.
     pub ignored: usize,
+    /// Answers that still hold placeholders, allowed or not.
+    pub drafts: usize,
 }
 
 /// Running counts for [`Totals`], kept as answers go by.
@@ -28,6 +30,7 @@ pub struct Tally {
     failed: usize,
     score_sum: u64,
     ignored: usize,
+    drafts: usize,
     files: BTreeSet<String>,
 }
 
@@ -37,6 +40,7 @@ impl Tally {
         self.failed += usize::from(!meta.passed);
         self.score_sum += u64::from(file.score);
         self.ignored += file.suppressed.len();
+        self.drafts += usize::from(file.is_draft());
         if !self.files.contains(&meta.file) {
             self.files.insert(meta.file.clone());
         }
@@ -60,6 +64,7 @@ impl Tally {
             errors,
             mean,
             ignored: self.ignored,
+            drafts: self.drafts,
         }
     }
 }
@@ -123,11 +128,16 @@ impl Render for Summary {
             || "-".to_string(),
             |c| format!("{} (-{})", visible(&c.id), c.lost()),
         );
+        let below = file.score < meta.bar;
         let mut result = match (meta.passed, meta.from_baseline) {
             (true, _) => "pass".to_string(),
+            (false, _) if !below => "FAIL (draft)".to_string(),
             (false, true) => format!("FAIL (< baseline {})", meta.bar),
             (false, false) => format!("FAIL (< {})", meta.bar),
         };
+        if file.is_draft() && (below || meta.passed) {
+            result.push_str(", draft");
+        }
         if !file.suppressed.is_empty() {
             let _ = write!(result, ", {} ignored", file.suppressed.len());
         }
@@ -208,6 +218,9 @@ pub fn totals_line(totals: &Totals) -> String {
     );
     if totals.ignored > 0 {
         line.push_str(&format!(", {} ignored", plural(totals.ignored, "check")));
+    }
+    if totals.drafts > 0 {
+        line.push_str(&format!(", {}", plural(totals.drafts, "draft")));
     }
     if totals.errors > 0 {
         line.push_str(&format!(" ({})", plural(totals.errors, "error")));

@@ -106,11 +106,12 @@ pub fn header(file: &FileReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}  ·  rubric {}  ·  score {}/100  ·  {}",
+        "{}  ·  rubric {}  ·  score {}/100  ·  {}{}",
         visible(&file.path),
         visible(&file.rubric),
         file.score,
-        file.grade.as_str()
+        file.grade.as_str(),
+        if file.is_draft() { "  ·  DRAFT" } else { "" }
     );
     if !file.rubric_reason.is_empty() {
         let _ = writeln!(
@@ -126,6 +127,9 @@ pub fn header(file: &FileReport) -> String {
         file.words,
         clock(file.speaking_seconds)
     );
+    if let Some(note) = file.draft_note() {
+        let _ = writeln!(out, "draft: {}", visible(&note));
+    }
     for warning in file.warnings.iter().take(NOTES_SHOWN) {
         let _ = writeln!(out, "warning: {}", visible(&clipped(warning, CELL_CHARS)));
     }
@@ -169,7 +173,12 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
             "Points",
             "Evidence / fix",
         ]);
-    for check in &file.checks {
+    // A penalty that found nothing is worth nothing either way: counted below, not listed.
+    let (quiet, shown): (Vec<&CheckResult>, Vec<&CheckResult>) = file
+        .checks
+        .iter()
+        .partition(|c| c.penalty && c.status == Status::Pass);
+    for check in shown {
         table.add_row(vec![
             check.section.map_or("any", |s| s.as_str()).to_string(),
             visible(&check.id).into_owned(),
@@ -179,6 +188,9 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
         ]);
     }
     let _ = writeln!(out, "{table}");
+    if !quiet.is_empty() {
+        let _ = writeln!(out, "Found nothing: {}", families(&quiet));
+    }
     let fixes = file.top_fixes(TOP_FIXES);
     if fixes.is_empty() {
         let _ = writeln!(out, "Nothing to fix: every check passed.");
@@ -188,6 +200,13 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
             let place = fix
                 .line
                 .map_or_else(|| "missing".to_string(), |l| format!("line {l}"));
+            // A finding's own fix says more than the check's hint.
+            let hint = fix
+                .evidence
+                .first()
+                .and_then(|e| e.fix.as_deref())
+                .filter(|_| fix.penalty)
+                .unwrap_or(&fix.hint);
             let _ = writeln!(
                 out,
                 "  {}. +{} {} ({}): {}",
@@ -195,7 +214,7 @@ pub fn render_file(file: &FileReport, width: u16) -> String {
                 fix.lost(),
                 visible(&fix.id),
                 place,
-                visible(&clipped(&fix.hint, CELL_CHARS))
+                visible(&clipped(hint, CELL_CHARS))
             );
         }
     }
@@ -210,20 +229,48 @@ fn status_label(check: &CheckResult) -> &'static str {
     }
 }
 
+/// "numbers.* (8), draft.* (5)": penalty checks by the family their ids open with.
+fn families(checks: &[&CheckResult]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for check in checks {
+        let family = check.id.split('.').next().unwrap_or(&check.id);
+        match counts.iter_mut().find(|(f, _)| *f == family) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((family, 1)),
+        }
+    }
+    let listed: Vec<String> = counts
+        .iter()
+        .map(|(family, n)| format!("{}.* ({n})", visible(family)))
+        .collect();
+    format!(
+        "{}, penalty checks that cost points only when they find something",
+        listed.join(", ")
+    )
+}
+
 /// Passing checks show their evidence; lost points show what was found, where, and the fix.
 fn detail(check: &CheckResult) -> String {
     let mut lines = Vec::new();
-    let shown = if check.lost() > 0 && is_pitfall(check) {
-        3
-    } else {
-        2
+    let shown = match (check.lost() > 0, check.penalty || is_pitfall(check)) {
+        (true, true) if check.penalty => 5,
+        (true, true) => 3,
+        _ => 2,
     };
     for evidence in check.evidence.iter().take(shown) {
         let text = clipped(&evidence.text, CELL_CHARS);
         lines.push(format!("L{}: {}", evidence.line, visible(&text)));
+        if let Some(fix) = &evidence.fix {
+            lines.push(format!("  → {}", visible(&clipped(fix, CELL_CHARS))));
+        }
     }
     if check.evidence.len() > shown {
         lines.push(format!("(+{} more)", check.evidence.len() - shown));
+    }
+    // A penalty's findings carry their own fixes; the count and the general hint add nothing.
+    let fixed = check.penalty && check.evidence.iter().all(|e| e.fix.is_some());
+    if fixed && !check.evidence.is_empty() {
+        return lines.join("\n");
     }
     if check.evidence.is_empty() || check.lost() > 0 {
         let place = match (check.line, check.evidence.is_empty()) {

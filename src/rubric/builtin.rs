@@ -81,6 +81,52 @@ mod tests {
         }
     }
 
+    /// Each number and draft check's examples are its first test: the failing one is found,
+    /// the passing one is not, and the check is a penalty listed after every other check.
+    #[test]
+    fn number_and_draft_examples_show_what_they_find() {
+        use crate::signals::detect;
+        for name in names() {
+            let rubric = load(name).unwrap();
+            let mut penalties_began = false;
+            for check in &rubric.checks {
+                let Matcher::Signal(id) = check.matcher else {
+                    assert!(
+                        !penalties_began,
+                        "{name}: {} after the penalties",
+                        check.id()
+                    );
+                    continue;
+                };
+                if !(id.is_number_check() || id.is_draft()) {
+                    assert!(
+                        !penalties_began,
+                        "{name}: {} after the penalties",
+                        check.id()
+                    );
+                    continue;
+                }
+                penalties_began = true;
+                let spec = &check.spec;
+                assert!(
+                    spec.is_penalty() && spec.at_most == Some(0),
+                    "{name}: {}",
+                    spec.id
+                );
+                let found = |text: &str| -> Vec<crate::signals::Evidence> {
+                    detect(&crate::answer::parse(text)).evidence(id).to_vec()
+                };
+                let fail = spec.example_fail.as_deref().unwrap_or("");
+                let pass = spec.example_pass.as_deref().unwrap_or("");
+                assert_eq!(found(fail).len(), 1, "{name}: {} on {fail:?}", spec.id);
+                assert!(found(pass).is_empty(), "{name}: {} on {pass:?}", spec.id);
+                let family = if id.is_draft() { "draft." } else { "numbers." };
+                assert!(spec.id.starts_with(family), "{name}: {}", spec.id);
+            }
+            assert!(penalties_began, "{name} has no number or draft checks");
+        }
+    }
+
     /// Denying the fault is not owning it: "it wasn't really my fault" is the blame pitfall.
     #[test]
     fn owning_a_mistake_is_not_denying_it() {

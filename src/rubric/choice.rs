@@ -21,7 +21,7 @@
 use super::confine::Project;
 use super::locate::Place;
 use super::{Rubric, builtin, resolve, select, story, suppress};
-use crate::answer::{Answer, markdown};
+use crate::answer::{Answer, Status, markdown};
 use crate::config::{Config, FileSettings, NamedRubric};
 use crate::report::{FileReport, SuppressedBy, Suppression};
 use std::collections::HashMap;
@@ -41,6 +41,9 @@ pub struct Choice {
     /// The configuration that applied (as reports show it), and why it or none did.
     pub config: Option<String>,
     pub config_reason: String,
+    /// Who declared the answer a draft (front matter or configuration), so its placeholders
+    /// do not fail it; `None` when nothing did, or `--isolated` read neither.
+    pub drafts_allowed: Option<String>,
 }
 
 impl Choice {
@@ -60,6 +63,7 @@ impl Choice {
         report.suppressed = self.suppressed.clone();
         report.config = self.config.clone();
         report.config_reason = self.config_reason.clone();
+        report.drafts_allowed = self.drafts_allowed.clone();
     }
 }
 
@@ -183,6 +187,11 @@ impl Chooser {
         } else {
             Arc::new(rubric.without(&drop))
         };
+        let drafts_allowed = if self.isolated {
+            None
+        } else {
+            drafts_allowed(answer, &settings)
+        };
         Ok(Choice {
             rubric,
             reason,
@@ -191,6 +200,7 @@ impl Chooser {
             suppressed,
             config: config_shown,
             config_reason,
+            drafts_allowed,
         })
     }
 
@@ -284,6 +294,17 @@ impl Chooser {
         };
         configs.insert(folder.to_path_buf(), config.clone());
         Ok(config)
+    }
+}
+
+/// Who says the answer is a draft: its own front matter first (`status: final` there holds a
+/// draft folder's answer to the bar), then the configuration.
+fn drafts_allowed(answer: &Answer, settings: &FileSettings) -> Option<String> {
+    match (answer.front_matter.status, &settings.status) {
+        (Some(Status::Draft), _) => Some("status: draft in the answer's front matter".into()),
+        (Some(Status::Final), _) | (None, None) => None,
+        (None, Some((Status::Draft, origin))) => Some(format!("status: draft in {origin}")),
+        (None, Some((Status::Final, _))) => None,
     }
 }
 

@@ -164,6 +164,22 @@ impl Check {
         };
         let partial = spec.partial.unwrap_or(true);
         match spec.at_most {
+            Some(most) if spec.is_penalty() => {
+                let allowed = if most == 0 {
+                    "while none is found".to_string()
+                } else {
+                    format!("while {most} or fewer are found")
+                };
+                let each = if most == 0 { "found" } else { "over" };
+                let cost = if partial {
+                    format!("half its points for each one {each}, up to all of them")
+                } else {
+                    "all its points".to_string()
+                };
+                format!(
+                    "Counts {what} {place}. A penalty: it adds nothing to the score {allowed}, and costs {cost}."
+                )
+            }
             Some(most) => format!(
                 "Counts {what} {place}; passes with at most {most}{}.",
                 if partial {
@@ -445,6 +461,13 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
         return Err((
             key,
             format!("{key} only applies to signal, keywords, pattern and terms checks"),
+        ));
+    }
+    if check.is_penalty() && check.at_most.is_none() {
+        return Err((
+            "penalty",
+            "penalty: true needs at-most (how many findings are allowed before it costs points)"
+                .into(),
         ));
     }
     if let Some(signal) = check.signal {

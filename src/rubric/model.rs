@@ -246,6 +246,18 @@ pub struct CheckSpec {
     /// Give proportional credit between none and the threshold (default true).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial: Option<bool>,
+    /// `true` (with `at-most`): a penalty. It adds nothing to the score while it passes and
+    /// costs its points when it fails, so an answer without the problem scores as if the
+    /// check were not there. For problems few answers have: impossible numbers, placeholders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<bool>,
+}
+
+impl CheckSpec {
+    /// Whether the check only ever costs points.
+    pub fn is_penalty(&self) -> bool {
+        self.penalty == Some(true)
+    }
 }
 
 fn default_scope() -> Scope {
@@ -296,6 +308,8 @@ pub struct CheckPatch {
     pub at_most: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<bool>,
 }
 
 impl CheckPatch {
@@ -344,5 +358,6 @@ impl CheckPatch {
         set_opt(&mut check.example_pass, &self.example_pass);
         set_opt(&mut check.example_fail, &self.example_fail);
         set_opt(&mut check.partial, &self.partial);
+        set_opt(&mut check.penalty, &self.penalty);
     }
 }

@@ -217,6 +217,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
                 line: run[0].line,
                 text: super::text::snippet(&words.join(" "), 0, usize::MAX),
                 sections: run[0].sections,
+                fix: None,
             });
         }
         run.clear();

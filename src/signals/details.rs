@@ -40,6 +40,7 @@ fn detail(sentence: &Sentence, start: usize, end: usize) -> Evidence {
         line: sentence.line_at(start),
         text: sentence.text[start..end].to_string(),
         sections: sentence.sections,
+        fix: None,
     }
 }
 

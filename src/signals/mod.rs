@@ -6,11 +6,13 @@
 pub mod before_after;
 pub mod buzzwords;
 pub mod details;
+pub mod draft;
 pub mod guardrails;
 pub mod hedging;
 pub mod incident;
 pub mod learning;
 pub mod metrics;
+pub mod numbers;
 pub mod overclaiming;
 pub mod ownership;
 pub mod pattern;
@@ -26,7 +28,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Every signal coach can detect. The first nine are the interviewer's checklist (and the
-/// keys of `signals` in JSON); the rest are pitfalls (the keys of `pitfalls`).
+/// keys of `signals` in JSON); then the pitfalls (the keys of `pitfalls`), the details
+/// measure, the number checks (figures that cannot be true or contradict each other) and the
+/// placeholders of a draft. The last two families show in JSON only as their checks' evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignalId {
@@ -50,10 +54,37 @@ pub enum SignalId {
     /// Neither a strength nor a pitfall: a measure of how concretely the story is told, which
     /// rubrics count and JSON shows only as a check's evidence.
     Details,
+    /// A share that cannot pass 100% (availability, uptime, success rate, a share of a whole)
+    /// written above it.
+    ImpossibleShare,
+    /// A reduction or a saving of more than 100%.
+    OverReduction,
+    /// Before and after values that went the other way from what the sentence claims.
+    WrongDirection,
+    /// A stated change that its own before and after values do not give.
+    ChangeMismatch,
+    /// A higher percentile below a lower one for the same measure, in one sentence.
+    PercentileOrder,
+    /// A target claimed met while the answer's own result misses it.
+    TargetMissed,
+    /// More people than live on earth, more hours than a day has.
+    ImpossibleCount,
+    /// "Five nines" next to a percentage with another number of nines.
+    NinesMismatch,
+    /// A note to self: TBD, TODO, FIXME, "???".
+    DraftMarker,
+    /// A template's slot left unfilled: "[fill in metric]", "<company>", "{{impact}}".
+    TemplateSlot,
+    /// A figure not yet known: "XX%", "N ms", "$X".
+    PlaceholderFigure,
+    /// Filler text: lorem ipsum.
+    FillerText,
+    /// A STAR label with nothing under it.
+    EmptyLabel,
 }
 
 impl SignalId {
-    pub const ALL: [SignalId; 15] = [
+    pub const ALL: [SignalId; 28] = [
         SignalId::Metrics,
         SignalId::BeforeAfter,
         SignalId::Slo,
@@ -69,6 +100,19 @@ impl SignalId {
         SignalId::Overclaiming,
         SignalId::HidingBehindWe,
         SignalId::Details,
+        SignalId::ImpossibleShare,
+        SignalId::OverReduction,
+        SignalId::WrongDirection,
+        SignalId::ChangeMismatch,
+        SignalId::PercentileOrder,
+        SignalId::TargetMissed,
+        SignalId::ImpossibleCount,
+        SignalId::NinesMismatch,
+        SignalId::DraftMarker,
+        SignalId::TemplateSlot,
+        SignalId::PlaceholderFigure,
+        SignalId::FillerText,
+        SignalId::EmptyLabel,
     ];
 
     /// The key used in JSON output (`before_after`, `vague_impact`, ...).
@@ -89,6 +133,19 @@ impl SignalId {
             SignalId::Overclaiming => "overclaiming",
             SignalId::HidingBehindWe => "hiding_behind_we",
             SignalId::Details => "details",
+            SignalId::ImpossibleShare => "impossible_share",
+            SignalId::OverReduction => "over_reduction",
+            SignalId::WrongDirection => "wrong_direction",
+            SignalId::ChangeMismatch => "change_mismatch",
+            SignalId::PercentileOrder => "percentile_order",
+            SignalId::TargetMissed => "target_missed",
+            SignalId::ImpossibleCount => "impossible_count",
+            SignalId::NinesMismatch => "nines_mismatch",
+            SignalId::DraftMarker => "draft_marker",
+            SignalId::TemplateSlot => "template_slot",
+            SignalId::PlaceholderFigure => "placeholder_figure",
+            SignalId::FillerText => "filler_text",
+            SignalId::EmptyLabel => "empty_label",
         }
     }
 
@@ -99,7 +156,24 @@ impl SignalId {
 
     /// True for the pitfalls (the keys of `pitfalls` in JSON).
     pub fn is_pitfall(self) -> bool {
-        !self.is_strength() && self != SignalId::Details
+        matches!(
+            self,
+            SignalId::VagueImpact
+                | SignalId::Hedging
+                | SignalId::Buzzwords
+                | SignalId::Overclaiming
+                | SignalId::HidingBehindWe
+        )
+    }
+
+    /// True for the number checks: figures that cannot be true or contradict each other.
+    pub fn is_number_check(self) -> bool {
+        numbers::CHECKS.contains(&self)
+    }
+
+    /// True for the placeholders that make an answer a draft.
+    pub fn is_draft(self) -> bool {
+        draft::PLACEHOLDERS.contains(&self)
     }
 
     pub fn parse(name: &str) -> Option<SignalId> {
@@ -117,6 +191,10 @@ pub struct Evidence {
     pub text: String,
     #[serde(skip)]
     pub sections: SectionSet,
+    /// What this finding's own figures or words call for, when a detector can say more than
+    /// its check's hint: "from 200 ms to 150 ms is a 25% cut, not 60%".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 impl Evidence {
@@ -126,6 +204,15 @@ impl Evidence {
             line: sentence.line_at(start),
             text: text::snippet(&sentence.text, start, end),
             sections: sentence.sections,
+            fix: None,
+        }
+    }
+
+    /// The same evidence with the fix its finding calls for.
+    pub fn with_fix(self, fix: String) -> Evidence {
+        Evidence {
+            fix: Some(fix),
+            ..self
         }
     }
 
@@ -138,7 +225,7 @@ impl Evidence {
 /// Everything detected in one answer, indexed by [`SignalId`].
 #[derive(Debug, Clone, Default)]
 pub struct Signals {
-    found: [Vec<Evidence>; 15],
+    found: [Vec<Evidence>; SignalId::ALL.len()],
 }
 
 impl Signals {
@@ -175,7 +262,7 @@ const DETECTORS: [(SignalId, Detector); 11] = [
 /// core busy), but for a single answer most of the time is building the detectors' patterns,
 /// and this way every core builds some of them.
 pub fn detect(answer: &Answer) -> Signals {
-    let ((independent, buzzwords), (ownership, overclaiming)) = rayon::join(
+    let ((independent, buzzwords), ((ownership, overclaiming), numbers)) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -188,9 +275,14 @@ pub fn detect(answer: &Answer) -> Signals {
             )
         },
         || {
-            let ownership = ownership::analyse(answer);
-            let overclaiming = overclaiming::detect(answer, &ownership);
-            (ownership, overclaiming)
+            rayon::join(
+                || {
+                    let ownership = ownership::analyse(answer);
+                    let overclaiming = overclaiming::detect(answer, &ownership);
+                    (ownership, overclaiming)
+                },
+                || numbers::detect(answer),
+            )
         },
     );
     let mut signals = Signals::default();
@@ -202,5 +294,8 @@ pub fn detect(answer: &Answer) -> Signals {
     set(SignalId::HidingBehindWe, ownership.hiding_behind_we());
     set(SignalId::Ownership, ownership.owned());
     set(SignalId::Overclaiming, overclaiming);
+    for (id, evidence) in numbers.into_iter().chain(draft::detect(answer)) {
+        set(id, evidence);
+    }
     signals
 }

@@ -23,6 +23,8 @@ pub struct Scorer {
 pub struct Judge {
     pub min_score: Option<u32>,
     pub baseline: Option<Baseline>,
+    /// `--allow-drafts`: placeholders are reported but fail no answer.
+    pub allow_drafts: bool,
 }
 
 /// What became of one answer (or of a file that could not be read).
@@ -98,6 +100,9 @@ impl Scorer {
                     })?;
                 let mut file = coach::engine::score(&name, &found.answer, choice.rubric());
                 choice.annotate(&mut file);
+                if self.judge.allow_drafts {
+                    file.drafts_allowed = Some("--allow-drafts".into());
+                }
                 Ok(Judged {
                     found,
                     file,
@@ -137,7 +142,8 @@ impl Judge {
             start_line: story.map_or(1, |s| s.start_line),
             bar,
             from_baseline: recorded.is_some(),
-            passed: report.score >= bar,
+            // A draft fails whatever it scores, unless drafts are allowed.
+            passed: report.score >= bar && !report.fails_as_draft(),
         }
     }
 }

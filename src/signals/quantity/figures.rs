@@ -403,6 +403,11 @@ fn period(after: &str) -> Option<f64> {
     Some(time_scale(&format!("{}s", caps.name("period")?.as_str())))
 }
 
+/// The length of the period words ("a day", "per week") right after byte `at`, if any.
+pub fn period_len(text: &str, at: usize) -> Option<usize> {
+    PERIOD.find(after(text, at)).map(|m| m.end())
+}
+
 /// A minus sign right before the number, not a range dash ("-40%", "−3 ms").
 fn signed(text: &str, start: usize) -> bool {
     let head = &text[..start];

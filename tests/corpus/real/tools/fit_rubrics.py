@@ -53,14 +53,15 @@ def dev_checks():
         answers[i] = {
             "grade": int(labels[i]["grade"]),
             "rubric": report["rubric"],
+            # Penalties (numbers., draft.) count only when they find something: not fitted.
             "checks": [(c["id"], c["points"] / c["max_points"] if c["max_points"] else 0.0)
-                       for c in report["checks"]],
+                       for c in report["checks"] if not c.get("penalty")],
         }
     return answers
 
 
 def current_points():
-    points = {}
+    points, penalties = {}, set()
     for path in sorted((REPO / "rubrics").glob("*.yaml")):
         check = None
         for line in path.read_text().splitlines():
@@ -68,7 +69,9 @@ def current_points():
                 check = m.group(1)
             elif (m := re.match(r"\s+points:\s*(\d+)", line)) and check:
                 points.setdefault(check, int(m.group(1)))
-    return points
+            elif re.match(r"\s+penalty:\s*true", line) and check:
+                penalties.add(check)
+    return {check: p for check, p in points.items() if check not in penalties}
 
 
 def scores(answers, weights):
