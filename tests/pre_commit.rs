@@ -1,6 +1,6 @@
 //! The real `pre-commit`, installed from PyPI into a temporary venv, runs coach as a hook from
 //! this repository (at its HEAD commit) on a temporary git repo: a good answer passes, a weak one
-//! fails.
+//! fails, and a good answer with placeholders left in fails as a draft, showing their lines.
 //!
 //! pre-commit builds coach with `cargo install`, which takes minutes the first time. Set
 //! `COACH_SKIP_PRECOMMIT=1` to skip it locally; CI runs it. Build output is kept under
@@ -91,6 +91,19 @@ fn pre_commit_hook_passes_a_good_answer_and_fails_a_weak_one() {
     let bank = repo.join("tests/fixtures/bank");
     std::fs::copy(bank.join("strong.md"), prep.join("answers/good.md")).unwrap();
     std::fs::copy(bank.join("weak.md"), prep.join("answers/weak.md")).unwrap();
+    // The good answer with two placeholders left in: it scores well and is still unfinished.
+    let strong = std::fs::read_to_string(bank.join("strong.md")).unwrap();
+    let draft = strong
+        .replace(
+            "went from 45 minutes to 90 seconds",
+            "went from 45 minutes to N seconds",
+        )
+        .replace(
+            "Two other teams\nnow use the same consumer template.",
+            "TODO: say who reuses the\nconsumer template.",
+        );
+    assert_ne!(draft, strong, "the placeholders went in");
+    std::fs::write(prep.join("answers/draft.md"), draft).unwrap();
     std::fs::write(
         prep.join(".pre-commit-config.yaml"),
         format!(
@@ -133,4 +146,22 @@ fn pre_commit_hook_passes_a_good_answer_and_fails_a_weak_one() {
     assert!(output.contains("Failed"), "{output}");
     assert!(output.contains("answers/weak.md"), "{output}");
     assert!(output.contains("Top fixes"), "{output}");
+
+    let draft = pre_commit("answers/draft.md");
+    let output = text(&draft);
+    assert_eq!(draft.status.code(), Some(1), "{output}");
+    assert!(output.contains("Failed"), "{output}");
+    assert!(output.contains("DRAFT"), "{output}");
+    assert!(
+        output.contains("placeholders on lines 21 and 22"),
+        "the placeholder lines are named: {output}"
+    );
+    assert!(
+        output.contains("L21: …p95 index lag went from 45 minutes to N"),
+        "{output}"
+    );
+    assert!(
+        output.contains("L22: …stayed at 99.95% through the rollout."),
+        "{output}"
+    );
 }
