@@ -610,7 +610,13 @@ fn empty_labels(lines: &[Line]) -> Vec<Option<Found>> {
             LineKind::Heading | LineKind::Rule => Next::Boundary,
             LineKind::Code | LineKind::TableRow => Next::Content,
             LineKind::Text => match bare_label(&line.content) {
-                Some(found) if matches!(next, Next::Boundary | Next::Sibling | Next::Empty) => {
+                // A part's label before the next part is empty; any other label before parts
+                // heads them ("STAR:" over "S: …", "6. Review:" over "- Lessons learned: …").
+                Some(found)
+                    if matches!(next, Next::Boundary | Next::Empty)
+                        || next == Next::Sibling
+                            && super::labels::detect(&line.content).is_some() =>
+                {
                     empty[index] = Some(found);
                     Next::Empty
                 }

@@ -73,7 +73,8 @@ pub fn detect(answer: &Answer) -> Vec<(SignalId, Vec<Evidence>)> {
         .filter(|s| s.kind != SentenceKind::Heading && !text::is_hypothetical(&s.text))
         .map(|sentence| Read {
             sentence,
-            figures: figures::read(&sentence.text),
+            // "from **3 days** to **5 minutes**" reads as a pair, with the same byte offsets.
+            figures: figures::read(&text::without_emphasis(&sentence.text)),
         })
         .filter(|r| !r.figures.figures.is_empty())
         .collect();
@@ -86,8 +87,9 @@ pub fn detect(answer: &Answer) -> Vec<(SignalId, Vec<Evidence>)> {
         }
     };
     for r in &read {
+        let plain = text::without_emphasis(&r.sentence.text);
         for (id, check) in SENTENCE_CHECKS {
-            for finding in check(&r.sentence.text, &r.figures) {
+            for finding in check(&plain, &r.figures) {
                 add(id, r.sentence, finding);
             }
         }

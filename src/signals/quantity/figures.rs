@@ -6,7 +6,7 @@
 //! baseline of 0.18 s, an after of 0.72 s and a claim of improvement, which the number checks
 //! can hold against each other.
 
-use super::super::pattern::{Pattern, pattern};
+use super::super::pattern::{Match, Pattern, pattern};
 use super::super::text::{clause_around, floor_boundary};
 use super::measure::{self, Better, Measure};
 use super::{Quantity, Unit, pairs};
@@ -444,6 +444,20 @@ fn pair_up(text: &str, figures: &mut Vec<Figure>) -> Vec<Pair> {
                 .next_back()
                 .is_some_and(|(_, (end, ..))| *end > whole.start());
             if overlaps || pairs::in_range(text, whole.start(), whole.end()) {
+                continue;
+            }
+            // A number word must be a word: "ten" in "often" is none.
+            let whole_word = |m: &Match<'_>| {
+                !text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                    && !text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+            };
+            if !whole_word(&a) || !whole_word(&b) {
                 continue;
             }
             let Some((va, vb)) = pairs::values(&caps, bare_ok) else {
