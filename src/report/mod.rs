@@ -165,10 +165,11 @@ impl FileReport {
             [init @ .., last] => format!("placeholders on lines {} and {last}", init.join(", ")),
             [] => String::new(),
         };
+        let them = if count == 1 { "it is" } else { "they are" };
         Some(match &self.drafts_allowed {
             Some(by) => format!("{listed}; drafts allowed by {by}"),
             None => format!(
-                "{listed}: a draft fails until they are filled in (`status: draft` in its front matter allows it)"
+                "{listed}: a draft fails until {them} filled in (`status: draft` in its front matter allows it)"
             ),
         })
     }

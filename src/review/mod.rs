@@ -336,12 +336,22 @@ fn note(
         points_lost: check.lost(),
         max_points: check.max_points,
         message: check.message.clone(),
-        hint: check.hint.clone(),
+        hint: finding_fix(check).unwrap_or_else(|| check.hint.clone()),
         line,
         also_lines,
         quotes,
         belongs,
     }
+}
+
+/// What a number or draft finding's own figures call for ("from 200 ms to 150 ms is a 25% cut,
+/// not 60%"), which says more than its check's hint: the first finding's, where the note stands.
+fn finding_fix(check: &CheckResult) -> Option<String> {
+    check
+        .evidence
+        .first()
+        .filter(|_| check.penalty)
+        .and_then(|e| e.fix.clone())
 }
 
 #[cfg(test)]
@@ -408,6 +418,36 @@ mod tests {
             .map(|s| &results.text[s.start..s.end])
             .collect();
         assert_eq!(joined, results.text);
+    }
+
+    /// A number finding is marked and noted like any pitfall, its note carrying what the
+    /// numbers give; a draft's placeholders are marked, and the verdict says it is a draft.
+    #[test]
+    fn number_and_draft_findings_are_marked_and_noted_on_their_lines() {
+        let text = "**Situation:** Deploys were slow.\n\n**Action:** I cached the builds.\n\n**Result:** I cut deploy time by 60%, from 20 to 15 minutes. TODO: add p95.\n";
+        let review = review(text);
+        let note = review.note("numbers.change-mismatch").expect("a note");
+        assert_eq!(note.line, Some(5));
+        assert!(
+            note.hint
+                .starts_with("From 20 to 15 minutes is a 25% cut, not 60%"),
+            "{}",
+            note.hint
+        );
+        let draft = review.note("draft.marker").expect("a note");
+        assert_eq!(draft.line, Some(5));
+        let marked: Vec<&str> = review.lines[4]
+            .segments()
+            .iter()
+            .filter(|s| s.kind == Some(MarkKind::Pitfall))
+            .map(|s| &review.lines[4].text[s.start..s.end])
+            .collect();
+        assert!(marked.iter().any(|m| m.contains("60%")), "{marked:?}");
+        assert!(
+            wording::standing(&review.report, review.pass_score).starts_with("a draft: fails"),
+            "{}",
+            wording::standing(&review.report, review.pass_score)
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::{Gap, Note};
 use crate::answer::SectionName;
 use crate::budget::{Budget, SectionTime, Verdict};
 use crate::engine::clock;
+use crate::report::FileReport;
 
 /// The gutter letter of a section: S T A R, and L for the lesson (reflection).
 pub fn letter(section: SectionName) -> char {
@@ -25,6 +26,21 @@ pub fn gutter(sections: &[SectionName]) -> String {
         "·".to_string()
     } else {
         sections.iter().map(|s| letter(*s)).collect()
+    }
+}
+
+/// Whether the answer passes: "passes (at 64)", "below the pass mark of 64", or, for an
+/// answer still holding placeholders, that it is a draft.
+pub fn standing(report: &FileReport, pass_score: u32) -> String {
+    let scored = if report.score >= pass_score {
+        format!("passes (at {pass_score})")
+    } else {
+        format!("below the pass mark of {pass_score}")
+    };
+    match (report.is_draft(), report.fails_as_draft()) {
+        (true, true) => format!("a draft: fails until its placeholders are filled in ({scored})"),
+        (true, false) => format!("{scored}, a draft"),
+        _ => scored,
     }
 }
 

@@ -263,11 +263,7 @@ fn bar_row(out: &mut String, section: &SectionTime) {
 
 fn closing(out: &mut String, review: &Review) {
     let report = &review.report;
-    let passes = if report.score >= review.pass_score {
-        format!("passes (at {})", review.pass_score)
-    } else {
-        format!("below the pass mark of {}", review.pass_score)
-    };
+    let passes = wording::standing(report, review.pass_score);
     let _ = writeln!(
         out,
         "<section class=\"closing\">\n<p class=\"final\">Score {}/100 · {} · {passes}</p>",

@@ -441,11 +441,7 @@ fn bar(section: &SectionTime, cells: usize, p: Paint) -> String {
 fn closing(review: &Review, view: View) -> String {
     let report = &review.report;
     let p = view.paint;
-    let passes = if report.score >= review.pass_score {
-        format!("passes (at {})", review.pass_score)
-    } else {
-        format!("below the pass mark of {}", review.pass_score)
-    };
+    let passes = wording::standing(report, review.pass_score);
     let mut out = format!(
         "{} · {} · {passes}\n",
         p.paint(&format!("Score {}/100", report.score), paint::BOLD),
