@@ -423,6 +423,9 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 
 /// The same phrase on the same line counts once.
 fn dedupe(mut evidence: Vec<Evidence>) -> Vec<Evidence> {
+    if evidence.len() < 2 {
+        return evidence;
+    }
     let mut seen = std::collections::HashSet::new();
     evidence.retain(|e| seen.insert((e.line, e.text.clone())));
     evidence

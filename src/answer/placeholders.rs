@@ -11,6 +11,7 @@
 //! "[link](url)", `<br>`, "Service X", "N+1 queries", "10x".
 
 use super::markdown::{Line, LineKind};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -272,26 +273,28 @@ const HTML_TAGS: &[&str] = &[
 
 /// Everything a placeholder can start with, for one pass over a line.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    // ASCII word boundaries: far cheaper to build and run than Unicode ones, and the words
+    // they stand beside are English.
     Regex::new(concat!(
-        r"(?P<marker>\b(?:TBD|TBA|TODO|FIXME|XXX)\b)",
-        r"|(?P<lower>\b(?i:tbd|tba|todo|fixme)\b)",
+        r"(?P<marker>(?-u:\b)(?:TBD|TBA|TODO|FIXME|XXX)(?-u:\b))",
+        r"|(?P<lower>(?-u:\b)(?i:tbd|tba|todo|fixme)(?-u:\b))",
         r"|(?P<questions>\?{2,})",
-        r"|(?P<lorem>(?i:\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b))",
+        r"|(?P<lorem>(?i:(?-u:\b)lorem ipsum(?-u:\b)|(?-u:\b)dolor sit amet(?-u:\b)|(?-u:\b)consectetur adipiscing(?-u:\b)))",
         r"|(?P<braces>\{\{[^{}\n]{0,60}\}\})",
         r"|(?P<bracket>\[[^\[\]\n]{1,60}\])",
         r"|(?P<angle><[^<>\n]{1,40}>)",
-        r"|(?P<figure>[$€£]\s?(?:X{1,4}|x{2,4}|N|Y|#{1,3}|\?{1,3})(?:[.,](?:X+|x+|\d+))?(?:\s?(?:k|K|M|m|bn|B))?\b",
-        r"|(?:\b|^)(?:\d+[.,])?(?:X{1,4}|x{2,4}|N|Y|Z)(?:[.,](?:X+|x+|\d+))?(?:\s?(?:%|percent\b|ms\b|milliseconds\b|s\b|secs?\b|seconds\b|mins?\b|minutes\b|hrs?\b|hours\b|days\b|weeks\b|months\b|years\b|k\b|K\b|x\b|times\b|req/s\b|rps\b|qps\b|GB\b|MB\b|TB\b|users\b|customers\b|engineers\b|people\b|teams\b|services\b|incidents\b|tickets\b|pages\b))",
-        r"|(?:^|\s)(?:#{1,3}|\?{1,3}|_{2,})\s?(?:%|ms\b|seconds\b|minutes\b|hours\b|days\b|x\b))",
+        r"|(?P<figure>[$€£]\s?(?:X{1,4}|x{2,4}|N|Y|#{1,3}|\?{1,3})(?:[.,](?:X+|x+|\d+))?(?:\s?(?:k|K|M|m|bn|B))?(?-u:\b)",
+        r"|(?:(?-u:\b)|^)(?:\d+[.,])?(?:X{1,4}|x{2,4}|N|Y|Z)(?:[.,](?:X+|x+|\d+))?(?:\s?(?:%|percent(?-u:\b)|ms(?-u:\b)|milliseconds(?-u:\b)|s(?-u:\b)|secs?(?-u:\b)|seconds(?-u:\b)|mins?(?-u:\b)|minutes(?-u:\b)|hrs?(?-u:\b)|hours(?-u:\b)|days(?-u:\b)|weeks(?-u:\b)|months(?-u:\b)|years(?-u:\b)|k(?-u:\b)|K(?-u:\b)|x(?-u:\b)|times(?-u:\b)|req/s(?-u:\b)|rps(?-u:\b)|qps(?-u:\b)|GB(?-u:\b)|MB(?-u:\b)|TB(?-u:\b)|users(?-u:\b)|customers(?-u:\b)|engineers(?-u:\b)|people(?-u:\b)|teams(?-u:\b)|services(?-u:\b)|incidents(?-u:\b)|tickets(?-u:\b)|pages(?-u:\b)))",
+        r"|(?:^|\s)(?:#{1,3}|\?{1,3}|_{2,})\s?(?:%|ms(?-u:\b)|seconds(?-u:\b)|minutes(?-u:\b)|hours(?-u:\b)|days(?-u:\b)|x(?-u:\b)))",
         r"|(?P<blank>(?:^|\s)_{3,}(?:\s|$|[.,;:]))",
-        r"|(?P<bare>\b(?i:from|to|by|at|about|around|of|is|was|were|than|under|over)\s+(?:XX|X{1,4}[.,]X+)\b)",
+        r"|(?P<bare>(?-u:\b)(?i:from|to|by|at|about|around|of|is|was|were|than|under|over)\s+(?:XX|X{1,4}[.,]X+)(?-u:\b))",
     ))
     .expect("placeholder pattern")
 });
 
 /// A unit right after a figure slot.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:%|percent\b|ms\b|s\b|seconds\b|minutes\b|hours\b|days\b|k\b|x\b)")
+    Regex::new(r"^\s?(?:%|percent(?-u:\b)|ms(?-u:\b)|s(?-u:\b)|seconds(?-u:\b)|minutes(?-u:\b)|hours(?-u:\b)|days(?-u:\b)|k(?-u:\b)|x(?-u:\b))")
         .expect("unit pattern")
 });
 
@@ -358,33 +361,50 @@ fn find_all(content: &str) -> Vec<Found> {
     found
 }
 
-/// A cheap look for any byte a placeholder needs, so most lines skip the pattern.
+/// Words a marker or filler starts with, in any case.
+static MARKER_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "tbd",
+            "tba",
+            "todo",
+            "fixme",
+            "lorem",
+            "dolor",
+            "consectetur",
+            "xx",
+        ])
+        .expect("marker words")
+});
+
+/// A cheap look for what any placeholder needs (a bracket, a run of `_` or `?`, a `#` or `?`
+/// before a unit, a lone capital X, N, Y or Z, a marker word), so most lines never build or
+/// run the pattern.
 fn might_hold_one(content: &str) -> bool {
-    content.bytes().any(|b| {
-        matches!(
-            b,
-            b'[' | b'<'
-                | b'{'
-                | b'?'
-                | b'_'
-                | b'X'
-                | b'x'
-                | b'N'
-                | b'Y'
-                | b'Z'
-                | b'#'
-                | b'T'
-                | b't'
-                | b'F'
-                | b'f'
-                | b'L'
-                | b'l'
-                | b'D'
-                | b'd'
-                | b'C'
-                | b'c'
-        )
-    })
+    let bytes = content.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(b'\n');
+    // "# %", "? ms": a slot mark with a unit after it.
+    let slot_before_unit = |i: usize| {
+        let next = if at(i + 1) == b' ' {
+            at(i + 2)
+        } else {
+            at(i + 1)
+        };
+        matches!(next, b'%' | b'm' | b's' | b'h' | b'd' | b'x')
+    };
+    let hit = |i: usize| match bytes[i] {
+        b'[' | b'<' => true,
+        b'{' | b'_' | b'?' => at(i + 1) == bytes[i] || bytes[i] == b'?' && slot_before_unit(i),
+        b'#' => slot_before_unit(i),
+        b'X' | b'N' | b'Y' | b'Z' => {
+            !i.checked_sub(1)
+                .is_some_and(|p| bytes[p].is_ascii_alphabetic())
+                && !at(i + 1).is_ascii_lowercase()
+        }
+        _ => false,
+    };
+    (0..bytes.len()).any(hit) || MARKER_WORDS.is_match(content)
 }
 
 fn slot(kind: Kind, start: usize, end: usize) -> Found {
@@ -589,12 +609,14 @@ fn figure(content: &str, start: usize, end: usize) -> Option<Found> {
 enum Next {
     /// The end, a heading or a rule: the label's part is over.
     Boundary,
-    /// A STAR label with its text on the same line ("Result: p99 fell"): a sibling part.
-    Sibling,
     /// A label that is itself empty.
     Empty,
     /// Text, or a label with text under it (a heading over sub-parts): the label is filled.
     Content,
+    /// A line of text, not yet asked whether it opens a part with its text on the same line
+    /// ("Result: p99 fell"): asked only when a label stands before it, since most lines never
+    /// need the question.
+    Text(usize),
 }
 
 /// For every line, the empty label it is, if any: "Result:" with nothing after it before the
@@ -610,25 +632,31 @@ fn empty_labels(lines: &[Line]) -> Vec<Option<Found>> {
             LineKind::Heading | LineKind::Rule => Next::Boundary,
             LineKind::Code | LineKind::TableRow => Next::Content,
             LineKind::Text => match bare_label(&line.content) {
-                // A part's label before the next part is empty; any other label before parts
-                // heads them ("STAR:" over "S: …", "6. Review:" over "- Lessons learned: …").
-                Some(found)
-                    if matches!(next, Next::Boundary | Next::Empty)
-                        || next == Next::Sibling
-                            && super::labels::detect(&line.content).is_some() =>
-                {
+                Some(found) if is_empty(&line.content, next, lines) => {
                     empty[index] = Some(found);
                     Next::Empty
                 }
                 Some(_) => Next::Content,
-                None => match super::labels::detect(&line.content) {
-                    Some(label) if !label.rest.trim().is_empty() => Next::Sibling,
-                    _ => Next::Content,
-                },
+                None => Next::Text(index),
             },
         };
     }
     empty
+}
+
+/// Whether the label `content`, followed by `next`, is empty: a part's label before the next
+/// part is; any other label before parts heads them ("STAR:" over "S: …", "6. Review:" over
+/// "- Lessons learned: …").
+fn is_empty(content: &str, next: Next, lines: &[Line]) -> bool {
+    match next {
+        Next::Boundary | Next::Empty => true,
+        Next::Content => false,
+        Next::Text(index) => {
+            let sibling = super::labels::detect(&lines[index].content)
+                .is_some_and(|label| !label.rest.trim().is_empty());
+            sibling && super::labels::detect(content).is_some()
+        }
+    }
 }
 
 /// A line that is only a short label: "Result:", "**Impact:**", "Result: ...".

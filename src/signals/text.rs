@@ -260,7 +260,7 @@ pub fn is_verbal(word: &str) -> bool {
 /// a conjunction (", and", ", but", ", while"), and read no further than `CLAUSE_REACH` either
 /// side, so that a pasted line with thousands of pairs stays linear.
 pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    const BREAKS: [&str; 5] = [";", ", and ", ", but ", ", while ", ", whereas "];
+    const BREAKS: [&str; 5] = CLAUSE_BREAKS;
     let reach_start = floor_boundary(text, start.saturating_sub(CLAUSE_REACH));
     let reach_end = floor_boundary(text, end.saturating_add(CLAUSE_REACH).min(text.len()));
     let before = &text[reach_start..start];
@@ -279,7 +279,22 @@ pub fn clause_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// How far either side of a pair its clause is looked for.
-const CLAUSE_REACH: usize = 240;
+pub const CLAUSE_REACH: usize = 240;
+
+/// What ends one clause and starts the next: a semicolon, or a comma before a conjunction.
+const CLAUSE_BREAKS: [&str; 5] = [";", ", and ", ", but ", ", while ", ", whereas "];
+
+/// Where each clause of `text` starts (0 first, then just past each break), in order: for a
+/// reader that asks [`clause_around`]'s question of many positions of one sentence.
+pub fn clause_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    for brk in CLAUSE_BREAKS {
+        starts.extend(text.match_indices(brk).map(|(at, _)| at + brk.len()));
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
 
 #[cfg(test)]
 mod tests {

@@ -33,8 +33,8 @@ pub fn check(text: &str, read: &Figures) -> Vec<Finding> {
             } else {
                 a.measure
             };
-            let claim = claim_of_change(text, change)
-                .or_else(|| claim_before(text, change.start).map(|c| c.1))?;
+            let claim = claim_of_change(text, read, change)
+                .or_else(|| claim_before(text, read, change.start).map(|c| c.1))?;
             let given = Given::of(a, b, measure, claim);
             let wrong = match change.unit {
                 Unit::Multiplier => given.misses_factor(factor_of(change), change.hedge),

@@ -20,10 +20,14 @@ pub mod percentile_order;
 pub mod target_missed;
 pub mod wrong_direction;
 
+use super::pattern::{Pattern, pattern};
 use super::quantity::figures::{self, Figure, Figures};
 use super::quantity::measure::trim_number;
+use super::quantity::pairs;
 use super::{Evidence, SignalId, text};
 use crate::answer::{Answer, Sentence, SentenceKind};
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// The number checks, in the order rubrics list them.
 pub const CHECKS: [SignalId; 8] = [
@@ -58,9 +62,11 @@ const SENTENCE_CHECKS: [(SignalId, SentenceCheck); 7] = [
     (SignalId::NinesMismatch, nines_mismatch::check),
 ];
 
-/// One sentence the checks read, with its figures.
+/// One sentence the checks read: its text without emphasis ("from **3 days** to **5
+/// minutes**" reads as a pair, at the same byte offsets), and its figures.
 pub struct Read<'a> {
     pub sentence: &'a Sentence,
+    pub plain: Cow<'a, str>,
     pub figures: Figures,
 }
 
@@ -70,11 +76,19 @@ pub fn detect(answer: &Answer) -> Vec<(SignalId, Vec<Evidence>)> {
         .sentences
         .iter()
         // Term lists count too: "p50: 300 ms, p99: 120 ms" is notes, and as wrong as prose.
-        .filter(|s| s.kind != SentenceKind::Heading && !text::is_hypothetical(&s.text))
-        .map(|sentence| Read {
-            sentence,
-            // "from **3 days** to **5 minutes**" reads as a pair, with the same byte offsets.
-            figures: figures::read(&text::without_emphasis(&sentence.text)),
+        .filter(|s| {
+            s.kind != SentenceKind::Heading
+                && worth_reading(&s.text)
+                && !text::is_hypothetical(&s.text)
+        })
+        .map(|sentence| {
+            let plain = text::without_emphasis(&sentence.text);
+            let figures = figures::read(&plain);
+            Read {
+                sentence,
+                plain,
+                figures,
+            }
         })
         .filter(|r| !r.figures.figures.is_empty())
         .collect();
@@ -87,9 +101,8 @@ pub fn detect(answer: &Answer) -> Vec<(SignalId, Vec<Evidence>)> {
         }
     };
     for r in &read {
-        let plain = text::without_emphasis(&r.sentence.text);
         for (id, check) in SENTENCE_CHECKS {
-            for finding in check(&plain, &r.figures) {
+            for finding in check(&r.plain, &r.figures) {
                 add(id, r.sentence, finding);
             }
         }
@@ -104,6 +117,29 @@ pub fn detect(answer: &Answer) -> Vec<(SignalId, Vec<Evidence>)> {
 /// figure measures ("Availability went up to 140%").
 pub fn lead_in(text: &str, start: usize) -> usize {
     text::widen_left(text, start, 4)
+}
+
+/// What any check needs besides numbers: a share or a cut past 100% ("140%", "a hundred and
+/// forty percent"), percentiles, a target or a claim of meeting one, a bound, a count in
+/// billions, a time per period, nines.
+static ALWAYS_READ: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\d{3,}(?:[.,]\d+)?\s?(?:%|percent)|\b(?:hundred|nines|billion|bn|trillion|percentile|median|targets?|goals?|objectives?|slos?|slas?|aim\w*|threshold|commit\w*|promised|(?:needed|had|was|were|set out|wanted|planned|asked) to|met|meet\w*|hit|hitting|achiev\w*|reach\w*|beat\w*|exceed\w*|nailed|under|below|within|above|at (?:least|most)|(?:less|more|fewer) than|(?:a|an|per|each|every) (?:second|minute|hour|day|week|month|year))\b|\bp\d{2,4}\b|\d{10,}|\d{1,3}(?:,\d{3}){3,}|/\s?(?:day|week|hour|month|year)\b",
+    )
+});
+/// A claim about a pair, or a change stated beside it.
+static CLAIM_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"%|\bpercent|\d\s?(?:x|×)\b|\btimes\b|\b(?:halved|doubled|tripled|quadrupled|down|up|reduc\w*|cut\w*|lower\w*|decreas\w*|dropp\w*|drops?|fell|falls?|falling|shr[iau]nk\w*|trimm\w*|slash\w*|declin\w*|shaved|sav\w+|minimi[sz]\w*|increas\w*|gr[eo]w\w*|rais\w*|boost\w*|rose|climb\w*|jump\w*|improv\w*|optimi[sz]\w*|better|faster|quicker|sped|speed\w*|accelerat\w*|worse|slower|degrad\w*|regress\w*|worsen\w*)\b",
+    )
+});
+
+/// Whether a sentence could hold anything a check finds: numbers, and the words one of them
+/// needs. Most sentences with numbers have none, and are not read.
+fn worth_reading(text: &str) -> bool {
+    figures::has_number(text)
+        && (ALWAYS_READ.is_match(text)
+            || pairs::may_hold_a_pair(text) && CLAIM_WORDS.is_match(text))
 }
 
 /// A figure as the sentence writes it ("320 ms", "45"), for fixes.

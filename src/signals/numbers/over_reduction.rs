@@ -29,7 +29,7 @@ pub fn check(text: &str, read: &Figures) -> Vec<Finding> {
                 && !f.nines
                 && f.value > 100.0
                 && !text[f.start..f.end].to_lowercase().contains("point")
-                && claim_of_change(text, f) == Some(Claim::Down)
+                && claim_of_change(text, read, f) == Some(Claim::Down)
         })
         .map(|(index, f)| {
             let shown = written(text, f);

@@ -15,7 +15,7 @@ use super::super::pattern::{Pattern, pattern};
 use super::super::quantity::Unit;
 use super::super::quantity::figures::{Figure, Hedge, Role};
 use super::super::quantity::measure::{Better, Measure};
-use super::super::text::{negated_before, without_emphasis};
+use super::super::text::negated_before;
 use super::{Finding, Read, lead_in, written};
 use crate::answer::SectionName;
 use std::sync::LazyLock;
@@ -37,8 +37,7 @@ pub fn check(read: &[Read<'_>]) -> Vec<(usize, Finding)> {
     let mut targets: Vec<(usize, &Figure)> = Vec::new();
     let mut findings = Vec::new();
     for (index, r) in read.iter().enumerate() {
-        let plain = without_emphasis(&r.sentence.text);
-        let text = plain.as_ref();
+        let text = r.plain.as_ref();
         for f in &r.figures.figures {
             if (f.role == Role::Target || stated_as_the_task(r, f)) && comparable(f) {
                 // The latest target for a measure replaces an earlier one.
@@ -78,7 +77,7 @@ pub fn check(read: &[Read<'_>]) -> Vec<(usize, Finding)> {
                 continue;
             };
             if let Some(miss) = misses(target, result) {
-                let target_text = without_emphasis(&read[target_index].sentence.text);
+                let target_text = &read[target_index].plain;
                 findings.push((
                     index,
                     Finding {
@@ -86,7 +85,7 @@ pub fn check(read: &[Read<'_>]) -> Vec<(usize, Finding)> {
                         end: claim.end().max(result.end),
                         fix: format!(
                             "The target was {} and the result given is {}: {miss}. Say it was missed and by how much, or correct the figure.",
-                            written(&target_text, target),
+                            written(target_text, target),
                             written(text, result)
                         ),
                     },

@@ -25,7 +25,7 @@ pub fn check(text: &str, read: &Figures) -> Vec<Finding> {
         .filter(|pair| pair.change.is_none())
         .filter_map(|pair| {
             let (a, b) = (&read.figures[pair.before], &read.figures[pair.after]);
-            let (claim, claim_at) = claim_of_pair(text, a, b)?;
+            let (claim, claim_at) = claim_of_pair(text, read, a, b)?;
             let measure = if a.measure == Measure::Unknown {
                 b.measure
             } else {
@@ -46,7 +46,7 @@ pub fn check(text: &str, read: &Figures) -> Vec<Finding> {
 
 /// The claim made about a pair: the word before it, or the "down"/"up" between its values
 /// when it is told after-first ("900 ms, down from 300 ms").
-fn claim_of_pair(text: &str, a: &Figure, b: &Figure) -> Option<(Claim, usize)> {
+fn claim_of_pair(text: &str, read: &Figures, a: &Figure, b: &Figure) -> Option<(Claim, usize)> {
     if b.start < a.start {
         let between = text[b.end..a.start].to_lowercase();
         if between.contains("down from") {
@@ -56,7 +56,7 @@ fn claim_of_pair(text: &str, a: &Figure, b: &Figure) -> Option<(Claim, usize)> {
             return Some((Claim::Up, b.end));
         }
     }
-    let (at, claim) = claim_before(text, a.start.min(b.start))?;
+    let (at, claim) = claim_before(text, read, a.start.min(b.start))?;
     Some((claim, at))
 }
 

@@ -7,7 +7,7 @@
 //! can hold against each other.
 
 use super::super::pattern::{Match, Pattern, pattern};
-use super::super::text::{clause_around, floor_boundary};
+use super::super::text::{CLAUSE_REACH, clause_starts, floor_boundary};
 use super::measure::{self, Better, Measure};
 use super::{Quantity, Unit, pairs};
 use std::collections::BTreeMap;
@@ -131,6 +131,34 @@ pub struct Pair {
 pub struct Figures {
     pub figures: Vec<Figure>,
     pub pairs: Vec<Pair>,
+    clauses: Clauses,
+}
+
+impl Figures {
+    /// Where the clause around byte `at` of the sentence starts.
+    pub fn clause_start(&self, text: &str, at: usize) -> usize {
+        self.clauses.start(text, at)
+    }
+}
+
+/// Where each clause of a sentence starts, found once: every figure asks.
+#[derive(Debug, Clone, Default)]
+struct Clauses(Vec<usize>);
+
+impl Clauses {
+    fn of(text: &str) -> Clauses {
+        Clauses(clause_starts(text))
+    }
+
+    /// The start of the clause around `at`, no further back than a clause is read.
+    fn start(&self, text: &str, at: usize) -> usize {
+        let at = floor_boundary(text, at.min(text.len()));
+        let found = match self.0.partition_point(|start| *start <= at) {
+            0 => 0,
+            i => self.0[i - 1],
+        };
+        found.max(floor_boundary(text, at.saturating_sub(CLAUSE_REACH)))
+    }
 }
 
 /// Numbers in a sentence are worth reading only when there is a digit or a number word.
@@ -140,34 +168,52 @@ static ANY_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Whether `text` holds a number at all: a digit or a number word.
+pub fn has_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || ANY_NUMBER.is_match(text)
+}
+
 /// Reads every figure of `text` (one sentence).
 pub fn read(text: &str) -> Figures {
-    if !ANY_NUMBER.is_match(text) {
+    if !has_number(text) {
         return Figures::default();
     }
+    let clauses = Clauses::of(text);
     let quantities = quantities(text);
     let mut figures: Vec<Figure> = quantities
         .iter()
         .enumerate()
-        .map(|(i, q)| figure(text, q, i.checked_sub(1).map_or(0, |p| quantities[p].end)))
+        .map(|(i, q)| {
+            let previous_end = i.checked_sub(1).map_or(0, |p| quantities[p].end);
+            figure(text, &clauses, q, previous_end)
+        })
         .collect();
-    let mut pairs = pair_up(text, &mut figures);
+    let mut pairs = pair_up(text, &clauses, &mut figures);
+    let mut in_pair = vec![false; figures.len()];
+    for pair in &pairs {
+        in_pair[pair.before] = true;
+        in_pair[pair.after] = true;
+    }
     for index in 0..figures.len() {
-        let in_pair = pairs.iter().any(|p| p.before == index || p.after == index);
-        if !in_pair {
+        if !in_pair[index] {
             let previous_end = index.checked_sub(1).map_or(0, |p| figures[p].end);
-            figures[index].role = role(text, &figures[index], previous_end);
+            figures[index].role = role(text, &clauses, &figures[index], previous_end);
         }
     }
     attach_percentiles(text, &mut figures);
     let read = Figures {
         figures,
         pairs: Vec::new(),
+        clauses,
     };
     for pair in &mut pairs {
         pair.change = linked_change(text, &read, *pair);
     }
-    let mut figures = read.figures;
+    let Figures {
+        mut figures,
+        clauses,
+        ..
+    } = read;
     for pair in &pairs {
         // The after value of a pair measures what its before value does.
         let (before, after) = (figures[pair.before].measure, figures[pair.after].measure);
@@ -179,7 +225,11 @@ pub fn read(text: &str) -> Figures {
             figures[pair.after].measure = before;
         }
     }
-    Figures { figures, pairs }
+    Figures {
+        figures,
+        pairs,
+        clauses,
+    }
 }
 
 /// The quantities of `text`, every number word read. A count whose noun runs over a second
@@ -240,7 +290,7 @@ fn glued_word_number(text: &str, q: &Quantity) -> bool {
 
 /// A figure from a quantity, before its role and percentile are known; `previous_end` is
 /// where the number before it ends, so the subject read for this one stops there.
-fn figure(text: &str, q: &Quantity, previous_end: usize) -> Figure {
+fn figure(text: &str, clauses: &Clauses, q: &Quantity, previous_end: usize) -> Figure {
     let body = &text[q.start..q.end];
     let nines = q.unit == Unit::Percent && body.to_lowercase().contains("nines");
     let scale = match q.unit {
@@ -248,7 +298,7 @@ fn figure(text: &str, q: &Quantity, previous_end: usize) -> Figure {
         _ => 1.0,
     };
     let value = q.value * scale;
-    let before = subject_before(text, q.start, previous_end);
+    let before = subject_before(text, clauses, q.start, previous_end);
     let after = words_after(text, q.end, 4);
     let lead = &text[floor_boundary(text, q.start.saturating_sub(24))..q.start];
     Figure {
@@ -335,8 +385,8 @@ fn words_after(text: &str, at: usize, count: usize) -> &str {
 
 /// The subject a figure is given: the words of its clause before it, back to the previous
 /// figure (which ends at `previous_end`) or at most eight words.
-fn subject_before(text: &str, at: usize, previous_end: usize) -> &str {
-    let (clause_start, _) = clause_around(text, at, at);
+fn subject_before<'t>(text: &'t str, clauses: &Clauses, at: usize, previous_end: usize) -> &'t str {
+    let clause_start = clauses.start(text, at);
     let head = &text[clause_start.max(previous_end.min(at))..at];
     let mut words = 0;
     for (i, c) in head.char_indices().rev() {
@@ -427,8 +477,8 @@ fn signed(text: &str, start: usize) -> bool {
 /// Finds the before→after pairs and turns their sides into figures with those roles,
 /// valued in a common base (a bare side takes the other's unit: "from 45 to 12 minutes").
 /// Linear in the figures: a pasted line may hold thousands of pairs.
-fn pair_up(text: &str, figures: &mut Vec<Figure>) -> Vec<Pair> {
-    if !pairs::ANY_VALUE.is_match(text) {
+fn pair_up(text: &str, clauses: &Clauses, figures: &mut Vec<Figure>) -> Vec<Pair> {
+    if !pairs::may_hold_a_pair(text) {
         return Vec::new();
     }
     // start -> (end, before, after) of each pair; one pair may read as two forms.
@@ -494,7 +544,7 @@ fn pair_up(text: &str, figures: &mut Vec<Figure>) -> Vec<Pair> {
             let measure = measure::classify(
                 model.unit,
                 &text[model.start..model.end],
-                subject_before(text, whole.start(), 0),
+                subject_before(text, clauses, whole.start(), 0),
                 words_after(text, whole.end(), 4),
             );
             for side in [&mut before, &mut after] {
@@ -642,7 +692,7 @@ static AFTER_AFTER: LazyLock<Pattern> =
 
 /// The part a figure outside a pair plays, from the words right around it (back to the
 /// previous figure, which ends at `previous_end`).
-fn role(text: &str, figure: &Figure, previous_end: usize) -> Role {
+fn role(text: &str, clauses: &Clauses, figure: &Figure, previous_end: usize) -> Role {
     if figure.unit == Unit::Multiplier {
         return Role::Change;
     }
@@ -651,7 +701,7 @@ fn role(text: &str, figure: &Figure, previous_end: usize) -> Role {
     if CHANGE_BEFORE.is_match(lead) || change_word_after(text, figure.end).is_some() {
         return Role::Change;
     }
-    let subject = subject_before(text, figure.start, previous_end);
+    let subject = subject_before(text, clauses, figure.start, previous_end);
     if target_before(subject) || TARGET_AFTER.is_match(after) {
         return Role::Target;
     }
@@ -773,8 +823,8 @@ static CLAIM_BREAK: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The claim a sentence makes about the figure that starts at `at`: the last claim word before
 /// it, in its clause, with no other clause and no other number in between, not negated.
-pub fn claim_before(text: &str, at: usize) -> Option<(usize, Claim)> {
-    let (clause_start, _) = clause_around(text, at, at);
+pub fn claim_before(text: &str, read: &Figures, at: usize) -> Option<(usize, Claim)> {
+    let clause_start = read.clause_start(text, at);
     let head = &text[clause_start..at];
     let caps = CLAIM.captures_iter(head).last()?;
     let word = caps.get(0)?;
@@ -858,7 +908,7 @@ fn has_loose_number(text: &str) -> bool {
 
 /// The claim a change figure states with its own words: "by 40%" after "cut", "40% fewer",
 /// "3x faster", "halved".
-pub fn claim_of_change(text: &str, figure: &Figure) -> Option<Claim> {
+pub fn claim_of_change(text: &str, read: &Figures, figure: &Figure) -> Option<Claim> {
     let body = text[figure.start..figure.end].to_lowercase();
     if body.contains("halved") {
         return Some(Claim::Down);
@@ -898,7 +948,7 @@ pub fn claim_of_change(text: &str, figure: &Figure) -> Option<Claim> {
         Some(by) => lead_start + by.start(),
         None => figure.start,
     };
-    claim_before(text, at).map(|(_, claim)| claim)
+    claim_before(text, read, at).map(|(_, claim)| claim)
 }
 
 #[cfg(test)]
@@ -927,7 +977,7 @@ mod tests {
         assert_eq!(before.measure, Measure::Latency(Some(99.0)));
         assert_eq!(after.measure, Measure::Latency(Some(99.0)));
         assert_eq!(
-            claim_before(text, before.start).map(|c| c.1),
+            claim_before(text, &read, before.start).map(|c| c.1),
             Some(Claim::Better)
         );
     }
@@ -1003,11 +1053,15 @@ mod tests {
             .iter()
             .find(|f| f.role == Role::Change)
             .unwrap();
-        assert_eq!(claim_of_change(text, change), Some(Claim::Down));
+        assert_eq!(claim_of_change(text, &read, change), Some(Claim::Down));
         let text = "Builds are 3x faster.";
         let read = super::read(text);
-        assert_eq!(claim_of_change(text, &read.figures[0]), Some(Claim::Faster));
-        assert!(claim_before("We did not reduce latency from 200 ms", 30).is_none());
+        assert_eq!(
+            claim_of_change(text, &read, &read.figures[0]),
+            Some(Claim::Faster)
+        );
+        let text = "We did not reduce latency from 200 ms";
+        assert!(claim_before(text, &super::read(text), 30).is_none());
     }
 
     #[test]

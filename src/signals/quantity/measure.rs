@@ -121,44 +121,67 @@ pub fn percentiles(text: &str) -> Vec<(usize, usize, f64)> {
         .collect()
 }
 
-static LATENCY: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:latency|latencies|response[- ]times?|round[- ]trip|rtt|ttfb|time to first byte|page[- ]load(?: time)?|load time|tail)\b",
-    )
+/// The words that name each measure, in one pattern so a text is read once: longer names
+/// first ("deploy time" is a duration, "deploys" a frequency).
+static MEASURE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:",
+        r"(?P<duration>mttr|mttd|mtta|mean time to (?:recover\w*|restore|repair|detect\w*|acknowledge\w*|resolve|resolution)|time to (?:recover|restore|detect|resolve|mitigate|deploy|merge|onboard)|(?:build|deploy|deployment|pipeline|ci|test|release|recovery|restore|failover|lead|cycle|queue|wait|run|turnaround|onboarding|review|merge)[- ]times?|runtime|lead[- ]time)|",
+        r"(?P<error>error[- ]rates?|5xx(?: rate)?|failure[- ]rates?|change[- ]failure[- ]rates?|crash[- ]rates?|errors|failed requests|packet loss|drop rate)|",
+        r"(?P<availability>availability|available|uptime|success[- ]rate|slos?|slas?|slis?|durability|nines)|",
+        r"(?P<throughput>throughput|requests per second|queries per second|rps|qps|tps)|",
+        r"(?P<latency>latency|latencies|response[- ]times?|round[- ]trip|rtt|ttfb|time to first byte|page[- ]load(?: time)?|load time|tail)|",
+        r"(?P<cost>costs?|spend(?:ing)?|bill|billing|budget|expenses?)|",
+        r"(?P<burden>incidents|pages|alerts|tickets|bugs|defects|outages|escalations|complaints|rollbacks|sev[- ]?[12]s)|",
+        r"(?P<frequency>deploys|deployments|releases|deployment frequency|deploy frequency)|",
+        r"(?P<people>people|persons|users|customers|engineers|employees|developers|staff|members|humans|individuals|subscribers|visitors|patients|students|shoppers|players|drivers|riders)",
+        r")\b",
+    ))
 });
-static AVAILABILITY: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:availability|available|uptime|success[- ]rate|slos?|slas?|slis?|durability|nines)\b",
-    )
-});
-static ERROR_RATE: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:error[- ]rates?|5xx(?: rate)?|failure[- ]rates?|change[- ]failure[- ]rates?|crash[- ]rates?|errors|failed requests|packet loss|drop rate)\b",
-    )
-});
-static COST: LazyLock<Pattern> =
-    LazyLock::new(|| pattern(r"\b(?:costs?|spend(?:ing)?|bill|billing|budget|expenses?)\b"));
-static THROUGHPUT: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(r"\b(?:throughput|requests per second|queries per second|rps|qps|tps)\b")
-});
-static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:mttr|mttd|mtta|mean time to (?:recover\w*|restore|repair|detect\w*|acknowledge\w*|resolve|resolution)|time to (?:recover|restore|detect|resolve|mitigate|deploy|merge|onboard)|(?:build|deploy|deployment|pipeline|ci|test|release|recovery|restore|failover|lead|cycle|queue|wait|run|turnaround|onboarding|review|merge)[- ]times?|runtime|lead[- ]time)\b",
-    )
-});
-static BURDEN: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:incidents|pages|alerts|tickets|bugs|defects|outages|escalations|complaints|rollbacks|sev[- ]?[12]s)\b",
-    )
-});
-static FREQUENCY: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(r"\b(?:deploys|deployments|releases|deployment frequency|deploy frequency)\b")
-});
-static PEOPLE: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:people|persons|users|customers|engineers|employees|developers|staff|members|humans|individuals|subscribers|visitors|patients|students|shoppers|players|drivers|riders)\b",
-    )
-});
+
+/// The measures whose words a text holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Named(u16);
+
+impl Named {
+    const DURATION: u16 = 1;
+    const ERROR: u16 = 1 << 1;
+    const AVAILABILITY: u16 = 1 << 2;
+    const THROUGHPUT: u16 = 1 << 3;
+    const LATENCY: u16 = 1 << 4;
+    const COST: u16 = 1 << 5;
+    const BURDEN: u16 = 1 << 6;
+    const FREQUENCY: u16 = 1 << 7;
+    const PEOPLE: u16 = 1 << 8;
+
+    fn in_text(text: &str) -> Named {
+        const GROUPS: [(&str, u16); 9] = [
+            ("duration", Named::DURATION),
+            ("error", Named::ERROR),
+            ("availability", Named::AVAILABILITY),
+            ("throughput", Named::THROUGHPUT),
+            ("latency", Named::LATENCY),
+            ("cost", Named::COST),
+            ("burden", Named::BURDEN),
+            ("frequency", Named::FREQUENCY),
+            ("people", Named::PEOPLE),
+        ];
+        let mut named = 0;
+        for caps in MEASURE_WORDS.captures_iter(text) {
+            for (group, bit) in GROUPS {
+                if caps.name(group).is_some() {
+                    named |= bit;
+                }
+            }
+        }
+        Named(named)
+    }
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+}
+
 /// "of requests", "of the team": a share of a whole, which cannot pass 100%. Volumes that
 /// grow ("150% of traffic", of orders, of load) are often told against an unsaid normal, and
 /// are left out.
@@ -173,42 +196,43 @@ static WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
 /// `after` the few words that follow it.
 pub fn classify(unit: Unit, body: &str, before: &str, after: &str) -> Measure {
     let is_time = matches!(unit, Unit::Latency | Unit::Duration);
-    let near = |p: &Pattern| p.is_match(before) || p.is_match(body) || p.is_match(after);
     match unit {
         Unit::Money => return Measure::Cost,
         Unit::Percent if WHOLE.is_match(after) => return Measure::Share,
         _ => {}
     }
+    // The noun a number counts is in the figure itself or just after it.
+    let counted = Named(Named::in_text(body).0 | Named::in_text(after).0);
+    let near = Named(counted.0 | Named::in_text(before).0);
+    let has = |bit| near.has(bit);
     if unit == Unit::Percent || unit == Unit::Count {
-        if near(&ERROR_RATE) && !near(&AVAILABILITY) {
+        if has(Named::ERROR) && !has(Named::AVAILABILITY) {
             return Measure::ErrorRate;
         }
-        if unit == Unit::Percent && near(&AVAILABILITY) && !near(&ERROR_RATE) {
+        if unit == Unit::Percent && has(Named::AVAILABILITY) && !has(Named::ERROR) {
             return Measure::Availability;
         }
     }
-    if unit == Unit::Percent && near(&COST) {
+    if unit == Unit::Percent && has(Named::COST) {
         return Measure::Cost;
     }
-    if unit == Unit::Rate && (near(&THROUGHPUT) || is_request_rate(body)) {
+    if unit == Unit::Rate && (has(Named::THROUGHPUT) || is_request_rate(body)) {
         return Measure::Throughput;
     }
-    if is_time && near(&DURATION) {
+    if is_time && has(Named::DURATION) {
         return Measure::Duration;
     }
-    if unit == Unit::Latency && (near(&LATENCY) || PERCENTILE.is_match(before)) {
+    if unit == Unit::Latency && (has(Named::LATENCY) || PERCENTILE.is_match(before)) {
         return Measure::Latency(None);
     }
     if matches!(unit, Unit::Count | Unit::Rate) {
-        // The noun the number counts is in the figure itself or just after it.
-        let counted = format!("{body} {after}");
-        if BURDEN.is_match(&counted) {
+        if counted.has(Named::BURDEN) {
             return Measure::Burden;
         }
-        if FREQUENCY.is_match(&counted) {
+        if counted.has(Named::FREQUENCY) {
             return Measure::Frequency;
         }
-        if unit == Unit::Count && PEOPLE.is_match(&counted) {
+        if unit == Unit::Count && counted.has(Named::PEOPLE) {
             return Measure::People;
         }
     }

@@ -122,9 +122,14 @@ pub fn find(sentence: &str) -> Vec<Quantity> {
 }
 
 /// [`find`], reading every number written as words ("twenty-five hours", "a hundred and forty
-/// percent"), not only the few that make a sentence quantified.
+/// percent"), not only the few that make a sentence quantified. Most sentences hold none of
+/// the words only this reads, and get [`find`]'s reading, which is the same for them.
 pub fn find_spelled(sentence: &str) -> Vec<Quantity> {
-    scan(&QUANTITY_SPELLED, sentence)
+    if words::beyond_the_short_list(sentence) {
+        scan(&QUANTITY_SPELLED, sentence)
+    } else {
+        scan(&QUANTITY, sentence)
+    }
 }
 
 fn scan(quantities: &Pattern, sentence: &str) -> Vec<Quantity> {

@@ -166,6 +166,16 @@ pub fn unit_scale(unit: &str) -> f64 {
     }
 }
 
+/// The words every form of a pair needs: "from", "was", "before", "instead of", an arrow.
+static PAIR_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(r"\b(?:from|was|were|used to|had been|before|instead of)\b|→|->|=>|⟶")
+});
+
+/// Whether `text` may hold a pair at all: without these words none of [`forms`] can match.
+pub fn may_hold_a_pair(text: &str) -> bool {
+    PAIR_WORDS.is_match(text)
+}
+
 /// The forms of a pair, each with whether two bare numbers are enough (the words already say
 /// which is before and which after: "was 8, now 1", "23 before, 4 after").
 pub fn forms() -> [(&'static Pattern, bool); 7] {

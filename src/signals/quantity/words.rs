@@ -15,6 +15,38 @@ pub const SPELLED_OUT: &str = concat!(
     r"|zero|one|two|three|four|five|six|seven|eight|nine|hundred|a\s+dozen|dozen)"
 );
 
+/// Whether `text` holds a number in words that [`super::find`]'s short list does not read:
+/// "seventy", "twenty-five", "one hundred", "a hundred and forty".
+pub fn beyond_the_short_list(text: &str) -> bool {
+    const ONLY_HERE: [&str; 10] = [
+        "zero",
+        "thirteen",
+        "fourteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "seventy",
+        "eighty",
+        "ninety",
+    ];
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let mut previous = "";
+    for word in text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let compound = is(previous, &TENS) && is(word, &ONES[1..10]);
+        let hundreds = word.eq_ignore_ascii_case("hundred") && is(previous, &ONES[1..10])
+            || previous.eq_ignore_ascii_case("hundred") && word.eq_ignore_ascii_case("and");
+        if is(word, &ONLY_HERE) || compound || hundreds {
+            return true;
+        }
+        previous = word;
+    }
+    false
+}
+
 const ONES: [&str; 20] = [
     "zero",
     "one",
@@ -89,6 +121,16 @@ mod tests {
         assert_eq!(value("a dozen services"), Some(12.0));
         assert_eq!(value("Ninety-Nine"), Some(99.0));
         assert_eq!(value("hundred"), Some(100.0));
+    }
+
+    #[test]
+    fn words_only_the_full_reading_knows() {
+        assert!(beyond_the_short_list("twenty-five hours a day"));
+        assert!(beyond_the_short_list("one hundred users"));
+        assert!(beyond_the_short_list("a hundred and forty percent"));
+        assert!(beyond_the_short_list("Ninety servers"));
+        assert!(!beyond_the_short_list("two teams and a hundred services"));
+        assert!(!beyond_the_short_list("p99 fell from 320 ms to 185 ms"));
     }
 
     #[test]
