@@ -31,16 +31,22 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     BUILT_INS.iter().map(|(n, _)| *n)
 }
 
-/// Every built-in as written, parsed once: picking a rubric by question or by story reads
-/// their `questions:` and `story-words:` without loading (compiling) the rubrics themselves.
+/// Every built-in's header as written (name, title, questions, story words), parsed once:
+/// picking a rubric by question or by story reads their `questions:` and `story-words:`
+/// without loading (compiling) the rubrics themselves, or parsing their checks.
 pub fn specs() -> &'static [(&'static str, RubricSpec)] {
     static SPECS: OnceLock<Vec<(&'static str, RubricSpec)>> = OnceLock::new();
     SPECS.get_or_init(|| {
         BUILT_INS
             .iter()
-            .filter_map(|(name, text)| Some((*name, crate::yaml::parse(text).ok()?)))
+            .filter_map(|(name, text)| Some((*name, crate::yaml::parse(header(text)).ok()?)))
             .collect()
     })
+}
+
+/// A built-in's text up to its top-level `checks:`, the part that says what it is for.
+fn header(text: &str) -> &str {
+    text.find("\nchecks:").map_or(text, |at| &text[..at + 1])
 }
 
 #[cfg(test)]
@@ -67,6 +73,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Picking a rubric reads each built-in's header, parsed without its checks.
+    #[test]
+    fn headers_hold_what_picking_a_rubric_reads() {
+        for (name, spec) in specs() {
+            let whole = load(name).unwrap();
+            assert!(spec.checks.is_empty(), "{name}");
+            assert_eq!(spec.title, whole.spec.title, "{name}");
+            assert_eq!(spec.questions, whole.spec.questions, "{name}");
+            assert_eq!(spec.story_words, whole.spec.story_words, "{name}");
+        }
+        assert_eq!(specs().len(), names().count());
     }
 
     #[test]
