@@ -9,6 +9,7 @@ pub mod details;
 pub mod guardrails;
 pub mod hedging;
 pub mod incident;
+pub mod learned;
 pub mod learning;
 pub mod metrics;
 pub mod overclaiming;
@@ -202,5 +203,15 @@ pub fn detect(answer: &Answer) -> Signals {
     set(SignalId::HidingBehindWe, ownership.hiding_behind_we());
     set(SignalId::Ownership, ownership.owned());
     set(SignalId::Overclaiming, overclaiming);
+    // The learned reading speaks only where the rules found nothing.
+    let unread = learned::SIGNALS.map(|id| signals.found[id as usize].is_empty());
+    for (id, evidence) in learned::SIGNALS
+        .into_iter()
+        .zip(learned::detect(answer, unread))
+    {
+        if !evidence.is_empty() {
+            signals.found[id as usize] = evidence;
+        }
+    }
     signals
 }
