@@ -8,23 +8,25 @@
 //! `test` split is never read. Training is deterministic (full-batch gradient descent from zero), so
 //! the same answers always give the same file.
 
-use coach::answer::roles::{Model, Place, features};
+use coach::answer::roles::{Place, features};
 use coach::answer::sentences::Opening;
 use coach::answer::{SectionName, Sentence, parse};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use coach::linear::{Example, Link, Model, Training, fit};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Features seen fewer times than this are noise on this much data.
-const MIN_COUNT: usize = 2;
-const ROUNDS: usize = 600;
-const LEARNING_RATE: f32 = 2.0;
-const L2: f32 = 1e-2;
+const TRAINING: Training = Training {
+    link: Link::Softmax,
+    rounds: 600,
+    learning_rate: 2.0,
+    l2: 1e-2,
+    min_count: 2,
+    keep: 0.02,
+};
 /// Each part's examples weigh (mean part size / part size) to this power: reflections and
 /// tasks are rare under labels and would otherwise be drowned by actions.
 const BALANCE: f32 = 0.5;
-/// Weights smaller than this everywhere are left out of the file.
-const KEEP: f32 = 0.02;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -190,101 +192,33 @@ fn place(index: usize, spoken: &[&Sentence]) -> Place {
     }
 }
 
-/// Multinomial logistic regression by full-batch gradient descent with L2.
-fn train(examples: &[(Vec<String>, usize)]) -> Model {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (features, _) in examples {
-        for feature in features {
-            *counts.entry(feature).or_default() += 1;
-        }
-    }
-    let mut names: Vec<&str> = counts
-        .iter()
-        .filter(|(_, n)| **n >= MIN_COUNT)
-        .map(|(f, _)| *f)
-        .collect();
-    names.sort_unstable();
-    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    let rows: Vec<(Vec<usize>, usize)> = examples
-        .iter()
-        .map(|(features, part)| {
-            (
-                features
-                    .iter()
-                    .filter_map(|f| index.get(f.as_str()).copied())
-                    .collect(),
-                *part,
-            )
-        })
-        .collect();
+/// Multinomial logistic regression, each part's sentences weighted by how rare the part is.
+fn train(examples: &[(Vec<String>, usize)]) -> Model<5> {
     let mut per_part = [0usize; 5];
-    for (_, part) in &rows {
+    for (_, part) in examples {
         per_part[*part] += 1;
     }
     let weight_of: [f32; 5] =
-        per_part.map(|c| (rows.len() as f32 / 5.0 / c.max(1) as f32).powf(BALANCE));
-    let n = rows.len() as f32;
-    let mut weights = vec![[0.0f32; 5]; names.len()];
-    let mut bias = [0.0f32; 5];
-    for _ in 0..ROUNDS {
-        let mut grad = vec![[0.0f32; 5]; names.len()];
-        let mut grad_bias = [0.0f32; 5];
-        for (features, part) in &rows {
-            let mut sums = bias;
-            for &f in features {
-                for k in 0..5 {
-                    sums[k] += weights[f][k];
-                }
+        per_part.map(|c| (examples.len() as f32 / 5.0 / c.max(1) as f32).powf(BALANCE));
+    let examples: Vec<Example<5>> = examples
+        .iter()
+        .map(|(features, part)| {
+            let mut target = [0.0; 5];
+            target[*part] = 1.0;
+            Example {
+                features: features.clone(),
+                target,
+                weight: [weight_of[*part]; 5],
             }
-            let max = sums.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            let exps = sums.map(|s| (s - max).exp());
-            let total: f32 = exps.iter().sum();
-            for k in 0..5 {
-                let error =
-                    weight_of[*part] * (exps[k] / total - if k == *part { 1.0 } else { 0.0 });
-                grad_bias[k] += error;
-                for &f in features {
-                    grad[f][k] += error;
-                }
-            }
-        }
-        for k in 0..5 {
-            bias[k] -= LEARNING_RATE * grad_bias[k] / n;
-        }
-        for (w, g) in weights.iter_mut().zip(&grad) {
-            for k in 0..5 {
-                w[k] -= LEARNING_RATE * (g[k] / n + L2 * w[k]);
-            }
-        }
-    }
-    Model {
-        bias,
-        weights: names
-            .iter()
-            .zip(weights)
-            .filter(|(_, w)| w.iter().any(|x| x.abs() >= KEEP))
-            .map(|(name, w)| (name.to_string(), w))
-            .collect(),
-    }
+        })
+        .collect();
+    fit(&examples, &TRAINING)
 }
 
-fn render(model: &Model, sentences: usize, answers: usize) -> String {
-    let row = |w: &[f32; 5]| {
-        w.iter()
-            .map(|x| format!("{x:.3}"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let sorted: BTreeMap<&String, &[f32; 5]> = model.weights.iter().collect();
-    let mut out = format!(
-        "# Sentence-role model: weights for {} in order. Written by\n\
-         # `cargo run --release --example train_roles` from {sentences} labelled sentences of {answers} answers.\n\
-         bias\t{}\n",
+fn render(model: &Model<5>, sentences: usize, answers: usize) -> String {
+    model.render(&format!(
+        "Sentence-role model: weights for {} in order. Written by\n\
+         `cargo run --release --example train_roles` from {sentences} labelled sentences of {answers} answers.",
         SectionName::ALL.map(SectionName::as_str).join(", "),
-        row(&model.bias)
-    );
-    for (name, weights) in sorted {
-        out.push_str(&format!("{name}\t{}\n", row(weights)));
-    }
-    out
+    ))
 }

@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod budget;
 pub mod config;
 pub mod engine;
+pub mod linear;
 pub mod report;
 pub mod review;
 pub mod rubric;

@@ -10,8 +10,8 @@
 
 use super::SectionName;
 use super::sentences::Opening;
+use crate::linear::Model;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How many places in the answer the model tells apart (first fifth, second fifth, ...).
@@ -28,24 +28,58 @@ pub struct Place {
     pub opening: Opening,
 }
 
+/// A word of a sentence as the model reads it: where it is, and its token (the stem of the
+/// lower-cased word, or `#` for anything holding a digit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub token: String,
+}
+
+/// The words of `text` in order, split at anything but letters, digits and apostrophes.
+pub fn words(text: &str) -> Vec<Word> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut words = Vec::new();
+    let mut rest = text.char_indices().peekable();
+    while let Some((start, c)) = rest.next() {
+        if !is_word(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, c)) = rest.peek() {
+            if !is_word(c) {
+                break;
+            }
+            end = at + c.len_utf8();
+            rest.next();
+        }
+        let raw = &text[start..end];
+        let trimmed = raw.trim_start_matches(['\'', '’']);
+        let start = start + (raw.len() - trimmed.len());
+        let trimmed = trimmed.trim_end_matches(['\'', '’']);
+        if trimmed.is_empty() {
+            continue;
+        }
+        let end = start + trimmed.len();
+        let lower = trimmed.to_lowercase();
+        let token = if lower.chars().any(|c| c.is_ascii_digit()) {
+            "#".to_string()
+        } else {
+            stem(&lower).into_owned()
+        };
+        words.push(Word { start, end, token });
+    }
+    words
+}
+
 /// The features of one sentence: stemmed words (`w:`), adjacent pairs (`b:`), the first one
 /// and two words (`f:`, `f2:`), whether it holds a number (`num`), its place by fifths
 /// (`pos:`), how it opens (`open:`), and whether it is the answer's `first` or `last`. A
 /// paragraph's first sentence is where writers turn to a new part, and the last sentence is
 /// where they land the outcome or the lesson; the words alone do not say so.
 pub fn features(text: &str, place: Place) -> Vec<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().any(|c| c.is_ascii_digit()) {
-                "#".to_string()
-            } else {
-                stem(&w).into_owned()
-            }
-        })
-        .collect();
+    let words: Vec<String> = words(text).into_iter().map(|w| w.token).collect();
     let mut features = Vec::with_capacity(words.len() * 2 + 4);
     for word in &words {
         features.push(format!("w:{word}"));
@@ -89,62 +123,9 @@ pub fn role_log_probs(text: &str, place: Place) -> [f32; 5] {
     model().log_probs(&features(text, place))
 }
 
-/// Weights per feature, one for each part, and a bias.
-#[derive(Debug, Default)]
-pub struct Model {
-    pub bias: [f32; 5],
-    pub weights: HashMap<String, [f32; 5]>,
-}
-
-impl Model {
-    /// Reads the model file: a `bias` line, then `feature<TAB>w w w w w` lines. Lines that do
-    /// not parse are skipped (the file is generated; a test checks it loads whole).
-    pub fn parse(text: &str) -> Model {
-        let mut model = Model::default();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let Some((name, values)) = line.split_once('\t') else {
-                continue;
-            };
-            let mut weights = [0.0f32; 5];
-            let mut count = 0;
-            for (slot, value) in weights.iter_mut().zip(values.split_whitespace()) {
-                if let Ok(value) = value.parse() {
-                    *slot = value;
-                    count += 1;
-                }
-            }
-            if count != 5 {
-                continue;
-            }
-            if name == "bias" {
-                model.bias = weights;
-            } else {
-                model.weights.insert(name.to_string(), weights);
-            }
-        }
-        model
-    }
-
-    /// Log-softmax of the summed weights of `features`.
-    pub fn log_probs(&self, features: &[String]) -> [f32; 5] {
-        let mut sums = self.bias;
-        for feature in features {
-            if let Some(weights) = self.weights.get(feature) {
-                for (sum, weight) in sums.iter_mut().zip(weights) {
-                    *sum += weight;
-                }
-            }
-        }
-        let max = sums.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let total: f32 = sums.iter().map(|s| (s - max).exp()).sum();
-        let log_total = max + total.ln();
-        sums.map(|s| s - log_total)
-    }
-}
-
 /// The committed model, parsed on first use.
-fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
+fn model() -> &'static Model<5> {
+    static MODEL: OnceLock<Model<5>> = OnceLock::new();
     MODEL.get_or_init(|| Model::parse(include_str!("roles.model")))
 }
 

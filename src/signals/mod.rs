@@ -10,6 +10,7 @@ pub mod draft;
 pub mod guardrails;
 pub mod hedging;
 pub mod incident;
+pub mod learned;
 pub mod learning;
 pub mod metrics;
 pub mod numbers;
@@ -296,6 +297,16 @@ pub fn detect(answer: &Answer) -> Signals {
     set(SignalId::Overclaiming, overclaiming);
     for (id, evidence) in numbers.into_iter().chain(draft::detect(answer)) {
         set(id, evidence);
+    }
+    // The learned reading speaks only where the rules found nothing.
+    let unread = learned::SIGNALS.map(|id| signals.found[id as usize].is_empty());
+    for (id, evidence) in learned::SIGNALS
+        .into_iter()
+        .zip(learned::detect(answer, unread))
+    {
+        if !evidence.is_empty() {
+            signals.found[id as usize] = evidence;
+        }
     }
     signals
 }
