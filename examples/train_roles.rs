@@ -11,7 +11,7 @@
 use coach::answer::roles::{Place, features};
 use coach::answer::sentences::Opening;
 use coach::answer::{SectionName, Sentence, parse};
-use coach::linear::{Example, Link, Model, Training, fit};
+use coach::linear::{Example, Link, Model, Training, fit, keys};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -80,7 +80,7 @@ fn main() {
     let right = examples
         .iter()
         .filter(|(features, part)| {
-            let probs = model.log_probs(features);
+            let probs = model.log_probs(&keys(features));
             (0..5).max_by(|&a, &b| probs[a].total_cmp(&probs[b])) == Some(*part)
         })
         .count();

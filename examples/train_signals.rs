@@ -13,7 +13,7 @@
 //! written): the way to compare settings without touching `test`.
 
 use coach::answer::parse;
-use coach::linear::{Example, Link, Model, Training, fit};
+use coach::linear::{Example, Link, Model, Training, fit, keys};
 use coach::signals::learned::{SIGNALS, THRESHOLD, features, told_sentences};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -132,7 +132,7 @@ fn measure(model: &Model<2>, real: &Path, held: &BTreeSet<String>) {
         let answer = parse(&text);
         let mut found = [false; 2];
         for (sentence, place) in told_sentences(&answer) {
-            let probs = model.probs(&features(sentence, place));
+            let probs = model.probs(&keys(&features(sentence, place)));
             for k in 0..2 {
                 found[k] |= probs[k] > THRESHOLD;
             }

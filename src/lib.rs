@@ -10,6 +10,7 @@ pub mod budget;
 pub mod config;
 pub mod engine;
 pub mod linear;
+pub mod memo;
 pub mod report;
 pub mod review;
 pub mod rubric;

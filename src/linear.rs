@@ -7,28 +7,88 @@
 //! diff, and the training examples (`examples/train_*.rs`) write them with [`fit`].
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Weights by feature name: what a model file holds and training writes.
+type Weights<const N: usize> = HashMap<String, [f32; N], foldhash::fast::RandomState>;
+
+/// Weights by [`key`]: what reading a sentence looks up, once for each of its features, with no
+/// feature name ever built.
+type Keyed<const N: usize> = HashMap<u64, [f32; N], BuildHasherDefault<KeyHasher>>;
+
+/// The key of the feature named by `parts` joined: FNV-1a over their bytes, so `["w:", "canary"]`
+/// and `"w:canary"` have the same key.
+pub fn key(parts: &[&str]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for byte in parts.iter().flat_map(|p| p.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The keys of features given by name.
+pub fn keys<S: AsRef<str>>(names: &[S]) -> Vec<u64> {
+    names.iter().map(|n| key(&[n.as_ref()])).collect()
+}
+
+/// Keys are already hashes; the map uses them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 << 8) | u64::from(byte);
+        }
+    }
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
 
 /// Weights per feature, one for each output, and a bias.
 #[derive(Debug, Clone)]
 pub struct Model<const N: usize> {
     pub bias: [f32; N],
-    pub weights: HashMap<String, [f32; N]>,
-}
-
-impl<const N: usize> Default for Model<N> {
-    fn default() -> Self {
-        Model {
-            bias: [0.0; N],
-            weights: HashMap::new(),
-        }
-    }
+    pub weights: Weights<N>,
+    keyed: Keyed<N>,
 }
 
 impl<const N: usize> Model<N> {
+    pub fn new(bias: [f32; N], weights: Weights<N>) -> Model<N> {
+        let keyed = weights.iter().map(|(name, w)| (key(&[name]), *w)).collect();
+        Model {
+            bias,
+            weights,
+            keyed,
+        }
+    }
+
+    /// The weights of the feature with this [`key`], if the model has it.
+    pub fn weight(&self, key: u64) -> Option<&[f32; N]> {
+        self.keyed.get(&key)
+    }
+
+    /// The bias plus the weights of every feature key the model knows.
+    pub fn sums_keyed(&self, keys: &[u64]) -> [f32; N] {
+        let mut sums = self.bias;
+        for weights in keys.iter().filter_map(|k| self.keyed.get(k)) {
+            for (sum, weight) in sums.iter_mut().zip(weights) {
+                *sum += weight;
+            }
+        }
+        sums
+    }
+
     /// Reads a model file. Lines that do not parse are skipped (the file is generated; each
     /// model's tests check that it loads whole).
     pub fn parse(text: &str) -> Model<N> {
-        let mut model = Model::default();
+        let mut bias = [0.0f32; N];
+        let mut named = Weights::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((name, values)) = line.split_once('\t') else {
                 continue;
@@ -45,39 +105,27 @@ impl<const N: usize> Model<N> {
                 continue;
             }
             if name == "bias" {
-                model.bias = weights;
+                bias = weights;
             } else {
-                model.weights.insert(name.to_string(), weights);
+                named.insert(name.to_string(), weights);
             }
         }
-        model
+        Model::new(bias, named)
     }
 
-    /// The bias plus the weights of every feature the model knows.
-    pub fn sums<S: AsRef<str>>(&self, features: &[S]) -> [f32; N] {
-        let mut sums = self.bias;
-        for feature in features {
-            if let Some(weights) = self.weights.get(feature.as_ref()) {
-                for (sum, weight) in sums.iter_mut().zip(weights) {
-                    *sum += weight;
-                }
-            }
-        }
-        sums
-    }
-
-    /// Log-softmax of the sums: the outputs are exclusive choices.
-    pub fn log_probs<S: AsRef<str>>(&self, features: &[S]) -> [f32; N] {
-        let sums = self.sums(features);
+    /// Log-softmax of the sums for these feature keys: the outputs are exclusive choices.
+    pub fn log_probs(&self, keys: &[u64]) -> [f32; N] {
+        let sums = self.sums_keyed(keys);
         let max = sums.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let total: f32 = sums.iter().map(|s| (s - max).exp()).sum();
         let log_total = max + total.ln();
         sums.map(|s| s - log_total)
     }
 
-    /// The logistic of each sum: the outputs are independent yes-or-no questions.
-    pub fn probs<S: AsRef<str>>(&self, features: &[S]) -> [f32; N] {
-        self.sums(features).map(sigmoid)
+    /// The logistic of each sum for these feature keys: the outputs are independent
+    /// yes-or-no questions.
+    pub fn probs(&self, keys: &[u64]) -> [f32; N] {
+        self.sums_keyed(keys).map(sigmoid)
     }
 
     /// The file text: `header` lines as comments, the bias, then features in name order.
@@ -200,15 +248,13 @@ pub fn fit<const N: usize>(examples: &[Example<N>], training: &Training) -> Mode
             }
         }
     }
-    Model {
-        bias,
-        weights: names
-            .iter()
-            .zip(weights)
-            .filter(|(_, w)| w.iter().any(|x| x.abs() >= training.keep))
-            .map(|(name, w)| (name.to_string(), w))
-            .collect(),
-    }
+    let kept = names
+        .iter()
+        .zip(weights)
+        .filter(|(_, w)| w.iter().any(|x| x.abs() >= training.keep))
+        .map(|(name, w)| (name.to_string(), w))
+        .collect();
+    Model::new(bias, kept)
 }
 
 #[cfg(test)]
@@ -242,8 +288,8 @@ mod tests {
             example(&["w:i", "w:we"], [0.0, 0.0]),
         ];
         let model = fit(&examples, &TRAINING);
-        let canary = model.probs(&["w:canary"]);
-        let lesson = model.probs(&["w:lesson"]);
+        let canary = model.probs(&keys(&["w:canary"]));
+        let lesson = model.probs(&keys(&["w:lesson"]));
         assert!(canary[0] > 0.7 && canary[1] < 0.3, "{canary:?}");
         assert!(lesson[1] > 0.7 && lesson[0] < 0.3, "{lesson:?}");
     }
@@ -253,7 +299,7 @@ mod tests {
         let mut examples = vec![example(&["w:canary"], [1.0, 1.0])];
         examples[0].weight = [1.0, 0.0];
         let model = fit(&examples, &TRAINING);
-        assert!(model.probs(&["w:canary"])[0] > 0.7);
+        assert!(model.probs(&keys(&["w:canary"]))[0] > 0.7);
         assert_eq!(model.weights["w:canary"][1], 0.0);
     }
 
@@ -276,8 +322,17 @@ mod tests {
     #[test]
     fn softmax_outputs_sum_to_one() {
         let model = Model::<3>::parse("bias\t0.5 -1 2\nw:x\t1 1 -3\n");
-        let total: f32 = model.log_probs(&["w:x"]).iter().map(|l| l.exp()).sum();
+        let total: f32 = model
+            .log_probs(&keys(&["w:x"]))
+            .iter()
+            .map(|l| l.exp())
+            .sum();
         assert!((total - 1.0).abs() < 1e-5);
-        assert_eq!(model.sums(&["w:x", "w:unknown"]), [1.5, 0.0, -1.0]);
+        assert_eq!(
+            model.sums_keyed(&keys(&["w:x", "w:unknown"])),
+            [1.5, 0.0, -1.0]
+        );
+        assert_eq!(key(&["w:", "x"]), key(&["w:x"]));
+        assert_ne!(key(&["w:x"]), key(&["w:y"]));
     }
 }

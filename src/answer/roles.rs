@@ -10,7 +10,8 @@
 
 use super::SectionName;
 use super::sentences::Opening;
-use crate::linear::Model;
+use crate::linear::{Model, key};
+use crate::memo::{Memo, remembered};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
 
@@ -79,48 +80,61 @@ pub fn words(text: &str) -> Vec<Word> {
 /// paragraph's first sentence is where writers turn to a new part, and the last sentence is
 /// where they land the outcome or the lesson; the words alone do not say so.
 pub fn features(text: &str, place: Place) -> Vec<String> {
-    let words: Vec<String> = words(text).into_iter().map(|w| w.token).collect();
-    let mut features = Vec::with_capacity(words.len() * 2 + 4);
-    for word in &words {
-        features.push(format!("w:{word}"));
-    }
-    for pair in words.windows(2) {
-        features.push(format!("b:{}_{}", pair[0], pair[1]));
-    }
-    if let Some(first) = words.first() {
-        features.push(format!("f:{first}"));
-    }
-    if words.len() >= 2 {
-        features.push(format!("f2:{}_{}", words[0], words[1]));
-    }
-    if words.iter().any(|w| w == "#") {
-        features.push("num".to_string());
-    }
-    let fraction = place.index as f32 / place.count.max(1) as f32;
-    let fifth = (fraction.clamp(0.0, 0.999) * PLACES as f32) as usize;
-    features.push(format!("pos:{fifth}"));
-    features.push(
-        match place.opening {
-            Opening::Block => "open:block",
-            Opening::LineStart => "open:line",
-            Opening::MidLine => "open:mid",
-        }
-        .to_string(),
-    );
-    if place.index == 0 {
-        features.push("first".to_string());
-    }
-    if place.index + 1 == place.count {
-        features.push("last".to_string());
-    }
-    features.sort();
+    let mut features = Vec::new();
+    each_feature(&words(text), place, &mut |parts| {
+        features.push(parts.concat())
+    });
+    features.sort_unstable();
     features.dedup();
     features
 }
 
+/// The [`key`]s of [`features`], with no feature name built: what reading a sentence needs.
+pub fn feature_keys(words: &[Word], place: Place) -> Vec<u64> {
+    let mut keys = Vec::with_capacity(words.len() * 2 + 8);
+    each_feature(words, place, &mut |parts| keys.push(key(parts)));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Gives the parts of each feature's name in turn: the one definition of the features, which
+/// training names and reading keys.
+fn each_feature(words: &[Word], place: Place, emit: &mut dyn FnMut(&[&str])) {
+    for word in words {
+        emit(&["w:", &word.token]);
+    }
+    for pair in words.windows(2) {
+        emit(&["b:", &pair[0].token, "_", &pair[1].token]);
+    }
+    if let Some(first) = words.first() {
+        emit(&["f:", &first.token]);
+    }
+    if let [first, second, ..] = words {
+        emit(&["f2:", &first.token, "_", &second.token]);
+    }
+    if words.iter().any(|w| w.token == "#") {
+        emit(&["num"]);
+    }
+    let fraction = place.index as f32 / place.count.max(1) as f32;
+    let fifth = (fraction.clamp(0.0, 0.999) * PLACES as f32) as usize;
+    emit(&["pos:", ["0", "1", "2", "3", "4"][fifth]]);
+    emit(&[match place.opening {
+        Opening::Block => "open:block",
+        Opening::LineStart => "open:line",
+        Opening::MidLine => "open:mid",
+    }]);
+    if place.index == 0 {
+        emit(&["first"]);
+    }
+    if place.index + 1 == place.count {
+        emit(&["last"]);
+    }
+}
+
 /// Log-probabilities of each part for a sentence, in [`SectionName::ALL`] order.
 pub fn role_log_probs(text: &str, place: Place) -> [f32; 5] {
-    model().log_probs(&features(text, place))
+    model().log_probs(&feature_keys(&words(text), place))
 }
 
 /// The committed model, parsed on first use.
@@ -131,8 +145,13 @@ fn model() -> &'static Model<5> {
 
 /// The English (Porter 2) stem of a lower-case word: "arguing" and "argued" both read "argu".
 /// Detectors use it to ask for a class of verbs without spelling every form.
+/// Stems are remembered per word: the learned readings stem every told sentence's words.
 pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
-    stemmer().stem(word)
+    thread_local! {
+        static STEMS: Memo<Box<str>> = Memo::default();
+    }
+    let stemmed = remembered(&STEMS, word, |word| stemmer().stem(word).into());
+    std::borrow::Cow::Owned(stemmed.into())
 }
 
 /// The English stemmer, built once: the role model's features and the detectors' verb classes

@@ -17,12 +17,9 @@ use super::Evidence;
 use super::pattern::{Pattern, pattern};
 use super::text::floor_boundary;
 use crate::answer::{Answer, Sentence, SentenceKind};
+use crate::memo::{Memo, remembered};
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::sync::LazyLock;
-
-/// Word verdicts are looked up once per word of every sentence: a fast hash, not a DoS-proof one.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Corporate and hype vocabulary; one word of it is fine, a pile of it is stuffing.
 static FILLER: LazyLock<Pattern> = LazyLock::new(|| {
@@ -107,30 +104,16 @@ fn is_term_run(text: &str) -> bool {
     terms >= needed
 }
 
-/// Distinct words remembered per thread before the memory is cleared; a bank of 10,000
-/// answers uses a few tens of thousands.
-const WORDS_REMEMBERED: usize = 1 << 16;
-
 thread_local! {
-    static TERM_WORDS: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::default());
+    static TERM_WORDS: Memo<bool> = Memo::default();
 }
 
 /// Whether one word is checklist or filler vocabulary. Three pattern runs per word were the
 /// most expensive step in scoring a bank; words repeat, so each verdict is remembered.
 fn is_term_word(word: &str) -> bool {
-    TERM_WORDS.with(|known| {
-        if let Some(&verdict) = known.borrow().get(word) {
-            return verdict;
-        }
+    remembered(&TERM_WORDS, word, |word| {
         let lower = lowercase(word);
-        let verdict =
-            TERM.is_match(&lower) || FILLER.is_match(&lower) || TERM_WORD.is_match(&lower);
-        let mut known = known.borrow_mut();
-        if known.len() >= WORDS_REMEMBERED {
-            known.clear();
-        }
-        known.insert(word.into(), verdict);
-        verdict
+        TERM.is_match(&lower) || FILLER.is_match(&lower) || TERM_WORD.is_match(&lower)
     })
 }
 

@@ -11,9 +11,9 @@
 
 use super::buzzwords::is_told;
 use super::{Evidence, SignalId};
-use crate::answer::roles::{self, Place};
+use crate::answer::roles::{self, Place, Word};
 use crate::answer::{Answer, Sentence};
-use crate::linear::Model;
+use crate::linear::{Model, key};
 use std::sync::OnceLock;
 
 /// The signals the model reads, in the order of its outputs: the two where, trained on part of
@@ -30,13 +30,23 @@ pub const THRESHOLD: f32 = 0.5;
 /// How many words either side of the weightiest one the evidence shows.
 const EVIDENCE_REACH: usize = 3;
 
-/// A sentence's features: the role model's, and the part of the story it sits in.
+/// A sentence's features by name (for training): the role model's, and the part of the story
+/// it sits in.
 pub fn features(sentence: &Sentence, place: Place) -> Vec<String> {
     let mut features = roles::features(&sentence.text, place);
     if let Some(section) = sentence.sections.first() {
         features.push(format!("sec:{}", section.as_str()));
     }
     features
+}
+
+/// The keys of [`features`] for a sentence whose words are read already.
+fn feature_keys(sentence: &Sentence, words: &[Word], place: Place) -> Vec<u64> {
+    let mut keys = roles::feature_keys(words, place);
+    if let Some(section) = sentence.sections.first() {
+        keys.push(key(&["sec:", section.as_str()]));
+    }
+    keys
 }
 
 /// Where each told sentence sits among the answer's spoken ones, as the models read it.
@@ -69,10 +79,11 @@ pub fn detect(answer: &Answer, wanted: [bool; 2]) -> [Vec<Evidence>; 2] {
     }
     let model = model();
     for (sentence, place) in told_sentences(answer) {
-        let probs = model.probs(&features(sentence, place));
+        let words = roles::words(&sentence.text);
+        let probs = model.probs(&feature_keys(sentence, &words, place));
         for (k, found) in found.iter_mut().enumerate() {
             if wanted[k] && probs[k] > THRESHOLD {
-                found.push(evidence(sentence, k, model));
+                found.push(evidence(sentence, &words, k, model));
             }
         }
     }
@@ -80,17 +91,17 @@ pub fn detect(answer: &Answer, wanted: [bool; 2]) -> [Vec<Evidence>; 2] {
 }
 
 /// The sentence's words around the one that weighed most for output `k`.
-fn evidence(sentence: &Sentence, k: usize, model: &Model<2>) -> Evidence {
-    let words = roles::words(&sentence.text);
-    let weight = |feature: String| model.weights.get(&feature).map_or(0.0, |w| w[k]);
+fn evidence(sentence: &Sentence, words: &[Word], k: usize, model: &Model<2>) -> Evidence {
+    let weight = |parts: &[&str]| model.weight(key(parts)).map_or(0.0, |w| w[k]);
     let best = (0..words.len())
         .map(|i| {
-            let mut score = weight(format!("w:{}", words[i].token));
+            let token = words[i].token.as_str();
+            let mut score = weight(&["w:", token]);
             if i > 0 {
-                score += weight(format!("b:{}_{}", words[i - 1].token, words[i].token)) / 2.0;
+                score += weight(&["b:", &words[i - 1].token, "_", token]) / 2.0;
             }
             if i + 1 < words.len() {
-                score += weight(format!("b:{}_{}", words[i].token, words[i + 1].token)) / 2.0;
+                score += weight(&["b:", token, "_", &words[i + 1].token]) / 2.0;
             }
             (i, score)
         })
