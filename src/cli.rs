@@ -23,6 +23,28 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List, show, check rubrics, or print the rubric JSON Schema.
     Rubric(RubricArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write every command's page to a folder.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command's own page (`coach man score` is coach-score(1)); the main page without one.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+
+    /// Write coach.1 and one coach-COMMAND.1 per command into this folder instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 pub mod color;
 pub mod explain;
+pub mod generate;
 pub mod guard;
 pub mod review;
 pub mod rubric;
