@@ -95,6 +95,9 @@ pub enum ScoreFormat {
     Github,
     /// JUnit XML, for CI dashboards.
     Junit,
+    /// One self-contained page for the bank: the spread of scores, the checks most often
+    /// failed, question kinds with no answer yet, and every answer.
+    Html,
 }
 
 #[derive(Debug, Args)]

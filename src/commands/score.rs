@@ -10,6 +10,7 @@ use super::guard::Guard;
 use super::{BELOW_THRESHOLD, ERROR, PASSED, inputs, report_errors, say, table_width};
 use crate::cli::{ScoreArgs, ScoreFormat};
 use coach::baseline::Baseline;
+use coach::report::bank::BankPage;
 use coach::report::neutral::visible;
 use coach::report::render::Render;
 use coach::report::{
@@ -145,6 +146,7 @@ fn renderer(format: ScoreFormat) -> Box<dyn Render> {
         ScoreFormat::Sarif => Box::new(Sarif::new(std::env::current_dir().ok())),
         ScoreFormat::Github => Box::new(Github),
         ScoreFormat::Junit => Box::new(Junit::new()),
+        ScoreFormat::Html => Box::new(BankPage::new()),
     }
 }
 

@@ -1,6 +1,8 @@
 //! What scoring produces, and one renderer per output format.
 
+pub mod bank;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod json_lines;
 pub mod junit;

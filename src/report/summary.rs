@@ -128,19 +128,7 @@ impl Render for Summary {
             || "-".to_string(),
             |c| format!("{} (-{})", visible(&c.id), c.lost()),
         );
-        let below = file.score < meta.bar;
-        let mut result = match (meta.passed, meta.from_baseline) {
-            (true, _) => "pass".to_string(),
-            (false, _) if !below => "FAIL (draft)".to_string(),
-            (false, true) => format!("FAIL (< baseline {})", meta.bar),
-            (false, false) => format!("FAIL (< {})", meta.bar),
-        };
-        if file.is_draft() && (below || meta.passed) {
-            result.push_str(", draft");
-        }
-        if !file.suppressed.is_empty() {
-            let _ = write!(result, ", {} ignored", file.suppressed.len());
-        }
+        let result = result(file, meta);
         self.rows.push(Row::Answer([
             file.score.to_string(),
             file.grade.as_str().to_string(),
@@ -197,6 +185,25 @@ impl Render for Summary {
         let _ = writeln!(text, "{}", totals_line(&end.totals));
         out.write_all(text.as_bytes())
     }
+}
+
+/// "pass", "FAIL (< 60)", "FAIL (< baseline 72)", "FAIL (draft)", with ", draft" and
+/// ", 2 ignored" when they apply: an answer's result as every bank view says it.
+pub fn result(file: &FileReport, meta: &AnswerMeta) -> String {
+    let below = file.score < meta.bar;
+    let mut result = match (meta.passed, meta.from_baseline) {
+        (true, _) => "pass".to_string(),
+        (false, _) if !below => "FAIL (draft)".to_string(),
+        (false, true) => format!("FAIL (< baseline {})", meta.bar),
+        (false, false) => format!("FAIL (< {})", meta.bar),
+    };
+    if file.is_draft() && (below || meta.passed) {
+        result.push_str(", draft");
+    }
+    if !file.suppressed.is_empty() {
+        let _ = write!(result, ", {} ignored", file.suppressed.len());
+    }
+    result
 }
 
 /// "12 answers in 5 files: 9 passed, 3 failed, mean score 71.4 (1 error)".

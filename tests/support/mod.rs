@@ -4,6 +4,8 @@
 // Each test file uses part of this module.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};

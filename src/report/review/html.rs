@@ -7,6 +7,7 @@
 
 use crate::budget::{Budget, SectionTime, Verdict};
 use crate::engine::clock;
+use crate::report::html::{escape, head, text};
 use crate::report::neutral::visible;
 use crate::review::place::Belongs;
 use crate::review::{Line, MarkKind, Note, Review, wording};
@@ -16,15 +17,7 @@ use std::fmt::Write;
 /// The page for `reviews` (one per story of the file), titled after `title`.
 pub fn render(title: &str, reviews: &[Review]) -> String {
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"coach review\">\n\
-         <title>Review: {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-        text(title)
-    );
+    head(&mut out, &format!("Review: {title}"), "coach review", STYLE);
     for review in reviews {
         article(&mut out, review);
     }
@@ -32,27 +25,6 @@ pub fn render(title: &str, reviews: &[Review]) -> String {
         "<footer class=\"colophon\">Written by <code>coach review</code>: a check's name is \
          explained by <code>coach explain CHECK</code>.</footer>\n</body>\n</html>\n",
     );
-    out
-}
-
-/// Outside text for the page: neutral, then escaped.
-fn text(raw: &str) -> String {
-    escape(&visible(raw))
-}
-
-/// `&`, `<`, `>` and both quotes as entities, so text can never close an element or attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 
@@ -356,15 +328,6 @@ const STYLE: &str = r#"  :root { --paper: #fffdf8; --ink: #1f2328; --muted: #6e7
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_leaves_no_markup() {
-        assert_eq!(
-            escape("<script>alert('x') & \"y\"</script>"),
-            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
-        );
-        assert_eq!(text("a\u{1b}[2Jb"), "&quot;a\\e[2Jb&quot;");
-    }
 
     #[test]
     fn no_style_line_starts_a_runner_command() {

@@ -1,0 +1,126 @@
+//! `coach score BANK --format html`: one page for the whole bank, every answer on it, nothing
+//! fetched; rendered by Debian's headless Chromium where it is installed (skipped with a message
+//! where not: `apt-get install chromium`, or `COACH_CHROMIUM` names another binary).
+
+mod support;
+
+use support::browser::{chromium, headless, page_requests, page_text, png_size};
+use support::{command, root, run};
+
+/// The bank page of `dir`, and the exit code.
+fn bank_page(dir: &std::path::Path) -> (i32, String) {
+    let done = run(command(dir).args(["score", "--format", "html", "."]), None);
+    assert!(done.stderr.is_empty() || done.code == 2, "{}", done.stderr);
+    (done.code, done.stdout)
+}
+
+fn fixtures() -> std::path::PathBuf {
+    root().join("tests/fixtures/bank")
+}
+
+#[test]
+fn the_page_lists_every_answer_the_spread_the_gaps_and_the_kinds_without_answers() {
+    let (code, page) = bank_page(&fixtures());
+    assert_eq!(code, 1, "two answers of the fixtures fail");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("default-src 'none'") && !page.contains("<script"));
+    for answer in [
+        "prep.md#postgres-fleet-upgrade",
+        "prep.md#conflict-with-a-product-manager",
+        "strong.md",
+        "weak.md",
+    ] {
+        assert!(page.contains(answer), "{answer}");
+    }
+    assert!(page.contains("4 answers in 3 files: 2 passed, 2 failed"));
+    // One bar per band of ten points, and the single pass score drawn across them.
+    assert_eq!(page.matches("<rect class=\"bin\"").count(), 10);
+    assert!(page.contains("pass 60"));
+    // Every answer misses its speaking time: the most often failed check, in all four.
+    let failed = page.split("Checks most often failed").nth(1).unwrap();
+    let first_row = failed.split("<tr>").nth(2).unwrap();
+    assert!(first_row.contains("length.speaking-time") && first_row.contains("4 (100%)"));
+    // All four are infra-leadership answers: every other built-in kind has none yet.
+    let kinds = page.split("No answer yet:").nth(1).unwrap();
+    let kinds = kinds.split("</p>").next().unwrap();
+    for kind in [
+        "star",
+        "incident-response",
+        "conflict",
+        "failure",
+        "influence",
+        "ambiguity",
+    ] {
+        assert!(kinds.contains(&format!("<code>{kind}</code>")), "{kind}");
+    }
+    assert!(!kinds.contains("infra-leadership"));
+}
+
+#[test]
+fn names_from_the_bank_are_text_and_unreadable_files_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let strong = std::fs::read_to_string(fixtures().join("strong.md")).unwrap();
+    std::fs::write(dir.path().join("a<img src=x>.md"), &strong).unwrap();
+    std::fs::write(dir.path().join("broken.md"), b"\xff\xfe\x00binary").unwrap();
+    let (code, page) = bank_page(dir.path());
+    assert_eq!(code, 2, "an unreadable answer is an error");
+    assert!(!page.contains("<img"), "a file name cannot add markup");
+    assert!(page.contains("a&lt;img src=x&gt;.md"));
+    assert!(page.contains("Could not be scored") && page.contains("broken.md"));
+}
+
+#[test]
+fn the_page_renders_offline_with_every_answer() {
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "skipped: no Chromium found (apt-get install chromium, or set COACH_CHROMIUM) to render the bank page"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (_, html) = bank_page(&fixtures());
+    let page = dir.path().join("bank.html");
+    std::fs::write(&page, &html).unwrap();
+
+    let shot = dir.path().join("bank.png");
+    let net_log = dir.path().join("net-shot.json");
+    headless(
+        &browser,
+        &page,
+        &net_log,
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1100,1400",
+        ],
+    );
+    let png = std::fs::read(&shot).expect("a screenshot was taken");
+    assert_eq!(png_size(&png), (1100, 1400));
+    assert!(
+        png.len() > 20_000,
+        "a page with content: {} bytes",
+        png.len()
+    );
+    assert!(
+        page_requests(&net_log).is_empty(),
+        "{:?}",
+        page_requests(&net_log)
+    );
+
+    let net_log = dir.path().join("net-dom.json");
+    let dom = headless(&browser, &page, &net_log, &["--dump-dom"]);
+    assert!(
+        page_requests(&net_log).is_empty(),
+        "{:?}",
+        page_requests(&net_log)
+    );
+    let text = page_text(&dom);
+    for answer in [
+        "prep.md#postgres-fleet-upgrade",
+        "prep.md#conflict-with-a-product-manager",
+        "strong.md",
+        "weak.md",
+    ] {
+        assert!(text.contains(answer), "{answer} in {text}");
+    }
+    assert!(text.contains("Checks most often failed") && text.contains("No answer yet"));
+}
