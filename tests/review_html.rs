@@ -7,7 +7,9 @@
 
 mod support;
 
-use support::browser::{chromium, collapse, headless, page_requests, page_text, png_size, squash};
+use support::browser::{
+    chromium, collapse, headless, page_requests, rendered_text, screenshot, squash,
+};
 use support::root;
 
 const SAMPLE: &str = "samples/weak-no-results.md";
@@ -28,42 +30,13 @@ fn the_page_renders_offline_with_every_margin_note() {
     let data = support::coach(&["review", "--format", "json", SAMPLE]).json();
 
     // A screenshot of the whole review.
-    let shot = dir.path().join("review.png");
-    let net_log = dir.path().join("net-shot.json");
-    headless(
-        &browser,
-        &page,
-        &net_log,
-        &[
-            &format!("--screenshot={}", shot.display()),
-            "--window-size=1280,2300",
-        ],
-    );
-    let png = std::fs::read(&shot).expect("a screenshot was taken");
-    assert_eq!(png_size(&png), (1280, 2300));
-    assert!(
-        png.len() > 20_000,
-        "a page with content: {} bytes",
-        png.len()
-    );
-    assert!(
-        page_requests(&net_log).is_empty(),
-        "{:?}",
-        page_requests(&net_log)
-    );
+    let png = screenshot(&browser, &page, 1280, 2300);
     if std::env::var_os("COACH_UPDATE_SCREENSHOT").is_some() {
         std::fs::write(root().join("docs/review.png"), &png).unwrap();
     }
 
-    // The rendered page's text, and the requests made while it loaded.
-    let net_log = dir.path().join("net-dom.json");
-    let dom = headless(&browser, &page, &net_log, &["--dump-dom"]);
-    assert!(
-        page_requests(&net_log).is_empty(),
-        "{:?}",
-        page_requests(&net_log)
-    );
-    let text = page_text(&dom);
+    // The rendered page's text, loaded without a request.
+    let text = rendered_text(&browser, &page);
     assert!(text.contains("Time budget"), "{text}");
     // Tags became spaces, so notes are compared without any whitespace.
     let squashed = squash(&text);

@@ -139,3 +139,39 @@ pub fn png_size(bytes: &[u8]) -> (u32, u32) {
     let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
     (number(16), number(20))
 }
+
+/// A `width`×`height` screenshot of `page` (written beside it), checked to hold content and to
+/// have been taken without the page requesting anything.
+pub fn screenshot(browser: &Path, page: &Path, width: u32, height: u32) -> Vec<u8> {
+    let shot = page.with_extension("png");
+    let net_log = page.with_extension("shot-net.json");
+    headless(
+        browser,
+        page,
+        &net_log,
+        &[
+            &format!("--screenshot={}", shot.display()),
+            &format!("--window-size={width},{height}"),
+        ],
+    );
+    let png = std::fs::read(&shot).expect("a screenshot was taken");
+    assert_eq!(png_size(&png), (width, height));
+    assert!(
+        png.len() > 20_000,
+        "a page with content: {} bytes",
+        png.len()
+    );
+    let requests = page_requests(&net_log);
+    assert!(requests.is_empty(), "{requests:?}");
+    png
+}
+
+/// The text a reader sees of `page` once rendered, checked to have loaded without the page
+/// requesting anything.
+pub fn rendered_text(browser: &Path, page: &Path) -> String {
+    let net_log = page.with_extension("dom-net.json");
+    let dom = headless(browser, page, &net_log, &["--dump-dom"]);
+    let requests = page_requests(&net_log);
+    assert!(requests.is_empty(), "{requests:?}");
+    page_text(&dom)
+}
