@@ -20,8 +20,8 @@ use std::sync::OnceLock;
 /// `dev` and measured on answers by writers it had not seen, it found what the rules missed
 /// without costing more than it found (docs/accuracy.md). Elsewhere the rules hold: before→after
 /// is read by the structure of a pair of figures (an outage's own climb, a range or a plan is
-/// no change made), a lesson must be said and not just claimed, and for the others the model
-/// added nothing the rules had not found.
+/// no change made), and for slo, tradeoff, guardrails and learning the model found nothing on
+/// those writers' answers that the rules had not.
 pub const SIGNALS: [SignalId; 2] = [SignalId::Incident, SignalId::Stakeholders];
 
 /// How sure the model must be before a sentence counts: more likely than not.
