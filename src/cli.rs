@@ -23,6 +23,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List, show, check rubrics, or print the rubric JSON Schema.
     Rubric(RubricArgs),
+    /// Run a language server over stdio: coach's findings in the editor as you draft.
+    Lsp,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write every command's page to a folder.

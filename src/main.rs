@@ -47,6 +47,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Review(args) => commands::review::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Rubric(args) => commands::rubric::run(args),
+        Command::Lsp => commands::lsp::run(),
         Command::Completions(args) => commands::generate::completions(args),
         Command::Man(args) => commands::generate::man(args),
     }

@@ -75,7 +75,8 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
     Ok(PASSED)
 }
 
-fn explain(rubrics: &[String], check: &Check) -> String {
+/// The text `coach explain` prints for `check`, found in `rubrics`.
+pub fn explain(rubrics: &[String], check: &Check) -> String {
     // A project's rubric wrote every one of these strings: shown neutral, like any outside text.
     use coach::report::neutral::visible;
     let spec = &check.spec;

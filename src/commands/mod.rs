@@ -4,6 +4,7 @@ pub mod color;
 pub mod explain;
 pub mod generate;
 pub mod guard;
+pub mod lsp;
 pub mod review;
 pub mod rubric;
 pub mod score;
