@@ -167,6 +167,11 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub allow_drafts: bool,
 
+    /// Also write the bank page (DIR/index.html, each answer linked) and one review page per
+    /// answer file into this folder; the report still goes to standard output.
+    #[arg(long, value_name = "DIR")]
+    pub html_dir: Option<PathBuf>,
+
     /// Fail an answer only when it scores lower than recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,

@@ -94,3 +94,55 @@ fn the_page_renders_offline_with_every_answer() {
     }
     assert!(text.contains("Checks most often failed") && text.contains("No answer yet"));
 }
+
+#[test]
+fn an_html_folder_holds_the_bank_page_and_each_files_review_linked_from_it() {
+    let out = tempfile::tempdir().unwrap();
+    let done = run(
+        command(&fixtures()).args([
+            "score",
+            ".",
+            "--format",
+            "summary",
+            "--html-dir",
+            out.path().to_str().unwrap(),
+        ]),
+        None,
+    );
+    assert_eq!(done.code, 1, "{}", done.stderr);
+    assert!(
+        done.stdout.contains("4 answers in 3 files"),
+        "the report still goes to stdout"
+    );
+    let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    for (answer, page) in [
+        ("prep.md#postgres-fleet-upgrade", "prep.md.html"),
+        ("prep.md#conflict-with-a-product-manager", "prep.md.html"),
+        ("strong.md", "strong.md.html"),
+        ("weak.md", "weak.md.html"),
+    ] {
+        assert!(
+            index.contains(&format!("<a href=\"{page}\">{answer}</a>")),
+            "{answer} links to {page}"
+        );
+        let review = std::fs::read_to_string(out.path().join(page)).unwrap();
+        assert!(
+            review.contains("<title>Review: "),
+            "{page} is a review page"
+        );
+    }
+    let mut written: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "index.html",
+            "prep.md.html",
+            "strong.md.html",
+            "weak.md.html"
+        ]
+    );
+}

@@ -42,19 +42,17 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<u8> {
             path: args.path.clone(),
         }
     };
-    let reviewer = Reviewer {
-        scorer: Scorer {
-            chooser: Chooser::new(args.rubric.clone(), args.isolated),
-            judge: Judge {
-                min_score: None,
-                baseline: None,
-                // A review gates nothing: a draft is shown as one, allowed or not.
-                allow_drafts: false,
-            },
-            max_bytes: args.max_bytes,
+    let scorer = Scorer {
+        chooser: Chooser::new(args.rubric.clone(), args.isolated),
+        judge: Judge {
+            min_score: None,
+            baseline: None,
+            // A review gates nothing: a draft is shown as one, allowed or not.
+            allow_drafts: false,
         },
-        input,
+        max_bytes: args.max_bytes,
     };
+    let reviewer = Reviewer::new(&scorer, input);
     let view = text::View {
         width: usize::from(table_width()),
         paint: color::stdout(args.color),
@@ -84,12 +82,16 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<u8> {
 }
 
 /// Reads and reviews one answer file.
-pub struct Reviewer {
-    scorer: Scorer,
+pub struct Reviewer<'a> {
+    scorer: &'a Scorer,
     input: Input,
 }
 
-impl Reviewer {
+impl<'a> Reviewer<'a> {
+    pub fn new(scorer: &'a Scorer, input: Input) -> Reviewer<'a> {
+        Reviewer { scorer, input }
+    }
+
     /// A review of each answer in the file (one per story of a prep document), and what could
     /// not be reviewed: an unreadable file, a rubric that cannot be had, or a bug.
     pub fn review(&self) -> (Vec<Review>, Vec<FileError>) {

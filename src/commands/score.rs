@@ -2,6 +2,7 @@
 //! before it are written (see `stream`), then turn the outcome into an exit code.
 
 pub mod isolate;
+mod pages;
 mod replace;
 pub mod scoring;
 mod stream;
@@ -12,7 +13,7 @@ use crate::cli::{ScoreArgs, ScoreFormat};
 use coach::baseline::Baseline;
 use coach::report::bank::BankPage;
 use coach::report::neutral::visible;
-use coach::report::render::Render;
+use coach::report::render::{Render, Tee};
 use coach::report::{
     github::Github, json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
     summary::Summary, table::Table,
@@ -22,6 +23,7 @@ pub use isolate::panic_message;
 use replace::Replacement;
 use scoring::{Judge, Scorer};
 use std::io::Write;
+use std::sync::{Arc, Mutex};
 use stream::{CHUNK, Plan};
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<u8> {
@@ -87,16 +89,20 @@ fn run_to(
     if let Some(guard) = guard {
         out.write_all(guard.open().as_bytes())?;
     }
-    let run = || {
-        stream::run(
-            &scorer,
-            &found,
-            errors,
-            &plan,
-            renderer(args.format),
-            &mut out,
-        )
+    // With --html-dir, the bank page is made in the same run, beside the report.
+    let bank_page = args
+        .html_dir
+        .as_ref()
+        .map(|_| Arc::new(Mutex::new(Vec::new())));
+    let render = match &bank_page {
+        Some(page) => Box::new(Tee {
+            first: renderer(args.format),
+            second: Box::new(BankPage::linked()),
+            second_out: Arc::clone(page),
+        }),
+        None => renderer(args.format),
     };
+    let run = || stream::run(&scorer, &found, errors, &plan, render, &mut out);
     let outcome = match args.threads {
         Some(threads) => rayon::ThreadPoolBuilder::new()
             .num_threads(threads as usize)
@@ -117,6 +123,13 @@ fn run_to(
         return Ok(cannot_write_baseline(path, &error));
     }
     outcome.written?;
+    if let (Some(dir), Some(page)) = (&args.html_dir, bank_page) {
+        let page = std::mem::take(&mut *page.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Err(message) = pages::write(dir, &page, &found, &scorer) {
+            say(&visible(&message));
+            return Ok(ERROR);
+        }
+    }
     if let Some(guard) = guard {
         out.write_all(guard.close().as_bytes())?;
         out.flush()?;

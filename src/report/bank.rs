@@ -24,6 +24,8 @@ const TOP_CHECKS: usize = 12;
 #[derive(Debug)]
 struct Row {
     path: String,
+    /// The file the answer is in, whose review page a linked bank page points to.
+    file: String,
     score: u32,
     grade: &'static str,
     passed: bool,
@@ -42,6 +44,8 @@ struct Losses {
 
 #[derive(Debug, Default)]
 pub struct BankPage {
+    /// Whether each answer links to its file's review page, written beside the bank page.
+    linked: bool,
     rows: Vec<Row>,
     losses: BTreeMap<String, Losses>,
     /// The bars answers had to reach (a single one is drawn on the chart).
@@ -52,6 +56,45 @@ impl BankPage {
     pub fn new() -> BankPage {
         BankPage::default()
     }
+
+    /// A bank page whose answers link to their review pages, named by [`page_name`].
+    pub fn linked() -> BankPage {
+        BankPage {
+            linked: true,
+            ..BankPage::default()
+        }
+    }
+}
+
+/// The review page's file name for the answer file shown as `file`: its path with `/` as
+/// `--` when that is plainly safe, else its safe characters and a hash of the whole path, so two
+/// files never share a page and no name leaves the folder.
+pub fn page_name(file: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+    let plain = file.split('/').all(|part| {
+        !part.is_empty()
+            && part != "."
+            && part != ".."
+            && !part.contains("--")
+            && part.chars().all(safe)
+    });
+    if plain {
+        return format!("{}.html", file.replace('/', "--"));
+    }
+    let cleaned: String = file
+        .chars()
+        .map(|c| if safe(c) { c } else { '_' })
+        .collect::<String>()
+        .trim_start_matches(['.', '_'])
+        .chars()
+        .take(80)
+        .collect();
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for byte in file.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{cleaned}-{:08x}.html", hash as u32)
 }
 
 impl Render for BankPage {
@@ -69,6 +112,7 @@ impl Render for BankPage {
         }
         self.rows.push(Row {
             path: file.path.clone(),
+            file: meta.file.clone(),
             score: file.score,
             grade: file.grade.as_str(),
             passed: meta.passed,
@@ -262,6 +306,15 @@ impl BankPage {
              <th>Answer</th><th>Biggest gap</th></tr></thead>\n<tbody>\n",
         );
         for row in &self.rows {
+            let answer = if self.linked && row.file != "-" {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    text(&page_name(&row.file)),
+                    text(&row.path)
+                )
+            } else {
+                text(&row.path)
+            };
             let gap = row.gap.as_ref().map_or_else(
                 || "–".to_string(),
                 |(id, lost)| format!("<code>{}</code> (−{lost})", text(id)),
@@ -276,7 +329,7 @@ impl BankPage {
                 row.grade,
                 text(&row.result),
                 text(&row.rubric),
-                text(&row.path),
+                answer,
             );
         }
         page.push_str("</tbody>\n</table>\n</section>\n");
@@ -318,6 +371,22 @@ const STYLE: &str = r#"  :root { --paper: #fffdf8; --ink: #1f2328; --muted: #6e7
 
 #[cfg(test)]
 mod tests {
+    use super::page_name;
+
+    #[test]
+    fn page_names_stay_in_the_folder_and_apart() {
+        assert_eq!(page_name("answers/outage.md"), "answers--outage.md.html");
+        assert_eq!(page_name("-"), "-.html");
+        let outside = page_name("../../etc/passwd");
+        assert!(
+            !outside.contains('/') && !outside.starts_with('.'),
+            "{outside}"
+        );
+        assert_ne!(page_name("a b.md"), page_name("a_b.md"));
+        assert_ne!(page_name("a--b.md"), page_name("a/b.md"));
+        assert!(!page_name("x/<script>.md").contains('<'));
+    }
+
     #[test]
     fn no_style_line_starts_a_runner_command() {
         assert!(super::STYLE.lines().all(|l| !l.starts_with("::")));

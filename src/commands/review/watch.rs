@@ -30,7 +30,7 @@ enum Wake {
     Stop,
 }
 
-pub fn run(reviewer: &Reviewer, path: &Path, view: View) -> anyhow::Result<u8> {
+pub fn run(reviewer: &Reviewer<'_>, path: &Path, view: View) -> anyhow::Result<u8> {
     let (folder, target) = watched(path)?;
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
