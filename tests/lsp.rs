@@ -208,6 +208,27 @@ fn an_editor_sees_findings_change_hovers_them_and_quick_fixes_one() {
     assert!(!ignored.contains(&id), "{ignored:?}");
     assert_eq!(ignored.len() + 1, after.len());
 
+    // Saving publishes the findings again; saving a `.coach.yaml` reads it again and rescores.
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(codes(&server.diagnostics(&uri)), ignored);
+    let config = dir.path().join(".coach.yaml");
+    std::fs::write(&config, format!("disable: [{}]\n", ignored[0])).unwrap();
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": format!("file://{}", config.display())}}),
+    );
+    let reread = codes(&server.diagnostics(&uri));
+    assert_eq!(reread, ignored[1..].to_vec());
+    std::fs::write(&config, "disable: []\n").unwrap();
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": format!("file://{}", config.display())}}),
+    );
+    assert_eq!(codes(&server.diagnostics(&uri)), ignored);
+
     // A document that cannot be scored gets one diagnostic, and the server carries on.
     server.notify(
         "textDocument/didChange",

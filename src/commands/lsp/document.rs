@@ -51,6 +51,14 @@ impl Session {
         diagnostics
     }
 
+    /// The document scored again as it stands (on save: the configuration it reads may have
+    /// changed on disk); `None` for a document that is not open.
+    pub fn rescore(&mut self, uri: &Uri) -> Option<Vec<Diagnostic>> {
+        let (text, _) = self.documents.get(uri.as_str())?;
+        let text = text.clone();
+        Some(self.update(uri, text))
+    }
+
     pub fn close(&mut self, uri: &Uri) {
         self.documents.remove(uri.as_str());
     }

@@ -149,14 +149,20 @@ fn take(session: &mut Session, notification: Notification) -> Vec<(Uri, Vec<Diag
                 .unwrap_or_default()
         }
         DidSaveTextDocument::METHOD => serde_json::from_value::<DidSaveTextDocumentParams>(params)
-            .ok()
-            .filter(|p| is_configuration(&p.text_document.uri))
-            .map(|_| {
-                session
-                    .reload()
-                    .into_iter()
-                    .filter_map(|(uri, d)| uri.parse::<Uri>().ok().map(|u| (u, d)))
-                    .collect()
+            .map(|p| {
+                let uri = p.text_document.uri;
+                if is_configuration(&uri) {
+                    session
+                        .reload()
+                        .into_iter()
+                        .filter_map(|(uri, d)| uri.parse::<Uri>().ok().map(|u| (u, d)))
+                        .collect()
+                } else {
+                    session
+                        .rescore(&uri)
+                        .map(|diagnostics| vec![(uri, diagnostics)])
+                        .unwrap_or_default()
+                }
             })
             .unwrap_or_default(),
         DidCloseTextDocument::METHOD => {
