@@ -9,13 +9,7 @@ use std::process::{Command, Stdio};
 use support::root;
 
 fn neovim() -> Option<PathBuf> {
-    if let Some(named) = std::env::var_os("COACH_NVIM") {
-        return Some(PathBuf::from(named));
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("nvim"))
-        .find(|candidate| candidate.is_file())
+    support::program("COACH_NVIM", &["nvim"])
 }
 
 #[test]

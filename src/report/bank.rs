@@ -89,11 +89,8 @@ pub fn page_name(file: &str) -> String {
         .chars()
         .take(80)
         .collect();
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for byte in file.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    // The FNV-1a hash learned features are keyed by: stable across runs and machines.
+    let hash = crate::linear::key(&[file]);
     format!("{cleaned}-{:08x}.html", hash as u32)
 }
 

@@ -8,17 +8,10 @@ use std::time::{Duration, Instant};
 
 /// Chromium's binary, or `None` where there is none.
 pub fn chromium() -> Option<PathBuf> {
-    if let Some(named) = std::env::var_os("COACH_CHROMIUM") {
-        return Some(PathBuf::from(named));
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| {
-            ["chromium", "chromium-browser", "google-chrome"]
-                .into_iter()
-                .map(move |name| dir.join(name))
-        })
-        .find(|candidate| candidate.is_file())
+    super::program(
+        "COACH_CHROMIUM",
+        &["chromium", "chromium-browser", "google-chrome"],
+    )
 }
 
 /// Runs Chromium headless on `page` with `extra` arguments; its network log goes to

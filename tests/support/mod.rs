@@ -10,6 +10,18 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
+/// The program `env` names, else the first of `names` on the `PATH`; `None` where there is
+/// none (the tests that need it skip).
+pub fn program(env: &str, names: &[&str]) -> Option<std::path::PathBuf> {
+    if let Some(named) = std::env::var_os(env) {
+        return Some(named.into());
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
 /// How a run ended: the exit code (-1 when a signal ended it) and what it printed.
 pub struct Run {
     pub code: i32,
