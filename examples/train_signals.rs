@@ -12,6 +12,8 @@
 //! and the model alone is measured on them, per answer, against the settled labels (nothing is
 //! written): the way to compare settings without touching `test`.
 
+mod common;
+
 use coach::answer::parse;
 use coach::linear::{Example, Link, Model, Training, fit, keys};
 use coach::signals::learned::{SIGNALS, THRESHOLD, features, told_sentences};
@@ -40,13 +42,9 @@ fn main() {
             .collect(),
         None => BTreeSet::new(),
     };
-    let dev: Vec<String> = read_tsv(&real.join("split.tsv"))
-        .into_iter()
-        .filter(|row| row[1] == "dev")
-        .map(|row| row[0].clone())
-        .collect();
+    let dev = common::dev_ids(&real);
     let mut marked: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
-    for row in read_tsv(&real.join("labels/lines.tsv")) {
+    for row in common::read_tsv(&real.join("labels/lines.tsv")) {
         let Ok(line) = row[2].parse() else { continue };
         marked
             .entry((row[0].clone(), row[1].clone()))
@@ -120,7 +118,7 @@ fn main() {
 
 /// Answer-level precision, recall and F1 of the model alone on the held-out answers.
 fn measure(model: &Model<2>, real: &Path, held: &BTreeSet<String>) {
-    let settled: BTreeMap<String, String> = read_tsv(&real.join("labels/final.tsv"))
+    let settled: BTreeMap<String, String> = common::read_tsv(&real.join("labels/final.tsv"))
         .into_iter()
         .map(|row| (row[0].clone(), row[7].clone()))
         .collect();
@@ -163,16 +161,6 @@ fn measure(model: &Model<2>, real: &Path, held: &BTreeSet<String>) {
             signal.key()
         );
     }
-}
-
-fn read_tsv(path: &Path) -> Vec<Vec<String>> {
-    fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').map(str::to_string).collect::<Vec<_>>())
-        .filter(|row| row.len() >= 2)
-        .collect()
 }
 
 /// Lower case, markdown emphasis gone, one space between words.

@@ -354,7 +354,7 @@ fn a_time_budget_check_scores_the_shares_only_where_a_rubric_asks() {
     let budget = check("length.time-budget");
     assert_eq!(budget["points"], 6, "{budget}");
     assert_eq!(budget["status"], "partial");
-    assert_eq!(budget["line"], 1, "where the situation starts: {budget}");
+    assert_eq!(budget["line"], 4, "where the situation starts: {budget}");
     assert_eq!(
         budget["message"],
         "situation 36% (aim 5–20%), actions 39% (aim 40–65%), results 9% (aim 10–30%)"

@@ -540,6 +540,20 @@ fn real_answers_are_measured_per_split() {
             rank.with_question, rank.story_only, rank.words, rank.keywords
         );
         print_scale(&chosen, &truth, &with_q);
+        let kinds_met = chosen
+            .iter()
+            .filter(|e| with_q.get(&e.id).is_some_and(|v| v.rubric == e.kind))
+            .count();
+        let kinds = ratio(kinds_met, chosen.len());
+        println!(
+            "\nRubric picked (question in front matter) meets the collectors' kind: {kinds_met} of {} ({kinds:.2}); floor {:.2}",
+            chosen.len(),
+            if split == "dev" {
+                DEV_KIND_FLOOR
+            } else {
+                TEST_KIND_FLOOR
+            }
+        );
         let measured = [
             ("labelled section starts", figures.labelled.accuracy()),
             ("unlabelled section starts", figures.unlabelled.accuracy()),
@@ -556,6 +570,15 @@ fn real_answers_are_measured_per_split() {
         for ((name, value), (floor, target)) in measured.iter().zip(floors.iter().zip(TARGETS)) {
             println!("| {name} | {value:.2} | {floor:.2} | {target:.2} |");
         }
+        let kind_floor = if split == "dev" {
+            DEV_KIND_FLOOR
+        } else {
+            TEST_KIND_FLOOR
+        };
+        assert!(
+            kinds >= kind_floor,
+            "{split}: rubric picks meeting the kind fell to {kinds:.3}, below {kind_floor:.2}"
+        );
         for ((name, value), floor) in measured.iter().zip(floors) {
             assert!(
                 *value >= floor,
@@ -570,6 +593,9 @@ fn real_answers_are_measured_per_split() {
 /// labelled starts, unlabelled starts, signal macro-F1, Spearman.
 const DEV_FLOORS: [f64; 4] = [0.90, 0.67, 0.80, 0.74];
 const TEST_FLOORS: [f64; 4] = [0.80, 0.64, 0.65, 0.58];
+/// The same for the share of rubric picks that meet the kind the collectors gave.
+const DEV_KIND_FLOOR: f64 = 0.82;
+const TEST_KIND_FLOOR: f64 = 0.70;
 /// Where judgement is meant to get to (the bars of the judgement work), printed beside them.
 const TARGETS: [f64; 4] = [0.96, 0.88, 0.88, 0.85];
 

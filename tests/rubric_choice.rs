@@ -73,7 +73,7 @@ fn the_stated_question_picks_the_built_in_and_says_why() {
             "outage.md",
             "# Walk me through an outage where you were the incident commander?\n\n",
             "incident-response",
-            "commander",
+            "outage",
         ),
         (
             "influence.md",
@@ -111,72 +111,39 @@ fn the_stated_question_picks_the_built_in_and_says_why() {
         assert_eq!(file["rubric"], *rubric, "{name}");
         let reason = file["rubric_reason"].as_str().unwrap();
         assert!(
-            reason.starts_with("question ") && reason.contains(word),
+            reason.starts_with("the question reads as ") && reason.contains(word),
             "{name}: {reason}"
         );
     }
 }
 
-/// An answer that tells no particular kind of story.
-const PLAIN_BODY: &str = "Situation: the office printer jammed every morning.\n\nActions: I read the manual and cleaned the rollers.\n\nResults: it has worked since.\n";
-
 #[test]
-fn no_question_or_an_unmatched_one_falls_back_to_the_story_then_the_default() {
+fn the_story_decides_when_no_question_does_then_the_default() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "plain.md", PLAIN_BODY);
-    write(
-        dir.path(),
-        "odd.md",
-        &format!("# What is your favourite colour?\n\n{PLAIN_BODY}"),
-    );
-    write(
-        dir.path(),
-        "statement.md",
-        &format!("# My printer story\n\n{PLAIN_BODY}"),
-    );
     let conflict = "My tech lead and I disagreed about the schema. He pushed back on my design and \
                     the conflict dragged on. I listened to his objections and we found a compromise.\n";
     write(dir.path(), "story.md", conflict);
+    // A question that names no kind is read together with the story.
     write(
         dir.path(),
         "odd-story.md",
         &format!("# What is your favourite colour?\n\n{conflict}"),
     );
-    let (_, report) = score(
-        dir.path(),
-        &[
-            "plain.md",
-            "odd.md",
-            "statement.md",
-            "story.md",
-            "odd-story.md",
-        ],
-        &[],
-    );
+    // Nothing told: only labels with nothing under them.
+    write(dir.path(), "empty.md", "## Situation\n\n## Actions\n");
+    let (_, report) = score(dir.path(), &["story.md", "odd-story.md", "empty.md"], &[]);
     for (i, start) in [
-        (3, "no question stated"),
-        (4, "the question matched no built-in"),
+        (0, "no question stated; the story reads as conflict (p 0."),
+        (1, "the question and story read as conflict (p 0."),
     ] {
         assert_eq!(file(&report, i)["rubric"], "conflict");
         let reason = file(&report, i)["rubric_reason"].as_str().unwrap();
         assert!(reason.starts_with(start), "{reason}");
         assert!(reason.contains("\"disagreed\" line"), "{reason}");
     }
-    for i in 0..3 {
-        assert_eq!(file(&report, i)["rubric"], "infra-leadership");
-        assert!(
-            file(&report, i)["rubric_reason"]
-                .as_str()
-                .unwrap()
-                .starts_with("default")
-        );
-    }
-    assert!(
-        file(&report, 1)["rubric_reason"]
-            .as_str()
-            .unwrap()
-            .contains("matched no built-in")
-    );
+    assert_eq!(file(&report, 2)["rubric"], "infra-leadership");
+    let reason = file(&report, 2)["rubric_reason"].as_str().unwrap();
+    assert!(reason.starts_with("default: "), "{reason}");
 }
 
 #[test]
@@ -326,5 +293,8 @@ fn the_table_says_which_rubric_and_why() {
         &format!("# Tell me about a time you failed?\n\n{BODY}"),
     );
     let text = support::coach_in(dir.path(), &["score", "a.md"]).stdout;
-    assert!(text.contains("rubric failure: question"), "{text}");
+    assert!(
+        text.contains("rubric failure: the question reads as failure"),
+        "{text}"
+    );
 }

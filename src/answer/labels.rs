@@ -190,7 +190,7 @@ fn heading_words(content: &str) -> Option<Label<'_>> {
 
 fn detect_in(content: &str, heading: bool) -> Option<Label<'_>> {
     let content = strip_decoration(content);
-    if let Some(label) = bracketed_letter(content) {
+    if let Some(label) = bracketed_letter(content).or_else(|| letter_with_word(content)) {
         return Some(label);
     }
     let (inner, emphasised, after_emphasis) = peel_emphasis(content);
@@ -541,6 +541,50 @@ fn sections_for(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
 }
 
 /// "S – Situation", "R - Results: ..." : a letter followed by its own word.
+/// "S (Situation): text", "**T (Task)** text": a letter spelled out by its word is as good
+/// as the word, and needs no other letters for company.
+fn letter_with_word(content: &str) -> Option<Label<'_>> {
+    let (inner, _, after_emphasis) = peel_emphasis(content);
+    let close = prefix_within(inner, 24).find(')')?;
+    let section = letter_and_word(&normalise(&inner[..=close]))?;
+    let tail = match after_emphasis {
+        // "**S (Situation):**" carries its colon inside the emphasis.
+        Some(rest)
+            if inner[close + 1..]
+                .trim()
+                .trim_matches([':', '-', '—', '–'])
+                .is_empty() =>
+        {
+            rest
+        }
+        Some(_) => return None,
+        None => &inner[close + 1..],
+    };
+    let (rest, _) = after_label(tail, None);
+    Some(Label {
+        sections: vec![section],
+        strength: Strength::Strong,
+        letter: false,
+        rest,
+        names_lesson: section == SectionName::Reflection,
+    })
+}
+
+/// "s (situation)" or "result (r)": a letter and the word it stands for, when they agree.
+fn letter_and_word(phrase: &str) -> Option<SectionName> {
+    let (outer, inner) = phrase.strip_suffix(')')?.split_once('(')?;
+    let (outer, inner) = (outer.trim(), inner.trim());
+    let (single, word) = if outer.chars().count() == 1 {
+        (outer, inner)
+    } else {
+        (inner, outer)
+    };
+    let mut chars = single.chars();
+    let section = letter(chars.next()?).filter(|_| chars.next().is_none())?;
+    let (named, _) = lookup(word)?;
+    (named == section).then_some(section)
+}
+
 fn letter_spelled_out<'a>(normal: &str, rest: &'a str) -> Option<Label<'a>> {
     let section = letter(normal.chars().next()?).filter(|_| normal.chars().count() == 1)?;
     let word_end = rest
@@ -597,6 +641,27 @@ mod tests {
         assert_eq!(sections("Context and goal:"), Some(vec![Situation, Task]));
         assert_eq!(sections("**ACTION** (90 seconds)"), Some(vec![Actions]));
         assert_eq!(sections("Result (the numbers)"), Some(vec![Results]));
+    }
+
+    #[test]
+    fn a_letter_spelled_out_in_brackets_is_the_word() {
+        for (line, section, rest) in [
+            ("S (Situation): the queue", Situation, "the queue"),
+            ("**T (Task):** own it", Task, "own it"),
+            (
+                "**A (Action)**: I cached builds",
+                Actions,
+                "I cached builds",
+            ),
+            ("Result (R) - p95 fell", Results, "p95 fell"),
+        ] {
+            let label = detect(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(label.sections, vec![section], "{line}");
+            assert!(!label.letter, "{line}: needs no other letters for company");
+            assert_eq!(label.rest, rest, "{line}");
+        }
+        // A letter and a word that disagree are not spelled out.
+        assert!(detect("S (Result): the queue").is_none_or(|l| l.letter));
     }
 
     #[test]

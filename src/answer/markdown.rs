@@ -4,6 +4,7 @@
 //! needs to know, line by line, what is prose, what is a heading, and what is not prose at all
 //! (front matter, fenced code, HTML comments).
 
+use super::labels;
 use std::borrow::Cow;
 
 /// What a line is, as far as finding STAR sections and sentences goes.
@@ -130,7 +131,52 @@ fn walk_fences(text: &str, read_plain_fences: bool) -> Vec<Line> {
         push(LineKind::Text, content.to_string(), list_item);
     }
     mark_setext_headings(&mut lines, &raw);
+    read_star_tables(&mut lines, &raw);
     lines
+}
+
+/// A table whose rows open with the STAR labels ("| **S (Situation)** | ... |", one row per
+/// part) is the answer told in a grid: those rows are read as labelled lines, the label
+/// first and the other cells as what was said. Other tables stay tables (a results table
+/// with a "Result" row is figures, not the answer's parts); three labelled parts make a grid.
+fn read_star_tables(lines: &mut [Line], raw: &[&str]) {
+    const PARTS: usize = 3;
+    let mut at = 0;
+    while at < lines.len() {
+        let end = (at..lines.len())
+            .find(|i| lines[*i].kind != LineKind::TableRow)
+            .unwrap_or(lines.len());
+        let told: Vec<(usize, String)> = (at..end)
+            .filter_map(|i| labelled_row(raw[i]).map(|text| (i, text)))
+            .collect();
+        let parts: std::collections::BTreeSet<_> = told
+            .iter()
+            .filter_map(|(_, text)| labels::detect(text).map(|l| l.sections))
+            .collect();
+        if parts.len() >= PARTS {
+            for (i, text) in told {
+                lines[i].kind = LineKind::Text;
+                lines[i].content = text;
+            }
+        }
+        at = end + 1;
+    }
+}
+
+/// A table row as a labelled line ("S (Situation): the rest"), when its first cell is a
+/// STAR label and other cells say something.
+fn labelled_row(row: &str) -> Option<String> {
+    let mut cells = row.trim().trim_matches('|').split('|').map(str::trim);
+    let first = cells.next()?;
+    let rest: Vec<&str> = cells.filter(|c| !c.is_empty()).collect();
+    if first.is_empty() || rest.is_empty() {
+        return None;
+    }
+    let said = rest.join(" ");
+    let text = format!("{first}: {said}");
+    // The whole first cell must be the label: "Result of the load test | 4m" is a figure.
+    labels::detect(&text).filter(|label| label.rest.trim() == said)?;
+    Some(text)
 }
 
 /// Index of the closing fence when the file opens with a `---` front matter block.

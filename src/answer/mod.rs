@@ -519,6 +519,24 @@ mod tests {
     }
 
     #[test]
+    fn a_star_table_is_read_row_by_row() {
+        let text = "| Part | Story |\n| :--- | :--- |\n| **S (Situation)** | Builds took 45 minutes. |\n\
+                    | **T (Task)** | Halve them. |\n| **A (Action)** | I cached the dependencies. |\n\
+                    | **R (Result)** | Builds take 18 minutes. |\n";
+        assert_eq!(
+            starts(text),
+            vec![
+                (Situation, 3, true),
+                (Task, 4, true),
+                (Actions, 5, true),
+                (Results, 6, true)
+            ]
+        );
+        let answer = parse(text);
+        assert!(answer.words > 10, "the cells are what was said");
+    }
+
+    #[test]
     fn table_rows_and_code_never_start_a_section() {
         let text = "**Action:** I rewrote the job.\n\n```\nResult: 1\n```\n\n| Result | 4m |\n|---|---|\n\n**Result:** no failures since.";
         assert_eq!(starts(text), vec![(Actions, 1, true), (Results, 10, true)]);

@@ -32,8 +32,9 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 }
 
 /// Every built-in's header as written (name, title, questions, story words), parsed once:
-/// picking a rubric by question or by story reads their `questions:` and `story-words:`
-/// without loading (compiling) the rubrics themselves, or parsing their checks.
+/// reading which kind of story an answer tells counts its `story-words:` (and training that
+/// reading learns from its `questions:`) without loading (compiling) the rubrics themselves,
+/// or parsing their checks.
 pub fn specs() -> &'static [(&'static str, RubricSpec)] {
     static SPECS: OnceLock<Vec<(&'static str, RubricSpec)>> = OnceLock::new();
     SPECS.get_or_init(|| {

@@ -5,10 +5,11 @@
 //! 1. `--rubric`
 //! 2. front matter `rubric:` (paths relative to the answer, confined to its project)
 //! 3. a `.coach.yaml` `overrides` entry whose glob matches the answer
-//! 4. front matter `question:`, matched against the built-ins' example questions
+//! 4. front matter `question:`: the built-in its question and story read as ([`kind`])
 //! 5. `.coach.yaml` `rubric:`
-//! 6. a title heading ending in "?", matched the same way
-//! 7. the built-in whose kind of story the answer tells (`story-words:`), else the default
+//! 6. a title heading ending in "?", read the same way
+//! 7. the built-in the story reads as, with its title if it has one, else (nothing to read)
+//!    the default
 //!
 //! Checks disabled by the configuration or by `<!-- coach-ignore ID -->` are removed from a
 //! per-file copy of the rubric, so scoring itself stays pure and unaware of either; each one
@@ -19,8 +20,9 @@
 //! Nothing in the bank can then change how an answer is judged.
 
 use super::confine::Project;
+use super::kind::{self, Asked};
 use super::locate::Place;
-use super::{Rubric, builtin, resolve, select, story, suppress};
+use super::{Rubric, builtin, resolve, suppress};
 use crate::answer::{Answer, Status, markdown};
 use crate::config::{Config, FileSettings, NamedRubric};
 use crate::report::{FileReport, SuppressedBy, Suppression};
@@ -235,25 +237,15 @@ impl Chooser {
             return settings.rubric.clone();
         }
         if let Some(question) = &answer.front_matter.question
-            && let Some(pick) = select::by_question(question)
+            && let Some(pick) = kind::pick(Some(Asked::Question(question)), answer)
         {
-            return Some(NamedRubric {
-                name: pick.rubric.to_string(),
-                folder: PathBuf::from("."),
-                reason: pick.reason(),
-                asked_at: None,
-            });
+            return Some(picked(&pick));
         }
         if settings.rubric.is_some() {
             return settings.rubric.clone();
         }
-        let pick = select::by_question(answer.question()?)?;
-        Some(NamedRubric {
-            name: pick.rubric.to_string(),
-            folder: PathBuf::from("."),
-            reason: pick.reason(),
-            asked_at: None,
-        })
+        let pick = kind::pick(Some(Asked::Question(answer.question()?)), answer)?;
+        Some(picked(&pick))
     }
 
     /// `asked_at`: where a shared file (front matter, `.coach.yaml`) named the rubric, which
@@ -332,14 +324,24 @@ fn front_matter_line(text: &str) -> String {
     }
 }
 
-/// The built-in the story reads as, else the default, saying why no other was chosen.
-fn from_story_or_default(answer: &Answer) -> (&'static str, String) {
-    if let Some(pick) = story::by_story(answer) {
-        return (pick.rubric, pick.reason(answer.question().is_some()));
+/// The built-in a reading of the answer picked, as a named rubric with its reason.
+fn picked(pick: &kind::KindPick) -> NamedRubric {
+    NamedRubric {
+        name: pick.rubric.to_string(),
+        folder: PathBuf::from("."),
+        reason: pick.reason(),
+        asked_at: None,
     }
-    let reason = match answer.question() {
-        Some(_) => "default: the question matched no built-in's example questions",
-        None => "default: no rubric named and no question stated",
-    };
-    (builtin::DEFAULT, reason.to_string())
+}
+
+/// The built-in the story reads as (with its title, when it has one), else the default when
+/// there is nothing to read.
+fn from_story_or_default(answer: &Answer) -> (&'static str, String) {
+    match kind::pick(answer.title.as_deref().map(Asked::Title), answer) {
+        Some(pick) => (pick.rubric, pick.reason()),
+        None => (
+            builtin::DEFAULT,
+            "default: no rubric named, no question stated and no told sentence to read".into(),
+        ),
+    }
 }

@@ -4,13 +4,12 @@ pub mod builtin;
 pub mod choice;
 pub mod confine;
 pub mod diagnostic;
+pub mod kind;
 pub mod locate;
 pub mod model;
 pub mod project;
 pub mod resolve;
 pub mod schema;
-pub mod select;
-pub mod story;
 pub mod suppress;
 pub mod terms;
 

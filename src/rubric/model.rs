@@ -20,11 +20,12 @@ pub struct RubricSpec {
     /// What a strong answer to this question contains.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    /// Example questions this rubric is written for; used to pick a rubric from a question.
+    /// Example questions this rubric is written for; a built-in's are examples the reading that
+    /// picks a rubric is trained on (`examples/train_kinds.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
-    /// Words a story of this kind tells ("outage", "disagreed", "convinced"); when an answer
-    /// states no question, the built-in whose words its story uses most is picked.
+    /// Words a story of this kind tells ("outage", "disagreed", "convinced"); for a built-in,
+    /// how often a story uses them is one of the things its kind is read by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub story_words: Vec<String>,
     /// Score at or above which an answer passes (default 70).
