@@ -16,7 +16,7 @@ mod common;
 use coach::answer::{Answer, parse};
 use coach::linear::{Example, Link, Model, Training, fit, key};
 use coach::rubric::builtin;
-use coach::rubric::kind::{Asked, KINDS, features, pick_with};
+use coach::rubric::kind::{Asked, KIND_COUNT, features, kinds, pick_with};
 use std::fs;
 use std::path::Path;
 
@@ -47,7 +47,7 @@ fn main() {
         .into_iter()
         .filter_map(|id| {
             let source = manifest.get(&id)?;
-            let kind = KINDS.iter().position(|k| *k == source.kind)?;
+            let kind = kinds().iter().position(|k| *k == source.kind)?;
             let text = fs::read_to_string(real.join("answers").join(format!("{id}.md"))).ok()?;
             Some(Labelled {
                 writer: source.writer.clone(),
@@ -68,7 +68,7 @@ fn main() {
     let header = format!(
         "Kinds of story: weights for {} in order. Written by\n\
          `cargo run --release --example train_kinds` from {} dev answers and the built-ins' example questions.",
-        KINDS.join(", "),
+        kinds().join(", "),
         labelled.len()
     );
     fs::write(&out, model.render(&header)).expect("model written");
@@ -76,22 +76,22 @@ fn main() {
 }
 
 /// The training examples: the answers given, then each built-in's example questions alone.
-fn examples<'a>(answers: impl Iterator<Item = &'a Labelled>) -> Vec<Example<7>> {
+fn examples<'a>(answers: impl Iterator<Item = &'a Labelled>) -> Vec<Example<KIND_COUNT>> {
     let one_hot = |kind: usize| {
-        let mut target = [0.0; 7];
+        let mut target = [0.0; KIND_COUNT];
         target[kind] = 1.0;
         target
     };
-    let mut examples: Vec<Example<7>> = answers
+    let mut examples: Vec<Example<KIND_COUNT>> = answers
         .map(|a| Example {
             features: features(a.question.as_deref(), &a.answer),
             target: one_hot(a.kind),
-            weight: [1.0; 7],
+            weight: [1.0; KIND_COUNT],
         })
         .collect();
     let nothing = parse("");
     for (name, spec) in builtin::specs() {
-        let kind = KINDS
+        let kind = kinds()
             .iter()
             .position(|k| k == name)
             .expect("a built-in kind");
@@ -99,7 +99,7 @@ fn examples<'a>(answers: impl Iterator<Item = &'a Labelled>) -> Vec<Example<7>> 
             examples.push(Example {
                 features: features(Some(question), &nothing),
                 target: one_hot(kind),
-                weight: [1.0; 7],
+                weight: [1.0; KIND_COUNT],
             });
         }
     }
@@ -111,14 +111,14 @@ fn cross_validate(labelled: &[Labelled]) {
     let fold = |a: &Labelled| key(&[&a.writer]) % FOLDS;
     let mut met = 0;
     for f in 0..FOLDS {
-        let model: Model<7> = fit(
+        let model: Model<KIND_COUNT> = fit(
             &examples(labelled.iter().filter(|a| fold(a) != f)),
             &TRAINING,
         );
         for a in labelled.iter().filter(|a| fold(a) == f) {
             let asked = a.question.as_deref().map(Asked::Question);
             let picked = pick_with(&model, asked, &a.answer).map_or("-", |p| p.rubric);
-            met += usize::from(picked == KINDS[a.kind]);
+            met += usize::from(picked == kinds()[a.kind]);
             println!("{}\t{picked}", a.id);
         }
     }

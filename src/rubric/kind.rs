@@ -20,16 +20,14 @@ use crate::signals::buzzwords::is_told;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-/// The model's outputs, in order: the built-ins (a test holds them equal).
-pub const KINDS: [&str; 7] = [
-    "infra-leadership",
-    "star",
-    "incident-response",
-    "conflict",
-    "failure",
-    "influence",
-    "ambiguity",
-];
+/// How many outputs the model has: one per built-in, in [`kinds`] order.
+pub const KIND_COUNT: usize = 7;
+
+/// The model's outputs, in order: the built-ins as [`builtin::names`] lists them.
+pub fn kinds() -> &'static [&'static str] {
+    static KINDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    KINDS.get_or_init(|| builtin::names().collect())
+}
 
 /// A story's uses of a kind's words count as at least each of these: a story with four uses
 /// has the features of one, two and four, so what is learned from many uses holds for more.
@@ -241,7 +239,11 @@ pub fn pick(asked: Option<Asked<'_>>, answer: &Answer) -> Option<KindPick> {
 }
 
 /// [`pick`] by the given weights (training measures a model it has not committed yet).
-pub fn pick_with(model: &Model<7>, asked: Option<Asked<'_>>, answer: &Answer) -> Option<KindPick> {
+pub fn pick_with(
+    model: &Model<KIND_COUNT>,
+    asked: Option<Asked<'_>>,
+    answer: &Answer,
+) -> Option<KindPick> {
     if let Some(Asked::Question(question)) = asked
         && let Some(alone) = read(model, asked, question, None)
         && alone.probability >= QUESTION_ALONE
@@ -253,7 +255,7 @@ pub fn pick_with(model: &Model<7>, asked: Option<Asked<'_>>, answer: &Answer) ->
 
 /// The model's reading of `asked` (whose text is `question`) and of the story, if given.
 fn read(
-    model: &Model<7>,
+    model: &Model<KIND_COUNT>,
     asked: Option<Asked<'_>>,
     question: &str,
     story: Option<&Answer>,
@@ -268,10 +270,10 @@ fn read(
     }
     let keys: Vec<u64> = cues.keys().copied().collect();
     let probs = model.log_probs(&keys).map(f32::exp);
-    let best = (0..KINDS.len()).max_by(|a, b| probs[*a].total_cmp(&probs[*b]))?;
+    let best = (0..KIND_COUNT).max_by(|a, b| probs[*a].total_cmp(&probs[*b]))?;
     // A word's pull toward the pick: its weight there against its mean weight elsewhere.
-    let pull = |weights: &[f32; 7]| {
-        let others = (weights.iter().sum::<f32>() - weights[best]) / (KINDS.len() - 1) as f32;
+    let pull = |weights: &[f32; KIND_COUNT]| {
+        let others = (weights.iter().sum::<f32>() - weights[best]) / (KIND_COUNT - 1) as f32;
         weights[best] - others
     };
     let mut weighed: Vec<(f32, &String, From)> = cues
@@ -284,7 +286,7 @@ fn read(
         .collect();
     weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     Some(KindPick {
-        rubric: KINDS[best],
+        rubric: kinds()[best],
         probability: probs[best],
         asked: asked.map(Asked::name),
         story_read: story.is_some(),
@@ -386,8 +388,8 @@ fn lexicons() -> &'static [(&'static str, BTreeSet<String>)] {
 }
 
 /// The committed model, parsed on first use.
-fn model() -> &'static Model<7> {
-    static MODEL: OnceLock<Model<7>> = OnceLock::new();
+fn model() -> &'static Model<KIND_COUNT> {
+    static MODEL: OnceLock<Model<KIND_COUNT>> = OnceLock::new();
     MODEL.get_or_init(|| Model::parse(include_str!("kinds.model")))
 }
 
@@ -403,8 +405,10 @@ mod tests {
     }
 
     #[test]
-    fn the_outputs_are_the_built_ins_in_order() {
-        assert_eq!(builtin::names().collect::<Vec<_>>(), KINDS);
+    fn the_model_has_one_output_per_built_in() {
+        assert_eq!(kinds().len(), KIND_COUNT);
+        let header = include_str!("kinds.model").lines().next().unwrap_or("");
+        assert!(header.contains(&kinds().join(", ")), "{header}");
     }
 
     #[test]
