@@ -1,5 +1,5 @@
-//! Detectors, scoring and rendering over any text: no panic, scores in 0..=100, evidence on
-//! real lines.
+//! Detectors, the rubric picker, scoring and rendering over any text: no panic, scores in
+//! 0..=100, evidence on real lines.
 #![no_main]
 
 use coach::report::render::Render;
@@ -18,6 +18,13 @@ fuzz_target!(|text: &str| {
     let answer = coach::answer::parse(text);
     let lines = text.split('\n').count();
     let signals = coach::signals::detect(&answer);
+    // The rubric picker reads the same text: a built-in, a probability, words on real lines.
+    let asked = answer.question().map(coach::rubric::kind::Asked::Question);
+    if let Some(pick) = coach::rubric::kind::pick(asked, &answer) {
+        assert!(coach::rubric::kind::kinds().contains(&pick.rubric));
+        assert!((0.0..=1.0).contains(&pick.probability), "{pick:?}");
+        assert!(pick.words.iter().all(|(_, line)| line.is_none_or(|l| l >= 1 && l <= lines)));
+    }
     for id in coach::signals::SignalId::ALL {
         for evidence in signals.evidence(id) {
             assert!(
