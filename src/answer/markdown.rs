@@ -135,10 +135,12 @@ fn walk_fences(text: &str, read_plain_fences: bool) -> Vec<Line> {
     lines
 }
 
-/// A table whose rows open with the STAR labels ("| **S (Situation)** | ... |", one row per
-/// part) is the answer told in a grid: those rows are read as labelled lines, the label
-/// first and the other cells as what was said. Other tables stay tables (a results table
-/// with a "Result" row is figures, not the answer's parts); three labelled parts make a grid.
+/// A table that tells the answer in a grid is read as labelled lines: rows that open with the
+/// STAR labels ("| **S (Situation)** | ... |", one row per part) become "S (Situation): ...",
+/// and under a header whose columns are the labels ("| Situation | Task | Action | Result |")
+/// each row becomes one line with a label before each cell. Other tables stay tables (a
+/// results table with a "Result" row is figures, not the answer's parts); three different
+/// parts make a grid.
 fn read_star_tables(lines: &mut [Line], raw: &[&str]) {
     const PARTS: usize = 3;
     let mut at = 0;
@@ -146,29 +148,76 @@ fn read_star_tables(lines: &mut [Line], raw: &[&str]) {
         let end = (at..lines.len())
             .find(|i| lines[*i].kind != LineKind::TableRow)
             .unwrap_or(lines.len());
-        let told: Vec<(usize, String)> = (at..end)
-            .filter_map(|i| labelled_row(raw[i]).map(|text| (i, text)))
-            .collect();
-        let parts: std::collections::BTreeSet<_> = told
-            .iter()
-            .filter_map(|(_, text)| labels::detect(text).map(|l| l.sections))
-            .collect();
-        if parts.len() >= PARTS {
-            for (i, text) in told {
-                lines[i].kind = LineKind::Text;
-                lines[i].content = text;
+        let told: Vec<(usize, String)> = match label_columns(raw[at..end].first(), PARTS) {
+            Some(columns) => (at + 1..end)
+                .filter_map(|i| row_under(&columns, raw[i]).map(|text| (i, text)))
+                .collect(),
+            None => {
+                let rows: Vec<(usize, String)> = (at..end)
+                    .filter_map(|i| labelled_row(raw[i]).map(|text| (i, text)))
+                    .collect();
+                let parts: std::collections::BTreeSet<_> = rows
+                    .iter()
+                    .filter_map(|(_, text)| labels::detect(text).map(|l| l.sections))
+                    .collect();
+                if parts.len() >= PARTS {
+                    rows
+                } else {
+                    Vec::new()
+                }
             }
+        };
+        for (i, text) in told {
+            lines[i].kind = LineKind::Text;
+            lines[i].content = text;
         }
         at = end + 1;
     }
 }
 
+/// The cells of a table row, trimmed.
+fn cells(row: &str) -> Vec<&str> {
+    row.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(str::trim)
+        .collect()
+}
+
+/// Whether `cell` is a STAR label and nothing more.
+fn is_label(cell: &str) -> bool {
+    !cell.is_empty() && labels::detect(&format!("{cell}:")).is_some_and(|l| l.rest.is_empty())
+}
+
+/// A header row whose every cell is a STAR label, naming at least `parts` different parts:
+/// the labels of its columns.
+fn label_columns<'a>(header: Option<&&'a str>, parts: usize) -> Option<Vec<&'a str>> {
+    let columns = cells(header?);
+    let named: std::collections::BTreeSet<_> = columns
+        .iter()
+        .filter_map(|c| labels::detect(&format!("{c}:")).map(|l| l.sections))
+        .collect();
+    (columns.iter().all(|c| is_label(c)) && named.len() >= parts).then_some(columns)
+}
+
+/// A row under label columns as one labelled line ("**Situation:** ... **Task:** ..."), when
+/// it says something.
+fn row_under(columns: &[&str], row: &str) -> Option<String> {
+    let said: Vec<String> = columns
+        .iter()
+        .zip(cells(row))
+        .filter(|(_, cell)| !cell.is_empty() && !cell.chars().all(|c| matches!(c, '-' | ':')))
+        .map(|(label, cell)| format!("**{}:** {cell}", label.trim_matches(['*', '_'])))
+        .collect();
+    (!said.is_empty()).then(|| said.join(" "))
+}
+
 /// A table row as a labelled line ("S (Situation): the rest"), when its first cell is a
 /// STAR label and other cells say something.
 fn labelled_row(row: &str) -> Option<String> {
-    let mut cells = row.trim().trim_matches('|').split('|').map(str::trim);
-    let first = cells.next()?;
-    let rest: Vec<&str> = cells.filter(|c| !c.is_empty()).collect();
+    let cells = cells(row);
+    let (first, rest) = cells.split_first()?;
+    let rest: Vec<&str> = rest.iter().copied().filter(|c| !c.is_empty()).collect();
     if first.is_empty() || rest.is_empty() {
         return None;
     }

@@ -534,6 +534,18 @@ mod tests {
         );
         let answer = parse(text);
         assert!(answer.words > 10, "the cells are what was said");
+        // The labels across the top, the story in the row below.
+        let across = "| Situation | Task | Action | Result |\n|---|---|---|---|\n\
+                      | Builds took 45 minutes. | Halve them. | I cached the dependencies. | 18 minutes now. |\n";
+        assert_eq!(
+            starts(across),
+            vec![
+                (Situation, 3, true),
+                (Task, 3, true),
+                (Actions, 3, true),
+                (Results, 3, true)
+            ]
+        );
     }
 
     #[test]
