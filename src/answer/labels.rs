@@ -540,7 +540,6 @@ fn sections_for(phrase: &str) -> Option<(Vec<SectionName>, Strength, bool)> {
     Some((sections, strength, all_letters))
 }
 
-/// "S – Situation", "R - Results: ..." : a letter followed by its own word.
 /// "S (Situation): text", "**T (Task)** text": a letter spelled out by its word is as good
 /// as the word, and needs no other letters for company.
 fn letter_with_word(content: &str) -> Option<Label<'_>> {
@@ -574,27 +573,28 @@ fn letter_with_word(content: &str) -> Option<Label<'_>> {
 fn letter_and_word(phrase: &str) -> Option<SectionName> {
     let (outer, inner) = phrase.strip_suffix(')')?.split_once('(')?;
     let (outer, inner) = (outer.trim(), inner.trim());
-    let (single, word) = if outer.chars().count() == 1 {
-        (outer, inner)
-    } else {
-        (inner, outer)
-    };
+    stands_for(outer, inner).or_else(|| stands_for(inner, outer))
+}
+
+/// The part that the single letter `single` and the label word `word` both name, if they agree.
+fn stands_for(single: &str, word: &str) -> Option<SectionName> {
     let mut chars = single.chars();
     let section = letter(chars.next()?).filter(|_| chars.next().is_none())?;
     let (named, _) = lookup(word)?;
     (named == section).then_some(section)
 }
 
+/// "S – Situation", "R - Results: ..." : a letter followed by its own word.
 fn letter_spelled_out<'a>(normal: &str, rest: &'a str) -> Option<Label<'a>> {
-    let section = letter(normal.chars().next()?).filter(|_| normal.chars().count() == 1)?;
+    // Most phrases are words, not letters: leave before reading what follows.
+    if normal.chars().count() != 1 {
+        return None;
+    }
     let word_end = rest
         .find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '\''))
         .unwrap_or(rest.len());
     let word = normalise(&rest[..word_end]);
-    let (named, _) = lookup(&word)?;
-    if named != section {
-        return None;
-    }
+    let section = stands_for(normal, &word)?;
     let (after, _) = after_label(&rest[word_end..], None);
     Some(Label {
         sections: vec![section],

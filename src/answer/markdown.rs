@@ -4,8 +4,9 @@
 //! needs to know, line by line, what is prose, what is a heading, and what is not prose at all
 //! (front matter, fenced code, HTML comments).
 
-use super::labels;
+use super::{SectionName, labels};
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 /// What a line is, as far as finding STAR sections and sentences goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,15 +154,12 @@ fn read_star_tables(lines: &mut [Line], raw: &[&str]) {
                 .filter_map(|i| row_under(&columns, raw[i]).map(|text| (i, text)))
                 .collect(),
             None => {
-                let rows: Vec<(usize, String)> = (at..end)
-                    .filter_map(|i| labelled_row(raw[i]).map(|text| (i, text)))
+                let rows: Vec<(usize, String, Vec<SectionName>)> = (at..end)
+                    .filter_map(|i| labelled_row(raw[i]).map(|(text, parts)| (i, text, parts)))
                     .collect();
-                let parts: std::collections::BTreeSet<_> = rows
-                    .iter()
-                    .filter_map(|(_, text)| labels::detect(text).map(|l| l.sections))
-                    .collect();
+                let parts: BTreeSet<&Vec<SectionName>> = rows.iter().map(|row| &row.2).collect();
                 if parts.len() >= PARTS {
-                    rows
+                    rows.into_iter().map(|(i, text, _)| (i, text)).collect()
                 } else {
                     Vec::new()
                 }
@@ -184,20 +182,24 @@ fn cells(row: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Whether `cell` is a STAR label and nothing more.
-fn is_label(cell: &str) -> bool {
-    !cell.is_empty() && labels::detect(&format!("{cell}:")).is_some_and(|l| l.rest.is_empty())
+/// Whether a cell holds nothing to read: empty, or part of the `|---|:--:|` delimiter row.
+fn is_empty_cell(cell: &str) -> bool {
+    cell.chars().all(|c| matches!(c, '-' | ':' | ' '))
 }
 
-/// A header row whose every cell is a STAR label, naming at least `parts` different parts:
-/// the labels of its columns.
+/// A header row whose every cell is a STAR label and nothing more, naming at least `parts`
+/// different parts: the labels of its columns.
 fn label_columns<'a>(header: Option<&&'a str>, parts: usize) -> Option<Vec<&'a str>> {
     let columns = cells(header?);
-    let named: std::collections::BTreeSet<_> = columns
+    let named = columns
         .iter()
-        .filter_map(|c| labels::detect(&format!("{c}:")).map(|l| l.sections))
-        .collect();
-    (columns.iter().all(|c| is_label(c)) && named.len() >= parts).then_some(columns)
+        .map(|cell| {
+            let text = format!("{cell}:");
+            let label = labels::detect(&text)?;
+            (!cell.is_empty() && label.rest.is_empty()).then_some(label.sections)
+        })
+        .collect::<Option<BTreeSet<_>>>()?;
+    (named.len() >= parts).then_some(columns)
 }
 
 /// A row under label columns as one labelled line ("**Situation:** ... **Task:** ..."), when
@@ -206,15 +208,15 @@ fn row_under(columns: &[&str], row: &str) -> Option<String> {
     let said: Vec<String> = columns
         .iter()
         .zip(cells(row))
-        .filter(|(_, cell)| !cell.is_empty() && !cell.chars().all(|c| matches!(c, '-' | ':')))
+        .filter(|(_, cell)| !is_empty_cell(cell))
         .map(|(label, cell)| format!("**{}:** {cell}", label.trim_matches(['*', '_'])))
         .collect();
     (!said.is_empty()).then(|| said.join(" "))
 }
 
-/// A table row as a labelled line ("S (Situation): the rest"), when its first cell is a
-/// STAR label and other cells say something.
-fn labelled_row(row: &str) -> Option<String> {
+/// A table row as a labelled line ("S (Situation): the rest") with the parts its label
+/// names, when its first cell is a STAR label and other cells say something.
+fn labelled_row(row: &str) -> Option<(String, Vec<SectionName>)> {
     let cells = cells(row);
     let (first, rest) = cells.split_first()?;
     let rest: Vec<&str> = rest.iter().copied().filter(|c| !c.is_empty()).collect();
@@ -224,8 +226,10 @@ fn labelled_row(row: &str) -> Option<String> {
     let said = rest.join(" ");
     let text = format!("{first}: {said}");
     // The whole first cell must be the label: "Result of the load test | 4m" is a figure.
-    labels::detect(&text).filter(|label| label.rest.trim() == said)?;
-    Some(text)
+    let parts = labels::detect(&text)
+        .filter(|label| label.rest.trim() == said)?
+        .sections;
+    Some((text, parts))
 }
 
 /// Index of the closing fence when the file opens with a `---` front matter block.
@@ -451,11 +455,9 @@ fn strip_list_marker(line: &str) -> (&str, bool) {
 
 /// Table cells joined as one readable line; delimiter rows become empty.
 fn table_text(line: &str) -> String {
-    let cells: Vec<&str> = line
-        .trim_matches('|')
-        .split('|')
-        .map(str::trim)
-        .filter(|c| !c.is_empty() && !c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    let cells: Vec<&str> = cells(line)
+        .into_iter()
+        .filter(|c| !is_empty_cell(c))
         .collect();
     cells.join(" | ")
 }

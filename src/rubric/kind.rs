@@ -16,6 +16,7 @@ use super::builtin;
 use crate::answer::Answer;
 use crate::answer::roles::{self, Word};
 use crate::linear::{Model, key};
+use crate::memo::{Memo, remembered};
 use crate::signals::buzzwords::is_told;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -254,16 +255,15 @@ pub fn pick_with(
 }
 
 /// The model's reading of `asked` (whose text is `question`) and of the story, if given.
-fn read(
+fn read<'a>(
     model: &Model<KIND_COUNT>,
     asked: Option<Asked<'_>>,
-    question: &str,
-    story: Option<&Answer>,
+    question: &'a str,
+    story: Option<&'a Answer>,
 ) -> Option<KindPick> {
-    let mut cues: HashMap<u64, (String, From)> = HashMap::new();
+    let mut cues: HashMap<u64, (&'a str, From)> = HashMap::new();
     each_feature(Some(question), story, &mut |parts, spelled, from| {
-        cues.entry(key(parts))
-            .or_insert_with(|| (spelled.to_string(), from));
+        cues.entry(key(parts)).or_insert((spelled, from));
     });
     if !cues.values().any(|(_, from)| *from != From::Lexicon) {
         return None;
@@ -276,12 +276,12 @@ fn read(
         let others = (weights.iter().sum::<f32>() - weights[best]) / (KIND_COUNT - 1) as f32;
         weights[best] - others
     };
-    let mut weighed: Vec<(f32, &String, From)> = cues
+    let mut weighed: Vec<(f32, &str, From)> = cues
         .iter()
         .filter(|(_, (_, from))| *from != From::Lexicon)
         .filter_map(|(key, (spelled, from))| {
             let pull = pull(model.weight(*key)?);
-            (pull > 0.0).then_some((pull, spelled, *from))
+            (pull > 0.0).then_some((pull, *spelled, *from))
         })
         .collect();
     weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -298,7 +298,7 @@ fn read(
                     From::Line(line) => Some(line),
                     _ => None,
                 };
-                (spelled.clone(), line)
+                (spelled.to_string(), line)
             })
             .collect(),
     })
@@ -317,10 +317,10 @@ pub fn features(question: Option<&str>, answer: &Answer) -> Vec<String> {
 /// definition of the features, which training names and reading keys. The question's words
 /// (`q:`), the told sentences' words (`s:`), and for each built-in how many uses of its
 /// story words the story makes (`lex:KIND:N` for each of [`LEXICON_STEPS`] reached, a word counted at most twice).
-fn each_feature(
-    question: Option<&str>,
-    story: Option<&Answer>,
-    emit: &mut dyn FnMut(&[&str], &str, From),
+fn each_feature<'a>(
+    question: Option<&'a str>,
+    story: Option<&'a Answer>,
+    emit: &mut dyn FnMut(&[&str], &'a str, From),
 ) {
     if let Some(question) = question {
         for (word, spelled) in content_words(question) {
@@ -358,10 +358,20 @@ fn each_feature(
 fn content_words(text: &str) -> impl Iterator<Item = (Word, &str)> {
     roles::words(text).into_iter().filter_map(move |word| {
         let spelled = &text[word.start..word.end];
-        let keep = word.token != "#"
-            && spelled.chars().count() > 1
-            && !STOP_WORDS.contains(&spelled.to_lowercase().replace('’', "'").as_str());
+        let keep = word.token != "#" && spelled.chars().count() > 1 && !is_stop_word(spelled);
         keep.then_some((word, spelled))
+    })
+}
+
+thread_local! {
+    static STOP: Memo<bool> = Memo::default();
+}
+
+/// Whether a word is one of [`STOP_WORDS`] in any case or apostrophe, worked out once per
+/// spelling and thread: every told word of every answer asks.
+fn is_stop_word(spelled: &str) -> bool {
+    remembered(&STOP, spelled, |word| {
+        STOP_WORDS.contains(&word.to_lowercase().replace('’', "'").as_str())
     })
 }
 
