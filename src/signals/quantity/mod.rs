@@ -51,7 +51,7 @@ fn quantity_pattern(word_number: &str) -> Pattern {
         | (?P<nines>\b(?:two|three|four|five|2|3|4|5)\s+nines\b)
         | (?P<mult>\b\d{{1,24}}(?:\.\d{{1,12}})?\s?(?:x|×)(?:\b|\s|$)|\b(?:halved|doubled|tripled|quadrupled)\b|\btwice\s+as\b|\b\d{{1,24}}\s+times\s+(?:faster|slower|more|less|fewer|cheaper|higher|lower|better)\b)
         | (?P<num>\b{number})
-          \s?-?\s?
+          \+?\s?-?\s?
           (?P<unit>
               %|\s?percent(?:age\s+points?)?\b|pp\b
             | (?:ms|msec|milliseconds?|µs|us|μs|ns|microseconds?)\b
@@ -145,6 +145,7 @@ fn scan(quantities: &Pattern, sentence: &str) -> Vec<Quantity> {
         } else {
             let num = caps.name("num").expect("number");
             let unit_text = caps.name("unit").map_or("", |u| u.as_str());
+            let glued = caps.name("unit").is_some_and(|u| u.start() == num.end());
             let number_text = num
                 .as_str()
                 .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -152,7 +153,9 @@ fn scan(quantities: &Pattern, sentence: &str) -> Vec<Quantity> {
             let Some(unit) = classify_unit(unit_text, caps.name("noun").is_some()) else {
                 continue;
             };
-            if !plausible(sentence, start, number_text, unit) {
+            if !plausible(sentence, start, number_text, unit)
+                || is_a_word_not_a_number(number_text, glued, unit)
+            {
                 continue;
             }
             (start, unit, number_text)
@@ -262,6 +265,16 @@ fn plausible(sentence: &str, start: usize, number: &str, unit: Unit) -> bool {
         return false;
     }
     true
+}
+
+/// A number word that English uses as something else: "one" as a pronoun or article ("the
+/// one that springs to mind", "one customer stands out": a count of one is not a measurement),
+/// or a number word that runs into a longer word ("ones", "tens" are not "one s").
+fn is_a_word_not_a_number(number: &str, glued: bool, unit: Unit) -> bool {
+    if !number.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    glued || (unit == Unit::Count && number.eq_ignore_ascii_case("one"))
 }
 
 /// The last few words of `before`: all the context checks look at. Lowercasing the whole
@@ -399,6 +412,32 @@ mod tests {
         );
         assert!(units("We upgraded to Postgres 14.2.1 in March 2022.").is_empty());
         assert!(units("There were 3 reasons and 2 options.").is_empty());
+    }
+
+    #[test]
+    fn one_as_a_pronoun_and_number_words_inside_longer_words_are_not_quantities() {
+        for sentence in [
+            "The one that springs to mind is the launch.",
+            "Still, one customer stands out from my time at the counter.",
+            "I picked the ones that interested me.",
+            "Tens of people asked.",
+        ] {
+            assert!(units(sentence).is_empty(), "{sentence}: {:?}", units(sentence));
+        }
+        assert_eq!(units("It took one hour and two engineers.").len(), 2);
+        assert_eq!(units("We fixed it within one day.").len(), 1);
+    }
+
+    /// "2+ days" is a duration of at least two days, not a bare 2 that borrows the next unit.
+    #[test]
+    fn a_number_with_a_plus_keeps_its_unit() {
+        assert_eq!(
+            units("Setup fell from 2+ days to 30 minutes."),
+            vec![
+                ("2+ days".to_string(), Unit::Duration),
+                ("30 minutes".to_string(), Unit::Duration)
+            ]
+        );
     }
 
     #[test]
