@@ -243,7 +243,7 @@ fn quiet_shows_only_failing_answers_but_counts_all() {
     assert!(run.stdout.contains("weak.md  ·  rubric"));
     assert!(
         run.stdout
-            .contains("4 answers in 3 files: 1 passed, 3 failed, mean score")
+            .contains("4 answers in 3 files: 2 passed, 2 failed, mean score")
     );
 }
 

@@ -268,7 +268,15 @@ fn show_prints_the_effective_rubric_that_check_accepts() {
     let yaml = shown.stdout;
     assert!(!yaml.contains("\nextends:"), "{yaml}");
     assert!(!yaml.contains("pitfall.hedging"), "{yaml}");
-    assert!(yaml.contains("id: actions.plan"), "{yaml}");
+    // The added check joins the actions, before the results and the penalties.
+    let order: Vec<&str> = yaml
+        .lines()
+        .filter_map(|l| l.strip_prefix("- id: "))
+        .collect();
+    let at = |id: &str| order.iter().position(|o| *o == id).expect(id);
+    assert_eq!(at("actions.plan"), at("actions.ownership") + 1, "{order:?}");
+    assert!(at("actions.plan") < at("results.present"), "{order:?}");
+    assert!(order.last().unwrap().starts_with("draft."), "{order:?}");
     std::fs::write(dir.path().join("effective.yaml"), &yaml).unwrap();
     let check = coach(&["rubric", "check", "effective.yaml"], dir.path());
     // star has 15 checks worth 99: minus hedging (3), quantified 12 → 20, plus plan (5); and

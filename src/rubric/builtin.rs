@@ -76,6 +76,38 @@ mod tests {
         }
     }
 
+    /// One grade scale: every built-in scores `star`'s general checks at `star`'s points, and
+    /// its own criteria weigh at most a third of its total, so a kind's criteria adjust a
+    /// shared scale instead of setting their own (and a wrong pick costs little).
+    #[test]
+    fn every_built_in_scores_the_general_checks_and_its_own_criteria_adjust_them() {
+        let star = load("star").unwrap();
+        let general = |id: &str| star.checks.iter().find(|c| c.spec.id == id);
+        for name in names() {
+            let rubric = load(name).unwrap();
+            for check in star.checks.iter().filter(|c| !c.spec.is_penalty()) {
+                let own = rubric.checks.iter().find(|c| c.spec.id == check.spec.id);
+                assert!(
+                    own.is_some_and(|c| c.spec.points == check.spec.points),
+                    "{name}: {} is missing or weighs differently from star",
+                    check.spec.id
+                );
+            }
+            let scored = rubric.checks.iter().filter(|c| !c.spec.is_penalty());
+            let (own, total) = scored.fold((0, 0), |(own, total), c| {
+                let points = c.spec.points;
+                match general(&c.spec.id) {
+                    Some(_) => (own, total + points),
+                    None => (own + points, total + points),
+                }
+            });
+            assert!(
+                3 * own <= total,
+                "{name}: its own criteria weigh {own} of {total}"
+            );
+        }
+    }
+
     /// Picking a rubric reads each built-in's header, parsed without its checks.
     #[test]
     fn headers_hold_what_picking_a_rubric_reads() {

@@ -2,7 +2,7 @@
 
 use super::confine::{Project, Refusal};
 use super::locate::Place;
-use super::model::RubricSpec;
+use super::model::{CheckSpec, RubricSpec};
 use super::{Rubric, RubricError, builtin, compile};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -248,6 +248,20 @@ fn resolve(
     compile(merged, text, &label)
 }
 
+/// Where an added check goes: after the last check of its part (the id's prefix: "actions.cost"
+/// after the last "actions." check), so a report reads each part of the story together; last
+/// when no check shares the prefix.
+fn beside_its_part(checks: &[CheckSpec], id: &str) -> usize {
+    let part = |id: &str| id.split_once('.').map(|(part, _)| part.to_owned());
+    let Some(own) = part(id) else {
+        return checks.len();
+    };
+    checks
+        .iter()
+        .rposition(|c| c.id.split_once('.').is_some_and(|(part, _)| part == own))
+        .map_or(checks.len(), |at| at + 1)
+}
+
 /// Applies a child rubric to its (already effective) base: removals, patches, then checks.
 fn merge(
     base: RubricSpec,
@@ -293,13 +307,18 @@ fn merge(
             // A base check with the same id is replaced; a repeat within this file is kept
             // so validation reports it as a duplicate.
             Some(at) if replaces => checks[at] = check.clone(),
-            _ => checks.push(check.clone()),
+            _ => checks.insert(beside_its_part(&checks, &check.id), check.clone()),
         }
         added.push(&check.id);
     }
     if !errors.is_empty() {
         return Err(errors);
     }
+    // Penalties close a rubric whatever it added: a report reads the checks that earn first,
+    // then the ones that only cost when they find something.
+    let (mut checks, penalties): (Vec<_>, Vec<_>) =
+        checks.into_iter().partition(|c| !c.is_penalty());
+    checks.extend(penalties);
     Ok(RubricSpec {
         extends: None,
         name: child.name,

@@ -422,7 +422,11 @@ mod tests {
             "I picked the ones that interested me.",
             "Tens of people asked.",
         ] {
-            assert!(units(sentence).is_empty(), "{sentence}: {:?}", units(sentence));
+            assert!(
+                units(sentence).is_empty(),
+                "{sentence}: {:?}",
+                units(sentence)
+            );
         }
         assert_eq!(units("It took one hour and two engineers.").len(), 2);
         assert_eq!(units("We fixed it within one day.").len(), 1);

@@ -102,9 +102,12 @@ def fit_points(answers, start):
 
 
 def fit_bands(answers, weights):
-    """(mixed, good, strong) thresholds grading the most answers as people did; ties go to
-    the bands nearest the old defaults (50, 70, 85)."""
+    """(mixed, good, strong) thresholds grading the most answers as people did; among those,
+    the bands that find each grade best (the sum of each grade's recall, so the few strong
+    answers weigh as much as the many mixed ones), then the bands nearest the old defaults
+    (50, 70, 85)."""
     pairs = list(zip(scores(answers, weights), [a["grade"] for a in answers.values()]))
+    graded = {g: sum(1 for _, h in pairs if h == g) for g in (1, 2, 3, 4)}
 
     def grade(score, bands):
         return 1 + sum(score >= b for b in bands)
@@ -114,9 +117,13 @@ def fit_bands(answers, weights):
         for good in range(mixed + 5, 90):
             for strong in range(good + 5, 96):
                 bands = (mixed, good, strong)
-                right = sum(grade(s, bands) == g for s, g in pairs)
+                found = {g: 0 for g in graded}
+                for s, g in pairs:
+                    found[g] += grade(s, bands) == g
+                right = sum(found.values())
+                recall = sum(found[g] / n for g, n in graded.items() if n)
                 distance = abs(mixed - 50) + abs(good - 70) + abs(strong - 85)
-                key = (right, -distance)
+                key = (right, round(recall, 9), -distance)
                 if best is None or key > best[0]:
                     best = (key, bands)
     return best[1], best[0][0] / len(pairs)
