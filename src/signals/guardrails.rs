@@ -29,9 +29,12 @@ static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
         r"|(?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort) by (?:region|wave|team|tenant|cluster|service|zone|host|shard|cohort)|one (?:region|wave|team|tenant|cluster|service|zone|host|shard|node) at a time|smallest first|each wave",
         // A change tried on a part before the whole: "a phased migration plan", "started on a
         // small, low-risk corner of the codebase", "my own team's services first", "a pilot".
-        r"|(?:phased|staged|incremental|gradual|piecemeal) (?:migrations?|rollouts?|cutovers?|releases?|plans?|approach|adoption|switchovers?)",
+        r"|(?:phased|staged|incremental|gradual|piecemeal) (?:migrations?|rollouts?|cutovers?|releases?|plans?|approach|adoption|switchovers?|deploy\w*|launch\w*|strategy)",
+        // The change itself told as done a part at a time: "rolled it out gradually", "moved
+        // the existing pieces over gradually", "migrated the teams in waves".
+        r"|(?:roll\w* (?:\w+ ){0,2}out|ramp\w* (?:\w+ ){0,2}up|migrat\w*|mov\w* (?:\w+ ){0,3}over|shift\w* (?:\w+ ){0,2}traffic|launch\w*|deploy\w*|releas\w*|cut\w* (?:\w+ ){0,2}over) (?:\w+ ){0,3}(?:gradually|incrementally|in (?:phases|stages|waves|batches|small steps))",
         r"|(?:small|low-risk|non-critical|single|internal) (?:corner|part|subset|slice|portion|batch) of (?:the |our |a )?\w+",
-        r"|(?:ran|run|running|started with|began with|kicked off) a (?:[\w-]+ )?pilot\b",
+        r"|(?:ran|run|running|started with|began with|kicked off|asked for|proposed|set up|agreed|agreed on) a (?:[\w-]+ )?pilot\b",
         r"|(?:own|one|a few|a single|internal|non-critical|low-risk)[\w' ]{0,25}(?:services?|teams?|clusters?|hosts?|regions?|tenants?|customers?) first\b",
         r"|ran (?:both|them|the two|old and new|the old and (?:the )?new(?: \w+)?) (?:side by side|in parallel))",
         r"|(?P<rollback>auto(?:matic|mated)?[- ]?rollbacks?|rollback (?:plans?|scripts?|steps?|triggers?|criteria|procedure)|(?:documented|tested|rehearsed|one-click|one-command|instant|quick|fast) (?:\w+ )?rollbacks?|(?:could|can|to) (?:roll|switch|fail|flip) (?:it |them |traffic )?back|roll(?:s|ed)? back automatically|(?:did|performed|ran|triggered|initiated|executed|kicked off|started|issued) (?:a |an |the )?(?:quick |fast |full |\w+ )?rollback",
@@ -39,7 +42,7 @@ static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
         r"|revert(?:ed|ing)? (?:the |that |my |our |this |a |its )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|pr|pull request|code|merge)\b|reverted to (?:the )?(?:previous|last|prior)|switch(?:ed)? (?:traffic |it |them )?back (?:to|over)|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time)",
         r"|(?P<flag>feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|(?:ran|run|running|kept) (?:[\w-]+ ){0,4}side by side|parallel runs?)",
         r"|(?P<rehearsal>blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|(?:silent|log-only|report-only|warn-only|observe-only|dry-run)[\x22”']? mode|brownouts?|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?)",
-        r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:path|plan)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))(?:\b|$|[^\w])"
+        r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:paths?|plans?)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))(?:\b|$|[^\w])"
     ))
 });
 /// The kinds of control, as named in `GUARDRAIL`.
@@ -125,6 +128,20 @@ mod tests {
         assert!(fires(
             "We replayed production traffic in staging before the cutover."
         ));
+    }
+
+    #[test]
+    fn a_change_made_a_part_at_a_time_fires() {
+        assert!(fires(
+            "We adopted a phased deployment strategy for the billing service."
+        ));
+        assert!(fires("I asked for a limited pilot with one team."));
+        assert!(fires("I set up fallback plans in case the cutover failed."));
+        assert!(fires(
+            "We moved the existing services over gradually in maintenance windows."
+        ));
+        assert!(!fires("Usage grew gradually over the year."));
+        assert!(!fires("The pilot of the plane announced a delay."));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
-use crate::answer::Answer;
+use crate::answer::{Answer, Sentence};
 use std::sync::LazyLock;
 
 /// A choice made against a named alternative.
@@ -91,11 +91,69 @@ static COMPARED: LazyLock<Pattern> = LazyLock::new(|| {
 static JUST_A_PRICE: LazyLock<Pattern> =
     LazyLock::new(|| pattern(r"^\s*(?:about |around |roughly |over |nearly )?[$€£]?\d"));
 
+/// Alternatives set out as such, counted: "I had two options:", "there were three approaches",
+/// "Option 2:", "Plan B", "the pros and cons". Only a choice told after them makes a trade-off
+/// ([`options_then_choice`]): options listed and never decided between weigh nothing.
+static OPTIONS_SET_OUT: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:two|three|four|2|3|4|both|competing) (?:clear |main |possible |viable |realistic |real |obvious |different )?(?:options|choices|alternatives|approaches|paths|designs|solutions|proposals|ways forward)\b",
+        r"|(?:^|[:;(]\s*)\W*(?:option|plan|approach|choice) (?:1|2|3|a|b|c|one|two)\b",
+        r"|\bpros\s*(?:and|&|/)\s*cons\b"
+    ))
+});
+/// A choice told: "I chose", "we went with option 2", "settled on the hybrid".
+static CHOSEN: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:chose|picked|went with|opted for|decided on|decided to go with|settled on|recommended|selected|landed on|agreed on|going with)\b",
+    )
+});
+/// How many sentences after the options the choice may come.
+const CHOICE_REACH: usize = 3;
+
+/// Alternatives set out and, in that sentence or one of the next few, one chosen: "I had two
+/// options: ship on Friday, or redo the model overnight. I chose the rebuild." Returns the
+/// sentence that set the options out, with its span.
+fn options_then_choice<'a>(told: &[&'a Sentence]) -> Vec<(&'a Sentence, (usize, usize))> {
+    let mut found = Vec::new();
+    for (i, sentence) in told.iter().enumerate() {
+        let text = sentence.text.as_str();
+        let Some(options) = OPTIONS_SET_OUT
+            .find_iter(text)
+            .find(|m| !still_to_come(&text[..m.start()]))
+        else {
+            continue;
+        };
+        let chosen = told[i..].iter().take(CHOICE_REACH + 1).any(|s| {
+            CHOSEN
+                .find_iter(&s.text)
+                .any(|m| !pending_before(&s.text[..m.start()]))
+        });
+        if chosen {
+            found.push((*sentence, (options.start(), options.end())));
+        }
+    }
+    found
+}
+
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
-    answer
+    let told: Vec<&Sentence> = answer
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
+        .collect();
+    let mut evidence = in_one_sentence(&told);
+    for (sentence, (start, end)) in options_then_choice(&told) {
+        if !evidence.iter().any(|e| e.line == sentence.line) {
+            evidence.push(Evidence::from_span(sentence, start, end));
+        }
+    }
+    evidence.sort_by_key(|e| e.line);
+    evidence
+}
+
+/// Choices, options weighed and costs accepted that one sentence tells on its own.
+fn in_one_sentence(told: &[&Sentence]) -> Vec<Evidence> {
+    told.iter()
         .filter_map(|sentence| {
             let text = sentence.text.as_str();
             let not_a_price = |&(_, end): &(usize, usize)| !JUST_A_PRICE.is_match(&text[end..]);
@@ -143,6 +201,26 @@ fn options_weighed(text: &str) -> Option<(usize, usize)> {
                     && !matches!(last, Some("to" | "at" | "of")))
         });
         by_speaker.then(|| (found.start(), found.end()))
+    })
+}
+
+/// Whether the clause before a match speaks of what is yet to happen ("we will need to choose
+/// between the two approaches", "I am going to weigh three options"): the words since the last
+/// comma, colon or semicolon hold a future or an obligation.
+fn still_to_come(head: &str) -> bool {
+    let clause = head.rsplit([',', ';', ':']).next().unwrap_or(head);
+    let words: Vec<String> = words_with_ends(clause)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "will" | "must" | "should" | "we'll" | "i'll" | "would"
+        ) || (matches!(
+            w.as_str(),
+            "need" | "needs" | "have" | "has" | "going" | "plan"
+        ) && words.get(i + 1).is_some_and(|n| n == "to"))
     })
 }
 
@@ -425,6 +503,35 @@ mod tests {
         assert!(fires("- Weighed options: spot, reserved, serverless"));
         assert!(!fires("Other teams were evaluating GPU options."));
         assert!(!fires("My ability to weigh options helps here."));
+    }
+
+    #[test]
+    fn options_set_out_then_one_chosen_fire() {
+        assert!(fires(
+            "I had two options: ship the report as it was, or rebuild the model overnight. \
+             Our mentor agreed to a later slot. I chose the rebuild."
+        ));
+        assert!(fires(
+            "Option 1: wait two weeks for the full fix.\nOption 2: add a read replica now.\nWent with option 2."
+        ));
+        assert!(fires(
+            "Each of us laid out pros/cons with benchmarks and we landed on Postgres."
+        ));
+    }
+
+    #[test]
+    fn options_never_decided_between_do_not() {
+        assert!(!fires(
+            "There were two options: ship or wait. The launch went fine."
+        ));
+        assert!(!fires(
+            "We will need to choose between the two approaches. Someone recommended Kafka."
+        ));
+        assert!(!fires("I listed the pros and cons in the doc."));
+        // Options never named are no choice between them.
+        assert!(!fires(
+            "We looked at a few options and eventually picked one."
+        ));
     }
 
     /// Regression: a dash of three bytes before the options made the clause start mid-character.
