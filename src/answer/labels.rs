@@ -78,9 +78,8 @@ fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
         | "actions i took" => (Actions, Strong),
         "how" | "implementation" | "plan" | "the plan" => (Actions, Weak),
         "result" | "results" | "outcome" | "outcomes" | "the result" | "the results"
-        | "the outcome" | "results and impact" | "impact and results" | "key results" => {
-            (Results, Strong)
-        }
+        | "the outcome" | "results and impact" | "impact and results" | "key results"
+        | "resolution" | "the resolution" => (Results, Strong),
         "impact" | "the impact" | "business impact" => (Results, Weak),
         "reflection"
         | "reflections"

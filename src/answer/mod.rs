@@ -510,6 +510,15 @@ mod tests {
     }
 
     #[test]
+    fn a_resolution_is_the_result() {
+        let text = "- Situation: The build broke.\n- Action: I pinned the version.\n- Resolution: Builds passed again.";
+        assert_eq!(
+            starts(text),
+            vec![(Situation, 1, true), (Actions, 2, true), (Results, 3, true)]
+        );
+    }
+
+    #[test]
     fn one_letter_headings_are_labels_when_several_appear() {
         let text = "## S\nSlow builds.\n## A\nI cached them.\n## R\n8 minutes.";
         assert_eq!(
