@@ -308,6 +308,7 @@ fn real_answers_and_samples_hold_only_the_listed_findings() {
             "general-15-tight-deadline-draft.md:10 draft.empty-label",
             "general-15-tight-deadline-draft.md:9 draft.empty-label",
             "repo3-16-vm-platform-v2-adoption-research.md:9 draft.marker",
+            "web10-04-onboarding-rebuild-churn.md:1 draft.template",
             "web3-17-payments-gateway-pprof-skeleton.md:1 draft.template",
         ]
     );
