@@ -182,6 +182,14 @@ impl Walker {
             self.close();
             self.open_block(kind);
         }
+        if !heading {
+            let markers = labels::markers(content);
+            if !markers.is_empty() {
+                let opens_on_one = label.is_some() || content[..markers[0].start].trim().is_empty();
+                self.bracketed(line.number, content, &markers, opens_on_one, kind);
+                return;
+            }
+        }
         // Labels may also start inside the line ("... backed up. **Task:** I ...").
         let mut rest = content;
         while !heading && let Some((at, inline)) = labels::find_inline(rest) {
@@ -200,11 +208,58 @@ impl Walker {
         }
     }
 
+    /// A line whose parts are named in brackets. When the line opens on a name, each names the
+    /// text after it ("(T) We had to free up disk"); otherwise each names the text before it,
+    /// back to the previous name ("... the payments gateway (S). When traffic doubled ... (T)"),
+    /// and what follows the last stays in its part.
+    fn bracketed(
+        &mut self,
+        line: usize,
+        content: &str,
+        markers: &[labels::Marker],
+        opens_on_one: bool,
+        kind: SentenceKind,
+    ) {
+        let part = |this: &mut Self, section: SectionName, text: &str| {
+            this.close();
+            this.enter_sections(SectionSet::of(&[section]), line);
+            this.open_block(kind);
+            let text = text.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '—' | '–' | '-')
+            });
+            this.push_text(line, text);
+        };
+        if opens_on_one {
+            self.push_text(line, &content[..markers[0].start]);
+            for (k, marker) in markers.iter().enumerate() {
+                let end = markers.get(k + 1).map_or(content.len(), |next| next.start);
+                part(self, marker.section, &content[marker.end..end]);
+            }
+        } else {
+            let mut from = 0;
+            for marker in markers {
+                part(self, marker.section, &content[from..marker.start]);
+                from = marker.end;
+            }
+            let last = markers[markers.len() - 1].section;
+            let tail = &content[from..];
+            if !tail
+                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .is_empty()
+            {
+                part(self, last, tail);
+            }
+        }
+    }
+
     fn enter(&mut self, label: &Label<'_>, line: usize) {
         if label.names_lesson {
             self.walked.lesson_labels.push(line);
         }
-        let sections = SectionSet::of(&label.sections);
+        self.enter_sections(SectionSet::of(&label.sections), line);
+    }
+
+    fn enter_sections(&mut self, sections: SectionSet, line: usize) {
         if sections != self.current {
             self.current = sections;
             self.walked.starts.push((line, sections));

@@ -54,7 +54,7 @@ fn lookup(phrase: &str) -> Option<(SectionName, Strength)> {
         "problem" | "the problem" | "challenge" | "the challenge" | "the setup" | "baseline" => {
             (Situation, Weak)
         }
-        "task" | "the task" | "my task" | "goal" | "goals" | "the goal" | "my goal"
+        "task" | "tasks" | "the task" | "my task" | "goal" | "goals" | "the goal" | "my goal"
         | "objective" | "objectives" | "mission" | "the ask" => (Task, Strong),
         "responsibility" | "responsibilities" | "my responsibility" | "role" | "my role"
         | "ownership" | "success criteria" => (Task, Weak),
@@ -126,6 +126,57 @@ fn letter(c: char) -> Option<SectionName> {
         'L' => Some(SectionName::Reflection),
         _ => None,
     }
+}
+
+/// A part named in brackets beside its text: "(S)", "(Situation)", "[T — the tension moment]".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub start: usize,
+    pub end: usize,
+    pub section: SectionName,
+}
+
+static MARKER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"[(\[]\s*([A-Za-z]+)\s*(?:[—–:-][^)\]\n]{0,40})?[)\]]")
+        .expect("the marker pattern compiles")
+});
+
+/// The bracketed part names in a line, when it holds two different ones or more: one alone is
+/// too easily an aside, and "(A)" an item of a list. A letter must be a capital.
+pub fn markers(text: &str) -> Vec<Marker> {
+    if !text.contains(['(', '[']) {
+        return Vec::new();
+    }
+    let found: Vec<Marker> = MARKER
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let word = caps.get(1)?.as_str();
+            let section = if word.len() == 1 {
+                word.chars()
+                    .next()
+                    .filter(char::is_ascii_uppercase)
+                    .and_then(letter)
+            } else {
+                lookup(&word.to_lowercase())
+                    .filter(|(_, strength)| *strength == Strength::Strong)
+                    .map(|(section, _)| section)
+            }?;
+            Some(Marker {
+                start: whole.start(),
+                end: whole.end(),
+                section,
+            })
+        })
+        .collect();
+    let mut seen = [false; 5];
+    for marker in &found {
+        seen[marker.section.index()] = true;
+    }
+    if seen.iter().filter(|s| **s).count() < 2 {
+        return Vec::new();
+    }
+    found
 }
 
 /// Recognises a label at the start of a prose line (markers already peeled).

@@ -510,6 +510,42 @@ mod tests {
     }
 
     #[test]
+    fn parts_named_in_brackets_after_or_before_their_text() {
+        let after = "I owned the gateway (S). Traffic doubled and p99 broke the SLO (T).\nI sharded the map (A). p99 fell to 110 ms (R).";
+        assert_eq!(
+            starts(after),
+            vec![
+                (Situation, 1, true),
+                (Task, 1, true),
+                (Actions, 2, true),
+                (Results, 2, true)
+            ]
+        );
+        let answer = parse(after);
+        let fell = answer
+            .sentences
+            .iter()
+            .find(|s| s.text.starts_with("p99 fell"))
+            .unwrap();
+        assert!(fell.in_section(Results), "{:?}", fell.sections);
+        let before = "(S) The disk filled up. (T) I had to free space. (A) I rotated the logs. (R) It never filled again.";
+        let answer = parse(before);
+        let rotated = answer
+            .sentences
+            .iter()
+            .find(|s| s.text.starts_with("I rotated"))
+            .unwrap();
+        assert!(rotated.in_section(Actions), "{:?}", rotated.sections);
+        // One bracketed letter, or lower-case list items, name no part.
+        assert!(
+            parse("We had two choices: (a) wait, (b) ship. I picked (A) in the end.")
+                .sections
+                .iter()
+                .all(|s| !s.labelled)
+        );
+    }
+
+    #[test]
     fn a_resolution_is_the_result() {
         let text = "- Situation: The build broke.\n- Action: I pinned the version.\n- Resolution: Builds passed again.";
         assert_eq!(
