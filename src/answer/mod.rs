@@ -354,6 +354,16 @@ mod tests {
     use super::*;
     use SectionName::*;
 
+    /// The parts holding the sentence of `text` that opens with `opening`.
+    fn sections_of(text: &str, opening: &str) -> SectionSet {
+        parse(text)
+            .sentences
+            .iter()
+            .find(|s| s.text.starts_with(opening))
+            .unwrap_or_else(|| panic!("no sentence opens with {opening:?}"))
+            .sections
+    }
+
     fn starts(text: &str) -> Vec<(SectionName, usize, bool)> {
         parse(text)
             .sections
@@ -454,13 +464,7 @@ mod tests {
             starts(text),
             vec![(Situation, 1, true), (Task, 1, true), (Results, 2, true)]
         );
-        let answer = parse(text);
-        let added = answer
-            .sentences
-            .iter()
-            .find(|s| s.text == "I added consumers.")
-            .unwrap();
-        assert!(added.in_section(Task));
+        assert!(sections_of(text, "I added consumers.").contains(Task));
     }
 
     #[test]
@@ -521,21 +525,9 @@ mod tests {
                 (Results, 2, true)
             ]
         );
-        let answer = parse(after);
-        let fell = answer
-            .sentences
-            .iter()
-            .find(|s| s.text.starts_with("p99 fell"))
-            .unwrap();
-        assert!(fell.in_section(Results), "{:?}", fell.sections);
+        assert!(sections_of(after, "p99 fell").contains(Results));
         let before = "(S) The disk filled up. (T) I had to free space. (A) I rotated the logs. (R) It never filled again.";
-        let answer = parse(before);
-        let rotated = answer
-            .sentences
-            .iter()
-            .find(|s| s.text.starts_with("I rotated"))
-            .unwrap();
-        assert!(rotated.in_section(Actions), "{:?}", rotated.sections);
+        assert!(sections_of(before, "I rotated").contains(Actions));
         // One bracketed letter, or lower-case list items, name no part.
         assert!(
             parse("We had two choices: (a) wait, (b) ship. I picked (A) in the end.")
