@@ -148,10 +148,14 @@ pub fn markers(text: &str) -> Vec<Marker> {
         return Vec::new();
     }
     let found: Vec<Marker> = MARKER
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let word = caps.get(1)?.as_str();
+        .find_iter(text)
+        .filter_map(|whole| {
+            // The name: the letters after the bracket (no capture groups: most lines with a
+            // bracket hold none, and a plain search is cheaper).
+            let inner = whole.as_str()[1..].trim_start();
+            let word = &inner[..inner
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(inner.len())];
             let section = if word.len() == 1 {
                 word.chars()
                     .next()
