@@ -252,8 +252,7 @@ fn resolve(
 /// after the last "actions." check), so a report reads each part of the story together; last
 /// when no check shares the prefix.
 fn beside_its_part(checks: &[CheckSpec], id: &str) -> usize {
-    let part = |id: &str| id.split_once('.').map(|(part, _)| part.to_owned());
-    let Some(own) = part(id) else {
+    let Some((own, _)) = id.split_once('.') else {
         return checks.len();
     };
     checks

@@ -214,13 +214,9 @@ fn still_to_come(head: &str) -> bool {
         .map(|(_, w)| w)
         .collect();
     words.iter().enumerate().any(|(i, w)| {
-        matches!(
-            w.as_str(),
-            "will" | "must" | "should" | "we'll" | "i'll" | "would"
-        ) || (matches!(
-            w.as_str(),
-            "need" | "needs" | "have" | "has" | "going" | "plan"
-        ) && words.get(i + 1).is_some_and(|n| n == "to"))
+        FUTURE.contains(&w.as_str())
+            || w == "would"
+            || (OBLIGED.contains(&w.as_str()) && words.get(i + 1).is_some_and(|n| n == "to"))
     })
 }
 
@@ -234,17 +230,16 @@ fn pending_before(head: &str) -> bool {
         .map(|(_, w)| w.as_str())
         .collect();
     let obliged = last.first() == Some(&"to")
-        && last.get(1).is_some_and(|w| {
-            matches!(
-                *w,
-                "need" | "needs" | "have" | "has" | "going" | "plan" | "want" | "wants"
-            )
-        });
-    obliged
-        || last
-            .iter()
-            .any(|w| matches!(*w, "will" | "must" | "should" | "we'll" | "i'll"))
+        && last
+            .get(1)
+            .is_some_and(|w| OBLIGED.contains(w) || matches!(*w, "want" | "wants"));
+    obliged || last.iter().any(|w| FUTURE.contains(w))
 }
+
+/// Words that put a decision ahead of the telling: "we will choose", "I should pick".
+const FUTURE: &[&str] = &["will", "must", "should", "we'll", "i'll"];
+/// Verbs that, followed by "to", put it ahead too: "we need to decide", "I'm going to weigh".
+const OBLIGED: &[&str] = &["need", "needs", "have", "has", "going", "plan"];
 
 /// Words that may open a speaker's own step told without its subject ("Then weighed options").
 const SPEAKER_OPENERS: &[&str] = &[

@@ -7,7 +7,8 @@ use super::super::pattern::{Captures, Pattern, pattern};
 use super::super::text::widen_left;
 use std::sync::LazyLock;
 
-/// A value: digits (with k/M suffix, or a "+" for "at least": "2+ days"), a spelled-out number, or "zero"/"an hour"/"same-day".
+/// A value: digits (with k/M suffix, or a "+" for "at least": "2+ days"), a spelled-out
+/// number, or "zero"/"an hour"/"same-day".
 /// Digits inside a word ("p99", "v2") are a name, not a value.
 const NUM: &str = r"(?:\$|€|£)?(?:\b\d[\d,]*(?:\.\d+)?\+?(?:\s?(?:k|m|bn)\b)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
 /// A unit after a value, kept short so the pair stays within one metric.
