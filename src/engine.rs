@@ -5,7 +5,7 @@ use crate::budget;
 use crate::report::{CheckResult, FileReport, Grade, SignalSummary, Status};
 use crate::rubric::terms::Tokens;
 use crate::rubric::{Check, Matcher, Rubric};
-use crate::signals::{self, Evidence, SignalId, Signals, buzzwords};
+use crate::signals::{self, Evidence, SignalId, Signals, buzzwords, substance};
 use std::cell::OnceCell;
 
 /// Scores one parsed answer against a compiled rubric.
@@ -217,6 +217,36 @@ fn run_check(
             result.status = status_for(result.points, spec.points);
             return result;
         }
+        Matcher::Substance => {
+            let reading = substance::read(answer);
+            let fraction = f64::from(
+                (reading.grade - substance::NONE_AT) / (substance::FULL_AT - substance::NONE_AT),
+            );
+            result.points = scaled(spec.points, fraction.clamp(0.0, 1.0));
+            result.status = status_for(result.points, spec.points);
+            let lost = result.points < spec.points;
+            // What to rewrite when points are lost, what carried it when none are.
+            result.evidence = if lost {
+                reading.weakest
+            } else {
+                reading.strongest
+            };
+            result.line = result
+                .evidence
+                .first()
+                .map(|e| e.line)
+                .or_else(|| answer.sentences.first().map(|s| s.line));
+            result.message = format!(
+                "its told words read like a grade of {:.1} of 4{}",
+                reading.grade,
+                match result.evidence.first() {
+                    Some(e) if lost => format!("; most generic: line {}", e.line),
+                    Some(e) => format!("; most concrete: line {}", e.line),
+                    None => String::new(),
+                }
+            );
+            return result;
+        }
         _ => {}
     }
 
@@ -254,7 +284,10 @@ fn run_check(
                 terms.find_in(text, &tokens[index])
             })
         }
-        Matcher::SectionPresent | Matcher::SpeakingTime | Matcher::TimeBudget => {
+        Matcher::SectionPresent
+        | Matcher::SpeakingTime
+        | Matcher::TimeBudget
+        | Matcher::Substance => {
             unreachable!("handled above")
         }
     };

@@ -372,3 +372,92 @@ fn a_time_budget_check_scores_the_shares_only_where_a_rubric_asks() {
         .collect();
     assert!(!ids.iter().any(|id| id.contains("time-budget")), "{ids:?}");
 }
+
+/// Every built-in weighs how the story is told: general words lose points and name their
+/// line, the words of what happened earn them, and a pasted line of terms earns nothing.
+#[test]
+fn substance_reads_the_told_words_and_names_the_generic_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let substance = |name: &str, text: &str| {
+        let path = write(dir.path(), name, text);
+        let report = json(&[path.to_str().unwrap(), "--rubric", "star"]);
+        report["files"][0]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "story.substance")
+            .expect("star has story.substance")
+            .clone()
+    };
+    let rehearsed = "It was a challenging project for the whole team.\n\
+                     I used my experience and my ability to help everyone.\n\
+                     In the end I was able to handle it and it went well.\n";
+    let generic = substance("rehearsed.md", rehearsed);
+    assert!(generic["points"].as_u64().unwrap() < 5, "{generic}");
+    assert_eq!(generic["max_points"], 20);
+    let line = generic["line"].as_u64().unwrap();
+    assert!((1..=3).contains(&line), "{generic}");
+    assert!(
+        generic["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("most generic: line {line}")),
+        "{generic}"
+    );
+
+    let told = substance(
+        "told.md",
+        "The payments database ran out of connections during the Friday deploy.\n\
+         I was paged, rolled the release back within minutes and found the pool limit.\n\
+         I wrote the runbook and added an alert on pool usage; we have not been paged since.\n",
+    );
+    assert!(
+        told["points"].as_u64().unwrap() > generic["points"].as_u64().unwrap() + 8,
+        "{told}"
+    );
+
+    let stuffed = substance(
+        "stuffed.md",
+        &format!(
+            "{rehearsed}\nKeywords: paged, rollback, runbook, connection pool, postmortem, canary, p99.\n"
+        ),
+    );
+    assert_eq!(stuffed["points"], generic["points"], "{stuffed}");
+}
+
+/// `substance: true` reads the whole answer and takes no threshold.
+#[test]
+fn a_substance_check_takes_no_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "told.yaml",
+        "extends: star\nname: told\ntitle: Told\noverride:\n  - id: story.substance\n    points: 30\n",
+    );
+    write(
+        dir.path(),
+        "bad.yaml",
+        "extends: star\nname: bad\ntitle: Bad\noverride:\n  - id: story.substance\n    at-least: 2\n",
+    );
+    let ok = coach()
+        .args(["rubric", "check", "told.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = coach()
+        .args(["rubric", "check", "bad.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&bad.stdout);
+    assert!(
+        said.contains("bad.yaml:6:5") && said.contains("at-least"),
+        "{said}"
+    );
+}

@@ -586,8 +586,8 @@ fn real_answers_are_measured_per_split() {
 /// What the corpus must keep: a little under the figures measured when these were set, so
 /// that a change that makes judgement worse on real answers fails here. In the order of
 /// labelled starts, unlabelled starts, signal macro-F1, Spearman.
-const DEV_FLOORS: [f64; 4] = [0.90, 0.67, 0.80, 0.74];
-const TEST_FLOORS: [f64; 4] = [0.80, 0.64, 0.65, 0.62];
+const DEV_FLOORS: [f64; 4] = [0.90, 0.67, 0.80, 0.80];
+const TEST_FLOORS: [f64; 4] = [0.80, 0.64, 0.65, 0.68];
 /// The same for the share of rubric picks that meet the kind the collectors gave.
 const DEV_KIND_FLOOR: f64 = 0.82;
 const TEST_KIND_FLOOR: f64 = 0.70;

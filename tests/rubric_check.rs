@@ -279,12 +279,12 @@ fn show_prints_the_effective_rubric_that_check_accepts() {
     assert!(order.last().unwrap().starts_with("draft."), "{order:?}");
     std::fs::write(dir.path().join("effective.yaml"), &yaml).unwrap();
     let check = coach(&["rubric", "check", "effective.yaml"], dir.path());
-    // star has 15 checks worth 99: minus hedging (3), quantified 12 → 20, plus plan (5); and
+    // star has 16 checks worth 119: minus hedging (3), quantified 12 → 20, plus plan (5); and
     // its 13 penalties, worth nothing until they find something.
     assert!(
         check
             .stdout
-            .contains("ok: effective.yaml (28 checks, 109 points, 13 of them penalties)"),
+            .contains("ok: effective.yaml (29 checks, 129 points, 13 of them penalties)"),
         "{}",
         check.stdout
     );

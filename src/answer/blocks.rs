@@ -391,6 +391,7 @@ pub(super) fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
                 kind: pending.kind,
                 opening: block.opening_at(start),
                 prose: std::sync::OnceLock::new(),
+                words: std::sync::OnceLock::new(),
             });
         }
     }

@@ -131,6 +131,9 @@ pub struct Sentence {
     /// Whether it reads as spoken prose rather than a term list, worked out on first use:
     /// a dozen detectors and the keyword checks ask, and the answer never changes.
     prose: OnceLock<bool>,
+    /// Its words as the learned readings take them, split on first use: the rubric picker,
+    /// the substance reading and the learned signal reading each read every told sentence.
+    words: OnceLock<Vec<roles::Word>>,
 }
 
 impl Sentence {
@@ -150,6 +153,11 @@ impl Sentence {
 
     pub fn in_section(&self, section: SectionName) -> bool {
         self.sections.contains(section)
+    }
+
+    /// The sentence's words (see [`roles::words`]), split once.
+    pub fn words(&self) -> &[roles::Word] {
+        self.words.get_or_init(|| roles::words(&self.text))
     }
 
     /// `classify(self)`, computed on the first call and remembered for the later ones.

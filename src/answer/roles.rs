@@ -8,8 +8,8 @@
 //! it belongs to, so labelled answers teach the model to read unlabelled ones). The weights
 //! live in `roles.model`, written by `cargo run --release --example train_roles`.
 
-use super::SectionName;
 use super::sentences::Opening;
+use super::{SectionName, Sentence};
 use crate::linear::{Model, key};
 use crate::memo::{Memo, remembered};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -168,6 +168,157 @@ pub fn likeliest(text: &str, place: Place) -> SectionName {
         .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
         .unwrap_or(0);
     SectionName::ALL[best]
+}
+
+/// Words that say nothing about the story told ("tell me about a time you ..."): what kind it
+/// is, or how well it is told.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "describe",
+    "did",
+    "do",
+    "does",
+    "done",
+    "each",
+    "example",
+    "for",
+    "from",
+    "get",
+    "give",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "him",
+    "his",
+    "how",
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "no",
+    "not",
+    "of",
+    "on",
+    "one",
+    "or",
+    "our",
+    "out",
+    "over",
+    "really",
+    "recent",
+    "she",
+    "share",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "situation",
+    "talk",
+    "tell",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "time",
+    "to",
+    "too",
+    "up",
+    "us",
+    "very",
+    "walk",
+    "was",
+    "we",
+    "we're",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+];
+
+/// The words of `text` that can say something about the story, with their spelling: what the
+/// rubric picker and the substance reading weigh.
+pub fn content_words(text: &str) -> impl Iterator<Item = (Word, &str)> {
+    words(text).into_iter().filter_map(move |word| {
+        let spelled = &text[word.start..word.end];
+        is_content(&word, spelled).then_some((word, spelled))
+    })
+}
+
+/// [`content_words`] of a sentence, from the words it has split already.
+pub fn told_content(sentence: &Sentence) -> impl Iterator<Item = (&Word, &str)> {
+    sentence.words().iter().filter_map(move |word| {
+        let spelled = &sentence.text[word.start..word.end];
+        is_content(word, spelled).then_some((word, spelled))
+    })
+}
+
+/// Whether a word can say something about the story: not a figure, not one letter, not one of
+/// [`STOP_WORDS`].
+fn is_content(word: &Word, spelled: &str) -> bool {
+    word.token != "#" && spelled.chars().count() > 1 && !is_stop_word(spelled)
+}
+
+thread_local! {
+    static STOP: Memo<bool> = Memo::default();
+}
+
+/// Whether a word is one of [`STOP_WORDS`] in any case or apostrophe, worked out once per
+/// spelling and thread: every told word of every answer asks.
+fn is_stop_word(spelled: &str) -> bool {
+    remembered(&STOP, spelled, |word| {
+        STOP_WORDS.contains(&word.to_lowercase().replace('’', "'").as_str())
+    })
 }
 
 #[cfg(test)]

@@ -14,9 +14,8 @@
 
 use super::builtin;
 use crate::answer::Answer;
-use crate::answer::roles::{self, Word};
+use crate::answer::roles::{content_words, told_content};
 use crate::linear::{Model, key};
-use crate::memo::{Memo, remembered};
 use crate::signals::buzzwords::is_told;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -40,121 +39,6 @@ const QUESTION_ALONE: f32 = 0.3;
 
 /// How many of the words that weighed most the reason names.
 const SHOWN: usize = 4;
-
-/// Words that say nothing about which kind of story it is ("tell me about a time you ...").
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "being",
-    "but",
-    "by",
-    "can",
-    "could",
-    "describe",
-    "did",
-    "do",
-    "does",
-    "done",
-    "each",
-    "example",
-    "for",
-    "from",
-    "get",
-    "give",
-    "got",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "him",
-    "his",
-    "how",
-    "i",
-    "i'm",
-    "i've",
-    "i'd",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "it's",
-    "its",
-    "just",
-    "me",
-    "more",
-    "most",
-    "my",
-    "no",
-    "not",
-    "of",
-    "on",
-    "one",
-    "or",
-    "our",
-    "out",
-    "over",
-    "really",
-    "recent",
-    "she",
-    "share",
-    "so",
-    "some",
-    "someone",
-    "something",
-    "situation",
-    "talk",
-    "tell",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "time",
-    "to",
-    "too",
-    "up",
-    "us",
-    "very",
-    "walk",
-    "was",
-    "we",
-    "we're",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-];
 
 /// Where a feature's word was read: the question, or a line of the story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -327,52 +211,31 @@ fn each_feature<'a>(
             emit(&["q:", &word.token], spelled, From::Question);
         }
     }
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut uses: HashMap<&str, usize> = HashMap::new();
     let told = story
         .into_iter()
         .flat_map(|a| &a.sentences)
         .filter(|s| is_told(s));
     for sentence in told {
-        for (word, spelled) in content_words(&sentence.text) {
+        for (word, spelled) in told_content(sentence) {
             emit(
                 &["s:", &word.token],
                 spelled,
                 From::Line(sentence.line_at(word.start)),
             );
-            *uses.entry(word.token).or_default() += 1;
+            *uses.entry(&word.token).or_default() += 1;
         }
     }
     for (kind, stems) in lexicons() {
         let count: usize = stems
             .iter()
-            .filter_map(|stem| uses.get(stem))
+            .filter_map(|stem| uses.get(stem.as_str()))
             .map(|n| (*n).min(2))
             .sum();
         for step in LEXICON_STEPS.iter().filter(|step| count >= **step) {
             emit(&["lex:", kind, ":", &step.to_string()], kind, From::Lexicon);
         }
     }
-}
-
-/// The words of `text` that can say what kind of story it is, with their spelling.
-fn content_words(text: &str) -> impl Iterator<Item = (Word, &str)> {
-    roles::words(text).into_iter().filter_map(move |word| {
-        let spelled = &text[word.start..word.end];
-        let keep = word.token != "#" && spelled.chars().count() > 1 && !is_stop_word(spelled);
-        keep.then_some((word, spelled))
-    })
-}
-
-thread_local! {
-    static STOP: Memo<bool> = Memo::default();
-}
-
-/// Whether a word is one of [`STOP_WORDS`] in any case or apostrophe, worked out once per
-/// spelling and thread: every told word of every answer asks.
-fn is_stop_word(spelled: &str) -> bool {
-    remembered(&STOP, spelled, |word| {
-        STOP_WORDS.contains(&word.to_lowercase().replace('’', "'").as_str())
-    })
 }
 
 /// Each built-in's `story-words:` as stems, read once.

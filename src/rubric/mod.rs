@@ -58,6 +58,7 @@ pub enum Matcher {
     SectionPresent,
     SpeakingTime,
     TimeBudget,
+    Substance,
 }
 
 /// A check ready to run: its spec (for ids, titles and hints) and its matcher.
@@ -142,6 +143,13 @@ impl Check {
                 };
                 return format!(
                     "Scores {whose} of the spoken time against the rubric's length shares; every percentage point outside a target range costs 2% of the points."
+                );
+            }
+            Matcher::Substance => {
+                return format!(
+                    "Scores the grade the answer's told words predict (a model learned from answers people graded): none at {:.1} or below, full points at {:.1} or above.",
+                    crate::signals::substance::NONE_AT,
+                    crate::signals::substance::FULL_AT
                 );
             }
             Matcher::Signal(id) => format!(
@@ -421,11 +429,12 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
         check.section_present.is_some(),
         check.speaking_time.is_some(),
         check.time_budget.is_some(),
+        check.substance.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
         return Err((
             "id",
-            "needs exactly one of signal, keywords, pattern, terms, section-present, speaking-time, time-budget"
+            "needs exactly one of signal, keywords, pattern, terms, section-present, speaking-time, time-budget, substance"
                 .into(),
         ));
     }
@@ -530,12 +539,17 @@ fn compile_matcher(check: &CheckSpec) -> Result<Matcher, (&'static str, String)>
     if check.time_budget == Some(true) {
         return Ok(Matcher::TimeBudget);
     }
+    if check.substance == Some(true) {
+        return Ok(Matcher::Substance);
+    }
     let key = if check.section_present.is_some() {
         "section-present"
     } else if check.speaking_time.is_some() {
         "speaking-time"
-    } else {
+    } else if check.time_budget.is_some() {
         "time-budget"
+    } else {
+        "substance"
     };
     Err((key, format!("{key} only takes `true`")))
 }

@@ -186,7 +186,7 @@ pub enum Severity {
 }
 
 /// One check. Exactly one of `signal`, `keywords`, `pattern`, `terms`, `section-present`,
-/// `speaking-time` and `time-budget` says what it looks for.
+/// `speaking-time`, `time-budget` and `substance` says what it looks for.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckSpec {
@@ -237,6 +237,10 @@ pub struct CheckSpec {
     /// `section`'s share when one is given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_budget: Option<bool>,
+    /// `true`: score the grade the answer's told words predict, read by a model learned from
+    /// graded answers (full points at a good answer's words, none at a weak one's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub substance: Option<bool>,
 
     /// Pass when at least this many pieces of evidence are found (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -266,7 +270,7 @@ fn default_scope() -> Scope {
 }
 
 /// A change to a base rubric's check: the fields given replace the base's. Giving any of
-/// `signal`, `keywords`, `pattern`, `terms`, `section-present`, `speaking-time` or `time-budget`
+/// `signal`, `keywords`, `pattern`, `terms`, `section-present`, `speaking-time`, `time-budget` or `substance`
 /// replaces what the check looks for; giving `at-least` drops the base's `at-most` and the other way round.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -304,6 +308,8 @@ pub struct CheckPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_budget: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub substance: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<u32>,
@@ -322,7 +328,8 @@ impl CheckPatch {
             || self.terms.is_some()
             || self.section_present.is_some()
             || self.speaking_time.is_some()
-            || self.time_budget.is_some();
+            || self.time_budget.is_some()
+            || self.substance.is_some();
         if replaces_matcher {
             check.signal = self.signal;
             check.keywords = self.keywords.clone();
@@ -331,6 +338,7 @@ impl CheckPatch {
             check.section_present = self.section_present;
             check.speaking_time = self.speaking_time;
             check.time_budget = self.time_budget;
+            check.substance = self.substance;
         }
         if self.at_least.is_some() {
             check.at_least = self.at_least;

@@ -79,11 +79,11 @@ pub fn detect(answer: &Answer, wanted: [bool; 2]) -> [Vec<Evidence>; 2] {
     }
     let model = model();
     for (sentence, place) in told_sentences(answer) {
-        let words = roles::words(&sentence.text);
-        let probs = model.probs(&feature_keys(sentence, &words, place));
+        let words = sentence.words();
+        let probs = model.probs(&feature_keys(sentence, words, place));
         for (k, found) in found.iter_mut().enumerate() {
             if wanted[k] && probs[k] > THRESHOLD {
-                found.push(evidence(sentence, &words, k, model));
+                found.push(evidence(sentence, words, k, model));
             }
         }
     }

@@ -20,6 +20,7 @@ pub mod pattern;
 pub mod quantity;
 pub mod slo;
 pub mod stakeholders;
+pub mod substance;
 pub mod text;
 pub mod tradeoff;
 pub mod vague_impact;

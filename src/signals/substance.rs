@@ -1,0 +1,175 @@
+//! Substance: how a senior interviewer would likely grade an answer from the words it is told
+//! in, learned from answers people graded.
+//!
+//! The checks each ask one question (is there a number, a trade-off, a lesson); an answer can
+//! pass many of them in general terms ("a critical project", "great teamwork", "I was able to
+//! help") and still sound rehearsed. On graded real answers the words a story uses rank it
+//! about as well as every check together, and the two together rank better than either: told
+//! stories name the system and the moves ("the connection pool", "paged", "rolled back",
+//! "wrote the runbook", "by Friday"); rehearsed ones name qualities ("experience", "ability",
+//! "teamwork"). This is an ordinal logistic regression (three outputs: graded at least mixed,
+//! at least good, strong) over which content words the told sentences use, each once,
+//! trained on the `dev` answers' grades (`cargo run --release --example train_substance`;
+//! weights in `substance.model`). Only told sentences are read, so a pasted line of terms
+//! earns nothing, and each word counts once however often it is repeated.
+
+use super::Evidence;
+use super::buzzwords::is_told;
+use crate::answer::roles::told_content;
+use crate::answer::{Answer, Sentence};
+use crate::linear::{Model, key};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The model's outputs: the chance the answer is graded at least mixed, good and strong.
+pub const OUTPUTS: usize = 3;
+
+/// The predicted grade a `substance: true` check gives nothing at, and full points at: about
+/// the words of an answer graded weak and of one graded good.
+pub const NONE_AT: f32 = 1.3;
+pub const FULL_AT: f32 = 3.3;
+
+/// How many sentences a reading names as the most and the least concrete.
+const SHOWN: usize = 2;
+
+/// What the words of an answer say about its grade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The grade (1 weak to 4 strong) the words predict: one plus the three chances.
+    pub grade: f32,
+    /// The told sentences whose words weighed most for the grade, best first.
+    pub strongest: Vec<Evidence>,
+    /// The told sentences whose words weighed most against it, worst first (only those that
+    /// weighed against).
+    pub weakest: Vec<Evidence>,
+}
+
+/// The features of an answer by name (for training): each content word of a told sentence,
+/// once. The one definition of what the model reads.
+pub fn features(answer: &Answer) -> Vec<String> {
+    let mut seen = HashSet::new();
+    answer
+        .sentences
+        .iter()
+        .filter(|s| is_told(s))
+        .flat_map(|s| told_content(s).map(|(word, _)| word.token.clone()))
+        .filter(|token| seen.insert(token.clone()))
+        .collect()
+}
+
+/// Reads an answer with the committed model.
+pub fn read(answer: &Answer) -> Reading {
+    read_with(model(), answer)
+}
+
+/// Reads an answer with `model`: the grade from every word once, and each sentence's weight
+/// from the words it is the first to use, so the sentences add up to the reading.
+pub fn read_with(model: &Model<OUTPUTS>, answer: &Answer) -> Reading {
+    let mut seen = HashSet::new();
+    let mut keys = Vec::new();
+    // (index in answer.sentences, summed mean weight of the words it brought)
+    let mut sentences: Vec<(usize, &Sentence, f32)> = Vec::new();
+    for (index, sentence) in answer.sentences.iter().enumerate() {
+        if !is_told(sentence) {
+            continue;
+        }
+        let mut weight = 0.0;
+        for (word, _) in told_content(sentence) {
+            let k = key(&[&word.token]);
+            if !seen.insert(k) {
+                continue;
+            }
+            keys.push(k);
+            if let Some(w) = model.weight(k) {
+                weight += w.iter().sum::<f32>() / OUTPUTS as f32;
+            }
+        }
+        sentences.push((index, sentence, weight));
+    }
+    let grade = 1.0 + model.probs(&keys).iter().sum::<f32>();
+    let by_weight = |a: &(usize, &Sentence, f32), b: &(usize, &Sentence, f32)| {
+        b.2.total_cmp(&a.2).then(a.0.cmp(&b.0))
+    };
+    sentences.sort_by(by_weight);
+    let strongest = sentences
+        .iter()
+        .filter(|s| s.2 > 0.0)
+        .take(SHOWN)
+        .map(|s| Evidence::sentence(s.1))
+        .collect();
+    let weakest = sentences
+        .iter()
+        .rev()
+        .filter(|s| s.2 < 0.0)
+        .take(SHOWN)
+        .map(|s| Evidence::sentence(s.1))
+        .collect();
+    Reading {
+        grade,
+        strongest,
+        weakest,
+    }
+}
+
+/// The committed model, parsed on first use.
+fn model() -> &'static Model<OUTPUTS> {
+    static MODEL: OnceLock<Model<OUTPUTS>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::parse(include_str!("substance.model")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::parse;
+
+    #[test]
+    fn the_committed_model_loads_whole() {
+        let text = include_str!("substance.model");
+        let lines = text.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(model().weights.len() + 1, lines);
+        assert!(model().weights.len() > 300);
+    }
+
+    #[test]
+    fn a_told_story_reads_above_a_rehearsed_one() {
+        let told = read(&parse(
+            "The payments database ran out of connections during the Friday deploy. \
+             I was paged, rolled the release back within minutes and found the pool limit. \
+             I wrote the runbook and added an alert on pool usage; we have not been paged since.\n",
+        ));
+        let rehearsed = read(&parse(
+            "It was a challenging project that required a lot of teamwork. \
+             I used my experience and my ability to help the team. \
+             In the end I was able to handle everything and it went well.\n",
+        ));
+        assert!(
+            told.grade > rehearsed.grade + 0.5,
+            "{} vs {}",
+            told.grade,
+            rehearsed.grade
+        );
+        assert!(!rehearsed.weakest.is_empty());
+        assert!(!told.strongest.is_empty());
+    }
+
+    #[test]
+    fn only_told_sentences_count_and_each_word_once() {
+        let base = "It was a challenging project. I used my experience to help the team.\n";
+        let stuffed = format!(
+            "{base}Keywords: runbook, rollback, paged, postmortem, connection pool, canary.\n"
+        );
+        assert_eq!(read(&parse(base)).grade, read(&parse(&stuffed)).grade);
+        let once = "I wrote the runbook. It was a challenging project.\n";
+        let again = "I wrote the runbook. It was a challenging project. I wrote the runbook.\n";
+        assert_eq!(read(&parse(once)).grade, read(&parse(again)).grade);
+    }
+
+    #[test]
+    fn the_sentences_add_up_to_the_words_read() {
+        let answer =
+            parse("I wrote the runbook. It was a challenging project. I paged the team.\n");
+        let words = features(&answer);
+        assert_eq!(words.iter().collect::<HashSet<_>>().len(), words.len());
+        assert!(words.contains(&"runbook".to_string()), "{words:?}");
+    }
+}
