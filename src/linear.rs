@@ -146,6 +146,19 @@ impl<const N: usize> Model<N> {
     }
 }
 
+/// Panics unless `model` holds every weight line of `text`, the file it was parsed from, and at
+/// least `least` features: each committed model's test that it loads whole.
+#[cfg(test)]
+pub fn assert_loaded_whole<const N: usize>(model: &Model<N>, text: &str, least: usize) {
+    let lines = text.lines().filter(|l| !l.starts_with('#')).count();
+    assert_eq!(model.weights.len() + 1, lines, "every weight line parses");
+    assert!(
+        model.weights.len() > least,
+        "{} features",
+        model.weights.len()
+    );
+}
+
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }

@@ -134,10 +134,7 @@ mod tests {
 
     #[test]
     fn the_committed_model_loads_whole() {
-        let text = include_str!("signals.model");
-        let lines = text.lines().filter(|l| !l.starts_with('#')).count();
-        assert_eq!(model().weights.len() + 1, lines);
-        assert!(model().weights.len() > 500);
+        crate::linear::assert_loaded_whole(model(), include_str!("signals.model"), 500);
     }
 
     #[test]
