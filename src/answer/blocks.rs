@@ -392,6 +392,7 @@ pub(super) fn to_sentences(blocks: &[PendingBlock]) -> Vec<Sentence> {
                 opening: block.opening_at(start),
                 prose: std::sync::OnceLock::new(),
                 words: std::sync::OnceLock::new(),
+                content: std::sync::OnceLock::new(),
             });
         }
     }

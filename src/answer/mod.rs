@@ -134,6 +134,9 @@ pub struct Sentence {
     /// Its words as the learned readings take them, split on first use: the rubric picker,
     /// the substance reading and the learned signal reading each read every told sentence.
     words: OnceLock<Vec<roles::Word>>,
+    /// Which of those words say something about the story (see [`roles::told_content`]),
+    /// found once: the rubric picker and the substance reading both ask.
+    content: OnceLock<Vec<u32>>,
 }
 
 impl Sentence {
@@ -158,6 +161,11 @@ impl Sentence {
     /// The sentence's words (see [`roles::words`]), split once.
     pub fn words(&self) -> &[roles::Word] {
         self.words.get_or_init(|| roles::words(&self.text))
+    }
+
+    /// `find(self)`, the indices of its content words, computed on the first call.
+    pub fn content_once(&self, find: impl FnOnce(&Sentence) -> Vec<u32>) -> &[u32] {
+        self.content.get_or_init(|| find(self))
     }
 
     /// `classify(self)`, computed on the first call and remembered for the later ones.

@@ -295,12 +295,23 @@ pub fn content_words(text: &str) -> impl Iterator<Item = (Word, &str)> {
     })
 }
 
-/// [`content_words`] of a sentence, from the words it has split already.
+/// [`content_words`] of a sentence, from the words it has split already, picked out once.
 pub fn told_content(sentence: &Sentence) -> impl Iterator<Item = (&Word, &str)> {
-    sentence.words().iter().filter_map(move |word| {
-        let spelled = &sentence.text[word.start..word.end];
-        is_content(word, spelled).then_some((word, spelled))
-    })
+    let words = sentence.words();
+    let spelled = |word: &Word| &sentence.text[word.start..word.end];
+    sentence
+        .content_once(|_| {
+            (0u32..)
+                .zip(words)
+                .filter(|(_, word)| is_content(word, spelled(word)))
+                .map(|(index, _)| index)
+                .collect()
+        })
+        .iter()
+        .map(move |&index| {
+            let word = &words[index as usize];
+            (word, spelled(word))
+        })
 }
 
 /// Whether a word can say something about the story: not a figure, not one letter, not one of
