@@ -48,7 +48,7 @@ fn main() {
         .filter_map(|id| {
             let source = manifest.get(&id)?;
             let kind = kinds().iter().position(|k| *k == source.kind)?;
-            let text = fs::read_to_string(real.join("answers").join(format!("{id}.md"))).ok()?;
+            let text = common::answer_text(&real, &id)?;
             Some(Labelled {
                 writer: source.writer.clone(),
                 question: source.question.clone(),

@@ -8,6 +8,8 @@
 //! `test` split is never read. Training is deterministic (full-batch gradient descent from zero), so
 //! the same answers always give the same file.
 
+mod common;
+
 use coach::answer::roles::{Place, features};
 use coach::answer::sentences::Opening;
 use coach::answer::{SectionName, Sentence, parse};
@@ -151,8 +153,7 @@ fn marked_prose(real: &Path, dev: &BTreeSet<&str>) -> Vec<(Vec<String>, usize)> 
         let starts: Vec<(usize, usize)> = (0..5)
             .filter_map(|part| cells[2 + part].parse().ok().map(|line| (line, part)))
             .collect();
-        let Ok(text) = fs::read_to_string(real.join("answers").join(format!("{}.md", cells[0])))
-        else {
+        let Some(text) = common::answer_text(real, cells[0]) else {
             continue;
         };
         let answer = parse(&text);

@@ -55,7 +55,7 @@ fn main() {
     let mut training = Vec::new();
     let mut answers = 0;
     for id in dev.iter().filter(|id| !held.contains(*id)) {
-        let Ok(text) = fs::read_to_string(real.join("answers").join(format!("{id}.md"))) else {
+        let Some(text) = common::answer_text(&real, id) else {
             continue;
         };
         answers += 1;
@@ -124,7 +124,7 @@ fn measure(model: &Model<2>, real: &Path, held: &BTreeSet<String>) {
         .collect();
     let mut counts = [[0usize; 3]; 2];
     for id in held {
-        let Ok(text) = fs::read_to_string(real.join("answers").join(format!("{id}.md"))) else {
+        let Some(text) = common::answer_text(real, id) else {
             continue;
         };
         let answer = parse(&text);

@@ -15,7 +15,7 @@ mod common;
 #[path = "../tests/stats/mod.rs"]
 mod stats;
 
-use coach::answer::parse;
+use coach::answer::{Answer, parse};
 use coach::linear::{Example, Link, Model, Training, fit, key};
 use coach::signals::substance::{OUTPUTS, features, read_with};
 use std::collections::HashMap;
@@ -36,7 +36,7 @@ const FOLDS: u64 = 5;
 struct Graded {
     id: String,
     writer: String,
-    text: String,
+    answer: Answer,
     grade: u8,
 }
 
@@ -53,11 +53,11 @@ fn main() {
         .filter_map(|id| {
             let grade = *grades.get(&id)?;
             let writer = manifest.get(&id)?.writer.clone();
-            let text = fs::read_to_string(real.join("answers").join(format!("{id}.md"))).ok()?;
+            let answer = parse(&common::answer_text(&real, &id)?);
             Some(Graded {
                 id,
                 writer,
-                text,
+                answer,
                 grade,
             })
         })
@@ -86,7 +86,7 @@ fn examples<'a>(answers: impl Iterator<Item = &'a Graded>) -> Vec<Example<OUTPUT
                 *t = f32::from(u8::from(a.grade >= k as u8 + 2));
             }
             Example {
-                features: features(&parse(&a.text)),
+                features: features(&a.answer),
                 target,
                 weight: [1.0; OUTPUTS],
             }
@@ -102,7 +102,7 @@ fn cross_validate(graded: &[Graded]) {
         let model: Model<OUTPUTS> =
             fit(&examples(graded.iter().filter(|a| fold(a) != f)), &TRAINING);
         for a in graded.iter().filter(|a| fold(a) == f) {
-            let grade = read_with(&model, &parse(&a.text)).grade;
+            let grade = read_with(&model, &a.answer).grade;
             println!("{}\t{grade:.3}", a.id);
             predicted.push(f64::from(grade));
             settled.push(f64::from(a.grade));

@@ -227,9 +227,9 @@ fn run_check(
             let lost = result.points < spec.points;
             // What to rewrite when points are lost, what carried it when none are.
             result.evidence = if lost {
-                reading.weakest
+                reading.weakest()
             } else {
-                reading.strongest
+                reading.strongest()
             };
             result.line = result
                 .evidence

@@ -27,6 +27,11 @@ pub fn dev_ids(real: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The text of the corpus answer `id`, if its file reads.
+pub fn answer_text(real: &Path, id: &str) -> Option<String> {
+    fs::read_to_string(real.join("answers").join(format!("{id}.md"))).ok()
+}
+
 /// One answer's manifest row: where it came from, the question it answered, its kind.
 pub struct Source {
     pub writer: String,

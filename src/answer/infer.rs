@@ -12,6 +12,7 @@ use super::cues::cue_scores;
 use super::deeds::is_past_deed;
 use super::roles::{Place, role_log_probs};
 use super::sentences::Opening;
+use std::borrow::Cow;
 
 /// One sentence to label: its text and how it sits in the layout.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +25,11 @@ pub struct Unit<'a> {
 
 /// Chooses a section for each sentence.
 pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
-    let story = tells_a_story(units);
+    let opening = if tells_a_story(units) {
+        SectionName::Situation
+    } else {
+        SectionName::Actions
+    };
     let scores: Vec<[f32; 5]> = units
         .iter()
         .enumerate()
@@ -39,13 +44,11 @@ pub fn infer(units: &[Unit<'_>]) -> Vec<SectionName> {
             for (score, log_prob) in scores.iter_mut().zip(learned) {
                 *score += ROLE_WEIGHT * log_prob;
             }
-            // Stories open on the scene (an answer that never narrates opens on a step); past
-            // the first third, "there were problems" is more likely
-            // narration of the work than the scene.
-            if i == 0 && !story {
-                scores[SectionName::Actions.index()] += 3.0;
-            } else if i == 0 {
-                scores[SectionName::Situation.index()] += 3.0;
+            // Stories open on the scene, and an answer that never narrates on a step; past the
+            // first third, "there were problems" is more likely narration of the work than
+            // the scene.
+            if i == 0 {
+                scores[opening.index()] += 3.0;
             } else if i * 3 > units.len() {
                 scores[SectionName::Situation.index()] *= 0.5;
             }
@@ -75,8 +78,13 @@ fn tells_a_story(units: &[Unit<'_>]) -> bool {
                 continue;
             }
             words += 1;
-            let lower = word.to_lowercase();
-            if is_past_deed(&lower) || matches!(lower.as_str(), "was" | "were" | "had") {
+            // Most words are lower case already: no copy for them.
+            let lower: Cow<str> = if word.chars().any(char::is_uppercase) {
+                Cow::Owned(word.to_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            };
+            if is_past_deed(&lower) || matches!(&*lower, "was" | "were" | "had") {
                 past += 1;
             }
         }

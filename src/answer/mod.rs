@@ -163,9 +163,9 @@ impl Sentence {
         self.words.get_or_init(|| roles::words(&self.text))
     }
 
-    /// `find(self)`, the indices of its content words, computed on the first call.
-    pub fn content_once(&self, find: impl FnOnce(&Sentence) -> Vec<u32>) -> &[u32] {
-        self.content.get_or_init(|| find(self))
+    /// The indices of its content words: `find()` on the first call, remembered after.
+    pub fn content_once(&self, find: impl FnOnce() -> Vec<u32>) -> &[u32] {
+        self.content.get_or_init(find)
     }
 
     /// `classify(self)`, computed on the first call and remembered for the later ones.

@@ -300,7 +300,7 @@ pub fn told_content(sentence: &Sentence) -> impl Iterator<Item = (&Word, &str)> 
     let words = sentence.words();
     let spelled = |word: &Word| &sentence.text[word.start..word.end];
     sentence
-        .content_once(|_| {
+        .content_once(|| {
             (0u32..)
                 .zip(words)
                 .filter(|(_, word)| is_content(word, spelled(word)))

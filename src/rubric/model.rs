@@ -270,8 +270,9 @@ fn default_scope() -> Scope {
 }
 
 /// A change to a base rubric's check: the fields given replace the base's. Giving any of
-/// `signal`, `keywords`, `pattern`, `terms`, `section-present`, `speaking-time`, `time-budget` or `substance`
-/// replaces what the check looks for; giving `at-least` drops the base's `at-most` and the other way round.
+/// `signal`, `keywords`, `pattern`, `terms`, `section-present`, `speaking-time`, `time-budget`
+/// or `substance` replaces what the check looks for; giving `at-least` drops the base's
+/// `at-most` and the other way round.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckPatch {

@@ -33,82 +33,81 @@ pub const FULL_AT: f32 = 3.3;
 const SHOWN: usize = 2;
 
 /// What the words of an answer say about its grade.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reading {
+#[derive(Debug, Clone)]
+pub struct Reading<'a> {
     /// The grade (1 weak to 4 strong) the words predict: one plus the three chances.
     pub grade: f32,
+    /// Each told sentence that brought a word, with the summed mean weight of the words it
+    /// brought, the weightiest for the grade first (reading order among equals).
+    weighed: Vec<(&'a Sentence, f32)>,
+}
+
+impl Reading<'_> {
     /// The told sentences whose words weighed most for the grade, best first.
-    pub strongest: Vec<Evidence>,
-    /// The told sentences whose words weighed most against it, worst first (only those that
-    /// weighed against).
-    pub weakest: Vec<Evidence>,
+    pub fn strongest(&self) -> Vec<Evidence> {
+        let best = self.weighed.iter().filter(|(_, w)| *w > 0.0);
+        best.take(SHOWN)
+            .map(|(s, _)| Evidence::sentence(s))
+            .collect()
+    }
+
+    /// The told sentences whose words weighed most against the grade, worst first (only those
+    /// that weighed against).
+    pub fn weakest(&self) -> Vec<Evidence> {
+        let worst = self.weighed.iter().rev().filter(|(_, w)| *w < 0.0);
+        worst
+            .take(SHOWN)
+            .map(|(s, _)| Evidence::sentence(s))
+            .collect()
+    }
 }
 
 /// The features of an answer by name (for training): each content word of a told sentence,
 /// once.
 pub fn features(answer: &Answer) -> Vec<String> {
     first_uses(answer)
-        .map(|(_, _, token)| token.to_string())
+        .map(|(_, token)| token.to_string())
         .collect()
 }
 
-/// Each content word of the told sentences where it is first used, with its sentence and that
-/// sentence's index: the one definition of what the model reads.
-fn first_uses(answer: &Answer) -> impl Iterator<Item = (usize, &Sentence, &str)> {
+/// Each content word of the told sentences where it is first used, with its sentence: the one
+/// definition of what the model reads.
+fn first_uses(answer: &Answer) -> impl Iterator<Item = (&Sentence, &str)> {
     let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
     answer
         .sentences
         .iter()
-        .enumerate()
-        .filter(|(_, s)| is_told(s))
-        .flat_map(|(index, s)| told_content(s).map(move |(word, _)| (index, s, &*word.token)))
-        .filter(move |(_, _, token)| seen.insert(*token))
+        .filter(|s| is_told(s))
+        .flat_map(|s| told_content(s).map(move |(word, _)| (s, &*word.token)))
+        .filter(move |(_, token)| seen.insert(*token))
 }
 
 /// Reads an answer with the committed model.
-pub fn read(answer: &Answer) -> Reading {
+pub fn read(answer: &Answer) -> Reading<'_> {
     read_with(model(), answer)
 }
 
 /// Reads an answer with `model`: the grade from every word once, and each sentence's weight
 /// from the words it is the first to use, so the sentences add up to the reading.
-pub fn read_with(model: &Model<OUTPUTS>, answer: &Answer) -> Reading {
+pub fn read_with<'a>(model: &Model<OUTPUTS>, answer: &'a Answer) -> Reading<'a> {
     let mut keys = Vec::new();
-    // (index in answer.sentences, the sentence, summed mean weight of the words it brought)
-    let mut sentences: Vec<(usize, &Sentence, f32)> = Vec::new();
-    for (index, sentence, token) in first_uses(answer) {
+    let mut weighed: Vec<(&Sentence, f32)> = Vec::new();
+    for (sentence, token) in first_uses(answer) {
         let k = key(&[token]);
         keys.push(k);
         let weight = model
             .weight(k)
             .map_or(0.0, |w| w.iter().sum::<f32>() / OUTPUTS as f32);
-        match sentences.last_mut() {
-            Some(last) if last.0 == index => last.2 += weight,
-            _ => sentences.push((index, sentence, weight)),
+        match weighed.last_mut() {
+            Some(last) if std::ptr::eq(last.0, sentence) => last.1 += weight,
+            _ => weighed.push((sentence, weight)),
         }
     }
-    let grade = 1.0 + model.probs(&keys).iter().sum::<f32>();
-    let by_weight = |a: &(usize, &Sentence, f32), b: &(usize, &Sentence, f32)| {
-        b.2.total_cmp(&a.2).then(a.0.cmp(&b.0))
-    };
-    sentences.sort_by(by_weight);
-    let strongest = sentences
-        .iter()
-        .filter(|s| s.2 > 0.0)
-        .take(SHOWN)
-        .map(|s| Evidence::sentence(s.1))
-        .collect();
-    let weakest = sentences
-        .iter()
-        .rev()
-        .filter(|s| s.2 < 0.0)
-        .take(SHOWN)
-        .map(|s| Evidence::sentence(s.1))
-        .collect();
+    // A stable sort: equal weights keep reading order.
+    weighed.sort_by(|a, b| b.1.total_cmp(&a.1));
     Reading {
-        grade,
-        strongest,
-        weakest,
+        grade: 1.0 + model.probs(&keys).iter().sum::<f32>(),
+        weighed,
     }
 }
 
@@ -130,24 +129,25 @@ mod tests {
 
     #[test]
     fn a_told_story_reads_above_a_rehearsed_one() {
-        let told = read(&parse(
+        let told = parse(
             "The payments database ran out of connections during the Friday deploy. \
              I was paged, rolled the release back within minutes and found the pool limit. \
              I wrote the runbook and added an alert on pool usage; we have not been paged since.\n",
-        ));
-        let rehearsed = read(&parse(
+        );
+        let rehearsed = parse(
             "It was a challenging project that required a lot of teamwork. \
              I used my experience and my ability to help the team. \
              In the end I was able to handle everything and it went well.\n",
-        ));
+        );
+        let (told, rehearsed) = (read(&told), read(&rehearsed));
         assert!(
             told.grade > rehearsed.grade + 0.5,
             "{} vs {}",
             told.grade,
             rehearsed.grade
         );
-        assert!(!rehearsed.weakest.is_empty());
-        assert!(!told.strongest.is_empty());
+        assert!(!rehearsed.weakest().is_empty());
+        assert!(!told.strongest().is_empty());
     }
 
     #[test]
