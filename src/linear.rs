@@ -85,9 +85,10 @@ impl<const N: usize> Model<N> {
     }
 
     /// Reads a model file. Lines that do not parse are skipped (the file is generated; each
-    /// model's tests check that it loads whole).
+    /// model's tests check that it loads whole). The first weight line is the bias, whatever
+    /// its name: a feature may be called "bias" too (the substance reading's are bare words).
     pub fn parse(text: &str) -> Model<N> {
-        let mut bias = [0.0f32; N];
+        let mut bias = None;
         let mut named = Weights::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((name, values)) = line.split_once('\t') else {
@@ -104,13 +105,13 @@ impl<const N: usize> Model<N> {
             if count != N {
                 continue;
             }
-            if name == "bias" {
-                bias = weights;
+            if bias.is_none() {
+                bias = Some(weights);
             } else {
                 named.insert(name.to_string(), weights);
             }
         }
-        Model::new(bias, named)
+        Model::new(bias.unwrap_or([0.0; N]), named)
     }
 
     /// Log-softmax of the sums for these feature keys: the outputs are exclusive choices.
@@ -128,7 +129,7 @@ impl<const N: usize> Model<N> {
         self.sums_keyed(keys).map(sigmoid)
     }
 
-    /// The file text: `header` lines as comments, the bias, then features in name order.
+    /// The file text: `header` lines as comments, the bias first, then features in name order.
     pub fn render(&self, header: &str) -> String {
         let row = |w: &[f32; N]| {
             w.iter()
@@ -318,11 +319,21 @@ mod tests {
 
     #[test]
     fn a_model_reads_back_what_it_renders() {
+        // "bias" is a word like any other to a model of bare words: it must not take the
+        // intercept's place when read back.
         let model = fit(
-            &[example(&["w:a"], [1.0, 0.0]), example(&["w:b"], [0.0, 1.0])],
+            &[
+                example(&["a", "bias"], [1.0, 0.0]),
+                example(&["b"], [0.0, 1.0]),
+                example(&["bias"], [0.0, 0.0]),
+            ],
             &TRAINING,
         );
+        assert!(model.weights.contains_key("bias"));
         let again = Model::<2>::parse(&model.render("a test model\nsecond line"));
+        for (a, b) in again.bias.iter().zip(&model.bias) {
+            assert!((a - b).abs() < 1e-3, "{:?} read back as {:?}", model.bias, again.bias);
+        }
         assert_eq!(again.weights.len(), model.weights.len());
         for (name, weights) in &model.weights {
             for (a, b) in weights.iter().zip(&again.weights[name]) {
