@@ -1,13 +1,13 @@
-//! A second reading of two signals, learned from the lines people marked in real answers.
+//! A second reading of four signals, learned from the lines people marked in real answers.
 //!
 //! The rule detectors know the phrasings someone wrote down; writers they have not met tell
-//! the same things in other words ("looped in the PMs", "kept the channel posted"). This is a
-//! logistic regression per signal over the sentence features the role model reads (stems,
-//! word pairs, openings, place) and the part of the story the sentence sits in, trained on
-//! the `dev` answers' marked lines (`cargo run --release --example train_signals`; weights in
-//! `signals.model`). It speaks only where the rules found nothing, only when it is sure, and
-//! only about told sentences: a line of terms earns nothing here either. Its evidence is the
-//! sentence's line and the words that weighed most.
+//! the same things in other words ("looped in the PMs", "kept the channel posted", "the
+//! hybrid gave us both"). This is a logistic regression per signal over the sentence features
+//! the role model reads (stems, word pairs, openings, place) and the part of the story the
+//! sentence sits in, trained on the `dev` answers' marked lines (`cargo run --release
+//! --example train_signals`; weights in `signals.model`). It speaks only where the rules found
+//! nothing, only when it is sure, and only about told sentences: a line of terms earns nothing
+//! here either. Its evidence is the sentence's line and the words that weighed most.
 
 use super::buzzwords::is_told;
 use super::{Evidence, SignalId};
@@ -16,16 +16,25 @@ use crate::answer::{Answer, Sentence};
 use crate::linear::{Model, key};
 use std::sync::OnceLock;
 
-/// The signals the model reads, in the order of its outputs: the two where, trained on part of
-/// `dev` and measured on answers by writers it had not seen, it found what the rules missed
-/// without costing more than it found (docs/accuracy.md). Elsewhere the rules hold: before→after
-/// is read by the structure of a pair of figures (an outage's own climb, a range or a plan is
-/// no change made), and for slo, tradeoff, guardrails and learning the model found nothing on
-/// those writers' answers that the rules had not.
-pub const SIGNALS: [SignalId; 2] = [SignalId::Incident, SignalId::Stakeholders];
+/// How many signals the model reads.
+pub const N: usize = 4;
 
-/// How sure the model must be before a sentence counts: more likely than not.
-pub const THRESHOLD: f32 = 0.5;
+/// The signals the model reads, in the order of its outputs: those where, read on the `dev`
+/// answers of writers it was not trained on, it found what the rules missed without costing
+/// more than it found (`train_signals -- --cross-validate`, docs/accuracy.md). Elsewhere the
+/// rules hold: for slo and guardrails the model found nothing the rules had not, and
+/// before→after is read by the structure of a pair of figures (words alone take a latency
+/// that rose, or a range, for a change the speaker made).
+pub const SIGNALS: [SignalId; N] = [
+    SignalId::Incident,
+    SignalId::Stakeholders,
+    SignalId::Tradeoff,
+    SignalId::Learning,
+];
+
+/// How sure the model must be before a sentence counts, per signal: more likely than not, and
+/// surer for a lesson, where the rules already find most.
+pub const THRESHOLDS: [f32; N] = [0.5, 0.5, 0.5, 0.7];
 
 /// How many words either side of the weightiest one the evidence shows.
 const EVIDENCE_REACH: usize = 3;
@@ -72,17 +81,30 @@ pub fn told_sentences(answer: &Answer) -> Vec<(&Sentence, Place)> {
 
 /// For each of [`SIGNALS`], the told sentences the model is sure of, as evidence.
 /// `wanted` says which signals to read at all (those the rules left empty).
-pub fn detect(answer: &Answer, wanted: [bool; 2]) -> [Vec<Evidence>; 2] {
-    let mut found: [Vec<Evidence>; 2] = Default::default();
+pub fn detect(answer: &Answer, wanted: [bool; N]) -> [Vec<Evidence>; N] {
+    let mut found: [Vec<Evidence>; N] = Default::default();
     if !wanted.contains(&true) {
         return found;
     }
     let model = model();
+    // A sentence with a placeholder's hole in it is not read: around the hole its words can
+    // still read like a finding ("fell from XX to 9 minutes"), and what a placeholder stands
+    // for earns nothing.
+    let holed = |sentence: &Sentence| {
+        let last = sentence.breaks.last().map_or(sentence.line, |b| b.1);
+        answer
+            .placeholders
+            .iter()
+            .any(|p| (sentence.line..=last).contains(&p.line))
+    };
     for (sentence, place) in told_sentences(answer) {
+        if holed(sentence) {
+            continue;
+        }
         let words = sentence.words();
         let probs = model.probs(&feature_keys(sentence, words, place));
         for (k, found) in found.iter_mut().enumerate() {
-            if wanted[k] && probs[k] > THRESHOLD {
+            if wanted[k] && probs[k] > THRESHOLDS[k] {
                 found.push(evidence(sentence, words, k, model));
             }
         }
@@ -91,7 +113,7 @@ pub fn detect(answer: &Answer, wanted: [bool; 2]) -> [Vec<Evidence>; 2] {
 }
 
 /// The sentence's words around the one that weighed most for output `k`.
-fn evidence(sentence: &Sentence, words: &[Word], k: usize, model: &Model<2>) -> Evidence {
+fn evidence(sentence: &Sentence, words: &[Word], k: usize, model: &Model<N>) -> Evidence {
     let weight = |parts: &[&str]| model.weight(key(parts)).map_or(0.0, |w| w[k]);
     let best = (0..words.len())
         .map(|i| {
@@ -118,8 +140,8 @@ fn evidence(sentence: &Sentence, words: &[Word], k: usize, model: &Model<2>) -> 
 }
 
 /// The committed model, parsed on first use.
-fn model() -> &'static Model<2> {
-    static MODEL: OnceLock<Model<2>> = OnceLock::new();
+fn model() -> &'static Model<N> {
+    static MODEL: OnceLock<Model<N>> = OnceLock::new();
     MODEL.get_or_init(|| Model::parse(include_str!("signals.model")))
 }
 
@@ -128,8 +150,8 @@ mod tests {
     use super::*;
     use crate::answer::parse;
 
-    fn found(text: &str) -> [Vec<Evidence>; 2] {
-        detect(&parse(text), [true; 2])
+    fn found(text: &str) -> [Vec<Evidence>; N] {
+        detect(&parse(text), [true; N])
     }
 
     #[test]
@@ -139,7 +161,7 @@ mod tests {
 
     #[test]
     fn an_outage_told_in_plain_words_is_found_on_its_line_with_its_words() {
-        let [incident, _] = found(
+        let [incident, ..] = found(
             "We were two weeks from launch.\n\
              The payment service went down for 40 minutes on Black Friday and I led the response.\n",
         );
@@ -160,9 +182,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_with_a_placeholder_is_not_read() {
+        let learning = SIGNALS
+            .iter()
+            .position(|s| *s == SignalId::Learning)
+            .unwrap();
+        let whole = "What I learned is that I should ask for help sooner.\n";
+        assert!(!found(whole)[learning].is_empty());
+        // Without the hole's words the rest still reads as a lesson to the model.
+        let holed = "What I learned is that [insert lesson here].\n";
+        assert!(found(holed)[learning].is_empty());
+    }
+
+    #[test]
     fn a_signal_the_rules_found_is_not_read_again() {
         let text = "The payment service went down for 40 minutes and I led the response.\n";
         assert!(!found(text)[0].is_empty());
-        assert!(detect(&parse(text), [false, true])[0].is_empty());
+        let mut wanted = [true; N];
+        wanted[0] = false;
+        assert!(detect(&parse(text), wanted)[0].is_empty());
     }
 }

@@ -264,6 +264,23 @@ const DETECTORS: [(SignalId, Detector); 11] = [
 /// core busy), but for a single answer most of the time is building the detectors' patterns,
 /// and this way every core builds some of them.
 pub fn detect(answer: &Answer) -> Signals {
+    let mut signals = detect_by_rules(answer);
+    // The learned reading speaks only where the rules found nothing.
+    let unread = learned::SIGNALS.map(|id| signals.found[id as usize].is_empty());
+    for (id, evidence) in learned::SIGNALS
+        .into_iter()
+        .zip(learned::detect(answer, unread))
+    {
+        if !evidence.is_empty() {
+            signals.found[id as usize] = evidence;
+        }
+    }
+    signals
+}
+
+/// What the rule detectors find, before the learned reading fills their gaps (for training
+/// and measuring that reading against them).
+pub fn detect_by_rules(answer: &Answer) -> Signals {
     let ((independent, buzzwords), ((ownership, overclaiming), numbers)) = rayon::join(
         || {
             rayon::join(
@@ -298,16 +315,6 @@ pub fn detect(answer: &Answer) -> Signals {
     set(SignalId::Overclaiming, overclaiming);
     for (id, evidence) in numbers.into_iter().chain(draft::detect(answer)) {
         set(id, evidence);
-    }
-    // The learned reading speaks only where the rules found nothing.
-    let unread = learned::SIGNALS.map(|id| signals.found[id as usize].is_empty());
-    for (id, evidence) in learned::SIGNALS
-        .into_iter()
-        .zip(learned::detect(answer, unread))
-    {
-        if !evidence.is_empty() {
-            signals.found[id as usize] = evidence;
-        }
     }
     signals
 }
