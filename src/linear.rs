@@ -332,7 +332,12 @@ mod tests {
         assert!(model.weights.contains_key("bias"));
         let again = Model::<2>::parse(&model.render("a test model\nsecond line"));
         for (a, b) in again.bias.iter().zip(&model.bias) {
-            assert!((a - b).abs() < 1e-3, "{:?} read back as {:?}", model.bias, again.bias);
+            assert!(
+                (a - b).abs() < 1e-3,
+                "{:?} read back as {:?}",
+                model.bias,
+                again.bias
+            );
         }
         assert_eq!(again.weights.len(), model.weights.len());
         for (name, weights) in &model.weights {

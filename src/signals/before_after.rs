@@ -18,7 +18,8 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
-use super::quantity::pairs::{self, ANY_VALUE, in_range, values};
+use super::quantity::pairs::{self, ANY_VALUE, in_range, unit_scale, values};
+use super::quantity::{self, Quantity, Unit};
 use super::text::{clause_around, is_hypothetical, widen_left, without_emphasis};
 use crate::answer::{Answer, Sentence};
 use std::cell::OnceCell;
@@ -81,16 +82,95 @@ static HIGHER_IS_BETTER: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
-    answer
+    let prose: Vec<&Sentence> = answer
         .sentences
         .iter()
         .filter(|s| super::buzzwords::is_real_prose(s))
+        .collect();
+    let found: Vec<Evidence> = prose
+        .iter()
         .flat_map(|sentence| {
             find_changes(sentence)
                 .into_iter()
                 .map(|(start, end)| Evidence::from_span(sentence, start, end))
         })
-        .collect()
+        .collect();
+    if found.is_empty() {
+        return told_apart(&prose).into_iter().collect();
+    }
+    found
+}
+
+/// How things stood: "sat at 90%", "took 45 minutes when I joined", "a 0.5% baseline".
+static BASELINE: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:was|were|took|used to|had been|s[ai]t(?:ting)? at|stood at|hovered|averaged|ran at|baseline|before|when i joined|at the time|originally|initially|previously|typically|usually|normally|on average)\b",
+    )
+});
+/// How things ended up: "now takes 12 minutes", "capacity dropped to 60%", "back under 1%".
+static OUTCOME: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:now|nowadays|these days|since then|afterwards?|after (?:that|this|i|we|my|our|the (?:change|fix|rewrite|migration|rollout))|ended up|in the end|by the end|(?:dropped|fell|went down|came down|cut|reduced|brought|got|improved|rose|grew|climbed|increased|went up|raised|shrank|settled|stabili[sz]ed|back|down|up) (?:\w+ ){0,3}?(?:to|under|below|at)|back (?:under|below|within))\b",
+    )
+});
+
+/// Before and after told in different sentences: a figure stated as how things stood, and a
+/// later one of the same kind stated as how they ended up, moving the right way for its metric
+/// ("The database sat at 90% capacity. … After the replicas went in, capacity dropped to 60%.").
+/// Read only when no sentence holds a pair of its own; the evidence is the later figure.
+fn told_apart(prose: &[&Sentence]) -> Option<Evidence> {
+    let mut stated: Vec<(Unit, f64, Direction)> = Vec::new();
+    for sentence in prose {
+        let plain = without_emphasis(&sentence.text);
+        let text = plain.as_ref();
+        // "Now" is this reading's own cue, so it does not redeem a plan here.
+        let wished = is_hypothetical(text) || ASPIRATION.is_match(text);
+        let figures: Vec<(Quantity, f64)> = quantity::find(text)
+            .into_iter()
+            .filter(|q| q.unit != Unit::Count && q.unit != Unit::Multiplier)
+            .filter(|q| !in_range(text, q.start, q.end))
+            .map(|q| {
+                let scaled = q.value
+                    * unit_scale(text[q.start..q.end].trim_start_matches(|c: char| {
+                        c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '~')
+                    }));
+                (q, scaled)
+            })
+            .collect();
+        if figures.is_empty() {
+            continue;
+        }
+        let direction = Direction::of(text);
+        let outcome = OUTCOME.find(text);
+        let outside = wished
+            || EXTERNAL.is_match(text) && !FIRST_PERSON.is_match(text)
+            || DEGRADATION.is_match(text) && !RECOVERY.is_match(text);
+        if let Some(cue) = outcome.filter(|_| !outside) {
+            for (q, after) in figures.iter().filter(|(q, _)| q.start > cue.start()) {
+                let earlier = stated.iter().find(|(unit, before, said)| {
+                    let reading = Reading {
+                        direction: if direction.known() { direction } else { *said },
+                        degraded: false,
+                        recovered: false,
+                    };
+                    *unit == q.unit
+                        && reading.direction.known()
+                        && improvement(&reading, *before, *after)
+                });
+                if earlier.is_some() {
+                    return Some(Evidence::from_span(
+                        sentence,
+                        widen_left(text, q.start, 4),
+                        q.end,
+                    ));
+                }
+            }
+        }
+        if outcome.is_none() && BASELINE.is_match(text) {
+            stated.extend(figures.iter().map(|(q, value)| (q.unit, *value, direction)));
+        }
+    }
+    None
 }
 
 /// The spans of the before→after changes in a sentence that read as improvements the speaker
@@ -258,6 +338,32 @@ mod tests {
 
     fn fires(text: &str) -> bool {
         !super::detect(&parse(text)).is_empty()
+    }
+
+    #[test]
+    fn before_and_after_told_in_different_sentences_fire() {
+        assert!(fires(
+            "Before the change, builds took 45 minutes. After I added caching, they took 12 minutes."
+        ));
+        assert!(fires(
+            "Builds took 45 minutes when I joined. I added caching and split the tests. Now a build takes 12 minutes."
+        ));
+        assert!(fires(
+            "Deploys used to take 2 hours. After my pipeline change they finish in 15 minutes."
+        ));
+        // The later figure must be the same kind of thing, moved the right way, by the work.
+        assert!(!fires(
+            "The migration took 6 weeks. After that, deploys took 10 minutes."
+        ));
+        assert!(!fires(
+            "Latency was 200 ms on a normal day. During the outage it went up to 2 s."
+        ));
+        assert!(!fires(
+            "Builds took 45 minutes when I joined. Now we plan to get them down to 10 minutes."
+        ));
+        assert!(!fires(
+            "Builds took 12 minutes when I joined. Now a build takes 45 minutes."
+        ));
     }
 
     #[test]
