@@ -135,7 +135,9 @@ fn read_dev(real: &Path) -> Vec<Read> {
         let found = detect_by_rules(&answer);
         let gold = settled.get(&id).map_or("", String::as_str);
         reads.push(Read {
-            writer: manifest.get(&id).map_or_else(|| id.clone(), |s| s.writer.clone()),
+            writer: manifest
+                .get(&id)
+                .map_or_else(|| id.clone(), |s| s.writer.clone()),
             examples,
             by_rules: SIGNALS.map(|s| found.present(s)),
             settled: SIGNALS.map(|s| gold.split(',').any(|g| g == s.key())),
