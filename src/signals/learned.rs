@@ -24,7 +24,7 @@ pub const N: usize = 4;
 /// more than it found (`train_signals -- --cross-validate`, docs/accuracy.md). Elsewhere the
 /// rules hold: for slo and guardrails the model found nothing the rules had not, and
 /// before→after is read by the structure of a pair of figures (words alone take a latency
-/// that rose, or a range, for a change the speaker made).
+/// that rose for a change the speaker made).
 pub const SIGNALS: [SignalId; N] = [
     SignalId::Incident,
     SignalId::Stakeholders,
