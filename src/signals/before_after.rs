@@ -18,8 +18,8 @@
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
-use super::quantity::pairs::{self, ANY_VALUE, in_range, unit_scale, values};
-use super::quantity::{self, Quantity, Unit};
+use super::quantity::pairs::{self, ANY_VALUE, in_range, values};
+use super::quantity::{self, Quantity, Unit, figures};
 use super::text::{clause_around, is_hypothetical, widen_left, without_emphasis};
 use crate::answer::{Answer, Sentence};
 use std::cell::OnceCell;
@@ -130,10 +130,7 @@ fn told_apart(prose: &[&Sentence]) -> Option<Evidence> {
             .filter(|q| q.unit != Unit::Count && q.unit != Unit::Multiplier)
             .filter(|q| !in_range(text, q.start, q.end))
             .map(|q| {
-                let scaled = q.value
-                    * unit_scale(text[q.start..q.end].trim_start_matches(|c: char| {
-                        c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '~')
-                    }));
+                let scaled = q.value * figures::scale_of(&text[q.start..q.end]);
                 (q, scaled)
             })
             .collect();
@@ -147,7 +144,7 @@ fn told_apart(prose: &[&Sentence]) -> Option<Evidence> {
             || DEGRADATION.is_match(text) && !RECOVERY.is_match(text);
         if let Some(cue) = outcome.filter(|_| !outside) {
             for (q, after) in figures.iter().filter(|(q, _)| q.start > cue.start()) {
-                let earlier = stated.iter().find(|(unit, before, said)| {
+                let after_a_baseline = stated.iter().any(|(unit, before, said)| {
                     let reading = Reading {
                         direction: if direction.known() { direction } else { *said },
                         degraded: false,
@@ -157,7 +154,7 @@ fn told_apart(prose: &[&Sentence]) -> Option<Evidence> {
                         && reading.direction.known()
                         && improvement(&reading, *before, *after)
                 });
-                if earlier.is_some() {
+                if after_a_baseline {
                     return Some(Evidence::from_span(
                         sentence,
                         widen_left(text, q.start, 4),

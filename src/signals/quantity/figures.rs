@@ -294,7 +294,7 @@ fn figure(text: &str, clauses: &Clauses, q: &Quantity, previous_end: usize) -> F
     let body = &text[q.start..q.end];
     let nines = q.unit == Unit::Percent && body.to_lowercase().contains("nines");
     let scale = match q.unit {
-        Unit::Latency | Unit::Duration => time_scale(unit_word(body)),
+        Unit::Latency | Unit::Duration => scale_of(body),
         _ => 1.0,
     };
     let value = q.value * scale;
@@ -314,6 +314,12 @@ fn figure(text: &str, clauses: &Clauses, q: &Quantity, previous_end: usize) -> F
         nines,
         signed: signed(text, q.start),
     }
+}
+
+/// The factor from the unit a quantity's text is written in to that unit's base: seconds for
+/// time ("2 hours" is 7,200), bytes for sizes, 1 for anything else.
+pub fn scale_of(body: &str) -> f64 {
+    time_scale(unit_word(body))
 }
 
 /// The unit word of a figure's text: "ms" in "320 ms", "hours" in "twenty-five hours".
