@@ -258,11 +258,8 @@ const DETECTORS: [(SignalId, Detector); 11] = [
     (SignalId::Details, details::detect),
 ];
 
-/// Runs every detector over the answer. Pure: the same answer always gives the same signals.
-///
-/// Detectors run side by side. On a bank this changes little (the answers already keep every
-/// core busy), but for a single answer most of the time is building the detectors' patterns,
-/// and this way every core builds some of them.
+/// Runs every detector over the answer, then the learned reading where the rules found
+/// nothing. Pure: the same answer always gives the same signals.
 pub fn detect(answer: &Answer) -> Signals {
     let mut signals = detect_by_rules(answer);
     // The learned reading speaks only where the rules found nothing.
@@ -280,6 +277,10 @@ pub fn detect(answer: &Answer) -> Signals {
 
 /// What the rule detectors find, before the learned reading fills their gaps (for training
 /// and measuring that reading against them).
+///
+/// Detectors run side by side. On a bank this changes little (the answers already keep every
+/// core busy), but for a single answer most of the time is building the detectors' patterns,
+/// and this way every core builds some of them.
 pub fn detect_by_rules(answer: &Answer) -> Signals {
     let ((independent, buzzwords), ((ownership, overclaiming), numbers)) = rayon::join(
         || {
