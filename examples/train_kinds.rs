@@ -14,7 +14,7 @@
 mod common;
 
 use coach::answer::{Answer, parse};
-use coach::linear::{Example, Link, Model, Training, fit, key};
+use coach::linear::{Example, Link, Model, Training, fit};
 use coach::rubric::builtin;
 use coach::rubric::kind::{Asked, KIND_COUNT, features, kinds, pick_with};
 use std::fs;
@@ -28,7 +28,6 @@ const TRAINING: Training = Training {
     min_count: 2,
     keep: 0.01,
 };
-const FOLDS: u64 = 5;
 
 /// One `dev` answer, read.
 struct Labelled {
@@ -108,9 +107,9 @@ fn examples<'a>(answers: impl Iterator<Item = &'a Labelled>) -> Vec<Example<KIND
 
 /// Each answer read by a model that never saw its writer.
 fn cross_validate(labelled: &[Labelled]) {
-    let fold = |a: &Labelled| key(&[&a.writer]) % FOLDS;
+    let fold = |a: &Labelled| common::fold(&a.writer);
     let mut met = 0;
-    for f in 0..FOLDS {
+    for f in 0..common::FOLDS {
         let model: Model<KIND_COUNT> = fit(
             &examples(labelled.iter().filter(|a| fold(a) != f)),
             &TRAINING,

@@ -17,7 +17,7 @@
 mod common;
 
 use coach::answer::parse;
-use coach::linear::{Example, Link, Model, Training, fit, key, keys};
+use coach::linear::{Example, Link, Model, Training, fit, keys};
 use coach::signals::detect_by_rules;
 use coach::signals::learned::{N, SIGNALS, THRESHOLDS, features, told_sentences};
 use std::collections::{BTreeMap, HashMap};
@@ -32,9 +32,6 @@ const TRAINING: Training = Training {
     min_count: 2,
     keep: 0.02,
 };
-
-/// How many writer folds `--cross-validate` reads.
-const FOLDS: u64 = 5;
 
 /// One `dev` answer as training and measuring see it.
 struct Read {
@@ -149,9 +146,9 @@ fn read_dev(real: &Path) -> Vec<Read> {
 /// Each answer read by a model that never saw its writer; the table compares the rules, the
 /// model, and the rules with the model filling their gaps.
 fn cross_validate(reads: &[Read]) {
-    let fold = |r: &Read| key(&[&r.writer]) % FOLDS;
+    let fold = |r: &Read| common::fold(&r.writer);
     let mut surest = vec![[0.0f32; N]; reads.len()];
-    for f in 0..FOLDS {
+    for f in 0..common::FOLDS {
         let training: Vec<Example<N>> = reads
             .iter()
             .filter(|r| fold(r) != f)

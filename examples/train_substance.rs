@@ -16,7 +16,7 @@ mod common;
 mod stats;
 
 use coach::answer::{Answer, parse};
-use coach::linear::{Example, Link, Model, Training, fit, key};
+use coach::linear::{Example, Link, Model, Training, fit};
 use coach::signals::substance::{OUTPUTS, features, read_with};
 use std::collections::HashMap;
 use std::fs;
@@ -30,7 +30,6 @@ const TRAINING: Training = Training {
     min_count: 3,
     keep: 0.01,
 };
-const FOLDS: u64 = 5;
 
 /// One `dev` answer with its settled grade.
 struct Graded {
@@ -96,9 +95,9 @@ fn examples<'a>(answers: impl Iterator<Item = &'a Graded>) -> Vec<Example<OUTPUT
 
 /// Each answer read by a model that never saw its writer.
 fn cross_validate(graded: &[Graded]) {
-    let fold = |a: &Graded| key(&[&a.writer]) % FOLDS;
+    let fold = |a: &Graded| common::fold(&a.writer);
     let (mut predicted, mut settled) = (Vec::new(), Vec::new());
-    for f in 0..FOLDS {
+    for f in 0..common::FOLDS {
         let model: Model<OUTPUTS> =
             fit(&examples(graded.iter().filter(|a| fold(a) != f)), &TRAINING);
         for a in graded.iter().filter(|a| fold(a) == f) {

@@ -3,9 +3,19 @@
 //! Each example compiles this module on its own and uses part of it.
 #![allow(dead_code)]
 
+use coach::linear::key;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
+
+/// How many writer folds a trainer's `--cross-validate` reads.
+pub const FOLDS: u64 = 5;
+
+/// The fold a writer's answers fall in: all of one writer on the same side, so a fold is read
+/// by a model that never saw its writers.
+pub fn fold(writer: &str) -> u64 {
+    key(&[writer]) % FOLDS
+}
 
 /// The rows of a tab-separated file, its header left out.
 pub fn read_tsv(path: &Path) -> Vec<Vec<String>> {
