@@ -42,14 +42,8 @@ fn main() {
         files.extend(markdown_files(&root.join(dir)));
     }
     let real = root.join("tests/corpus/real");
-    let split = fs::read_to_string(real.join("split.tsv")).expect("split.tsv");
-    let dev: BTreeSet<&str> = split
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(_, side)| side.trim() == "dev")
-        .map(|(id, _)| id)
-        .collect();
+    let dev_ids = common::dev_ids(&real);
+    let dev: BTreeSet<&str> = dev_ids.iter().map(String::as_str).collect();
     files.extend(
         dev.iter()
             .map(|id| real.join("answers").join(format!("{id}.md"))),

@@ -6,6 +6,8 @@
   misses.py sections        plus every answer whose section starts differ
   misses.py --only web4,repo4 ...   only the dev answers whose ids start so (a fresh batch,
                                      measured before anything is tuned on it)
+  misses.py --report FOLDS.json ... read a saved report instead of scoring (`fold_read.py`:
+                                     dev read by models that never saw its writers)
 
 Reads only `dev`: the `test` split is measured by `cargo test --test real_corpus` and never
 read to tune. Scores with the coach binary named by $COACH (default target/release/coach).
@@ -70,15 +72,21 @@ def main():
         at = args.index("--only")
         only = tuple(args[at + 1].split(","))
         del args[at:at + 2]
+    report = None
+    if "--report" in args:
+        at = args.index("--report")
+        report = pathlib.Path(args[at + 1]).read_text()
+        del args[at:at + 2]
     want = args[0] if args else None
     labels, manifest, dev = dev_corpus()
     if only:
         dev = [i for i in dev if i.startswith(only)]
-    coach = os.environ.get("COACH", str(REPO / "target/release/coach"))
-    files = [str(ROOT / "answers" / f"{i}.md") for i in dev]
-    out = subprocess.run([coach, "score", "--format", "json", "--exit-zero", *files],
-                         capture_output=True, text=True, check=False)
-    got = {pathlib.Path(f["path"]).stem: f for f in json.loads(out.stdout)["files"]}
+    if report is None:
+        coach = os.environ.get("COACH", str(REPO / "target/release/coach"))
+        files = [str(ROOT / "answers" / f"{i}.md") for i in dev]
+        report = subprocess.run([coach, "score", "--format", "json", "--exit-zero", *files],
+                                capture_output=True, text=True, check=False).stdout
+    got = {pathlib.Path(f["path"]).stem: f for f in json.loads(report)["files"]}
     unread = [i for i in dev if i not in got]
     if unread:
         print("not scored (coach refused them):", ", ".join(unread))
