@@ -163,11 +163,17 @@ mod tests {
     fn an_outage_told_in_plain_words_is_found_on_its_line_with_its_words() {
         let [incident, ..] = found(
             "We were two weeks from launch.\n\
-             The payment service went down for 40 minutes on Black Friday and I led the response.\n",
+             The payment service went down for 40 minutes on Black Friday and I led the response \
+             until it came back.\n",
         );
         assert_eq!(incident.len(), 1, "{incident:?}");
         assert_eq!(incident[0].line, 2);
-        assert!(incident[0].text.contains("went down"), "{incident:?}");
+        // The evidence is the words that weighed most: the outage's, not the launch's.
+        let text = &incident[0].text;
+        assert!(
+            text.contains("went down") || text.contains("came back"),
+            "{incident:?}"
+        );
     }
 
     #[test]
