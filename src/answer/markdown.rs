@@ -48,7 +48,10 @@ pub struct Line {
 /// carry a language or sit beside the answer's prose.
 pub fn walk(text: &str) -> Vec<Line> {
     let lines = walk_fences(text, false);
-    if lines.iter().any(|l| l.kind == LineKind::Text && !is_title(l)) {
+    if lines
+        .iter()
+        .any(|l| l.kind == LineKind::Text && !is_title(l))
+    {
         return lines;
     }
     walk_fences(text, true)
