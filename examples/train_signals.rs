@@ -104,7 +104,7 @@ fn read_dev(real: &Path) -> Vec<Read> {
         let answer = parse(&text);
         let mut examples = Vec::new();
         for (sentence, place) in told_sentences(&answer) {
-            let last_line = sentence.breaks.last().map_or(sentence.line, |b| b.1);
+            let last_line = sentence.last_line();
             let said = normalise(&sentence.text);
             let mut target = [0.0; N];
             let mut weight = [1.0; N];

@@ -34,17 +34,21 @@ pub fn read_tsv(path: &Path) -> Vec<Vec<String>> {
 /// trained so reads that fold as it reads `test`, writers it never saw
 /// (`tests/corpus/real/tools/fold_read.py`).
 pub fn dev_ids(real: &Path) -> Vec<String> {
-    let held_out: Option<u64> = std::env::var("HOLD_OUT_FOLD")
-        .ok()
-        .map(|k| k.parse().expect("HOLD_OUT_FOLD is a fold number"));
-    let writers = held_out.map(|_| manifest(real));
+    let held_out: Option<(u64, HashMap<String, Source>)> =
+        std::env::var("HOLD_OUT_FOLD").ok().map(|k| {
+            (
+                k.parse().expect("HOLD_OUT_FOLD is a fold number"),
+                manifest(real),
+            )
+        });
     read_tsv(&real.join("split.tsv"))
         .into_iter()
         .filter(|row| row[1] == "dev")
         .map(|row| row[0].clone())
-        .filter(|id| match (held_out, &writers) {
-            (Some(k), Some(writers)) => writers.get(id).is_none_or(|s| fold(&s.writer) != k),
-            _ => true,
+        .filter(|id| {
+            held_out
+                .as_ref()
+                .is_none_or(|(k, writers)| writers.get(id).is_none_or(|s| fold(&s.writer) != *k))
         })
         .collect()
 }

@@ -58,16 +58,20 @@ pub fn walk(text: &str) -> Vec<Line> {
 }
 
 /// A line that only names what follows: a heading, or a line wholly in bold ("**Situation**",
-/// "**Task:**").
+/// "**Task:**", "**Task**:").
 fn is_title(line: &Line) -> bool {
-    let content = line.content.trim().trim_end_matches(':').trim_end();
-    line.level > 0
-        || ["**", "__"].iter().any(|mark| {
-            content.len() > 4
-                && content.starts_with(mark)
-                && content.ends_with(mark)
-                && !content[2..content.len() - 2].contains(mark)
-        })
+    line.level > 0 || is_wholly_emphasised(line.content.trim().trim_end_matches(':'))
+}
+
+/// `**Tell me about a time ...**`: a line that is one emphasised span.
+pub(super) fn is_wholly_emphasised(content: &str) -> bool {
+    let content = content.trim();
+    ["**", "__"].iter().any(|marker| {
+        content.len() > 2 * marker.len()
+            && content.starts_with(marker)
+            && content.ends_with(marker)
+            && !content[marker.len()..content.len() - marker.len()].contains(marker)
+    })
 }
 
 fn walk_fences(text: &str, read_plain_fences: bool) -> Vec<Line> {

@@ -149,6 +149,11 @@ impl Sentence {
         }
     }
 
+    /// The file line on which the sentence ends.
+    pub fn last_line(&self) -> usize {
+        self.breaks.last().map_or(self.line, |b| b.1)
+    }
+
     /// Whether the sentence is said aloud: prose or a list item, not a heading or a table row.
     pub fn is_spoken(&self) -> bool {
         matches!(self.kind, SentenceKind::Prose | SentenceKind::ListItem)

@@ -230,7 +230,7 @@ pub(super) fn labelled_spans(starts: &[(usize, SectionSet, bool)], lines: &[Line
 pub(super) fn inferred_spans(sentences: &[Sentence]) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     for sentence in sentences {
-        let end = sentence.breaks.last().map_or(sentence.line, |b| b.1);
+        let end = sentence.last_line();
         for name in SectionName::ALL {
             if !sentence.in_section(name) {
                 continue;

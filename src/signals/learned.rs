@@ -91,11 +91,10 @@ pub fn detect(answer: &Answer, wanted: [bool; N]) -> [Vec<Evidence>; N] {
     // still read like a finding ("fell from XX to 9 minutes"), and what a placeholder stands
     // for earns nothing.
     let holed = |sentence: &Sentence| {
-        let last = sentence.breaks.last().map_or(sentence.line, |b| b.1);
         answer
             .placeholders
             .iter()
-            .any(|p| (sentence.line..=last).contains(&p.line))
+            .any(|p| (sentence.line..=sentence.last_line()).contains(&p.line))
     };
     for (sentence, place) in told_sentences(answer) {
         if holed(sentence) {

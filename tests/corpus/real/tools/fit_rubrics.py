@@ -27,9 +27,8 @@ import pathlib
 import re
 import subprocess
 import sys
-import tempfile
 
-from misses import REPO, ROOT, dev_corpus, spearman
+from misses import REPO, dev_corpus, spearman, with_questions
 from split import writer
 
 LADDER = [2, 3, 4, 5, 6, 8, 10, 12, 15]
@@ -52,12 +51,7 @@ def dev_checks(report=None):
         files = json.loads(pathlib.Path(report).read_text())["files"]
         reports = {pathlib.Path(f["path"]).stem: f for f in files}
     else:
-        folder = pathlib.Path(tempfile.mkdtemp())
-        for i in dev:
-            question = manifest[i]["question"]
-            front = f"---\nquestion: {json.dumps(question)}\n---\n" if question not in ("", "-") else ""
-            (folder / f"{i}.md").write_text(front + (ROOT / "answers" / f"{i}.md").read_text())
-        reports = coach(str(folder))
+        reports = coach(str(with_questions(dev, manifest)))
     answers = {}
     for i, report in reports.items():
         answers[i] = {

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 
-from misses import REPO, ROOT, dev_corpus
+from misses import FRONT_MATTER_LINES, REPO, dev_corpus, with_questions
 from split import fnv1a, writer
 
 FOLDS = 5
@@ -40,19 +40,19 @@ def cargo(*args, fold=None):
 
 
 def without_front_matter(scored):
-    """The report's line numbers as the answer's own file counts them: the three lines of
-    front matter added above it come off, so section starts compare with the labels."""
+    """The report's line numbers as the answer's own file counts them: the front matter added
+    above it comes off, so section starts compare with the labels."""
     # A file telling several stories is reported once per story, as `path#story`.
     path = pathlib.Path(scored["path"].split("#")[0])
     question = path.read_text().startswith("---\n")
     if not question:
         return scored
     for section in scored["sections"]:
-        section["start_line"] -= 3
-        section["end_line"] -= 3
+        section["start_line"] -= FRONT_MATTER_LINES
+        section["end_line"] -= FRONT_MATTER_LINES
     for found in [*scored["signals"].values(), *scored["checks"]]:
         for evidence in found.get("evidence", []):
-            evidence["line"] -= 3
+            evidence["line"] -= FRONT_MATTER_LINES
     return scored
 
 
@@ -62,11 +62,7 @@ def main():
     out = pathlib.Path(sys.argv[1])
     labels, manifest, dev = dev_corpus()
     fold_of = {i: fnv1a(writer(manifest[i]["source"])) % FOLDS for i in dev}
-    folder = pathlib.Path(tempfile.mkdtemp())
-    for i in dev:
-        question = manifest[i]["question"]
-        front = f"---\nquestion: {json.dumps(question)}\n---\n" if question not in ("", "-") else ""
-        (folder / f"{i}.md").write_text(front + (ROOT / "answers" / f"{i}.md").read_text())
+    folder = with_questions(dev, manifest)
 
     saved = pathlib.Path(tempfile.mkdtemp())
     for model in MODELS:

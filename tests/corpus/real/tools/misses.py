@@ -55,6 +55,22 @@ def spearman(x, y):
     return cov / (vx * vy) ** 0.5 if vx and vy else 0.0
 
 
+FRONT_MATTER_LINES = 3
+
+
+def with_questions(ids, manifest):
+    """A new folder holding each answer as `{id}.md`, its question (when the manifest has one)
+    in front matter above it, as coach reads an answer whose question is stated. The front
+    matter takes FRONT_MATTER_LINES lines."""
+    import tempfile
+    folder = pathlib.Path(tempfile.mkdtemp())
+    for i in ids:
+        question = manifest[i]["question"]
+        front = f"---\nquestion: {json.dumps(question)}\n---\n" if question not in ("", "-") else ""
+        (folder / f"{i}.md").write_text(front + (ROOT / "answers" / f"{i}.md").read_text())
+    return folder
+
+
 def dev_corpus():
     """(settled labels by id, manifest rows by id, the dev ids in order)."""
     labels = table(ROOT / "labels/final.tsv")
