@@ -2,7 +2,7 @@
 //! section their label opened, and splitting blocks into sentences.
 
 use super::labels::{self, Label, Strength};
-use super::markdown::{Line, LineKind, is_wholly_emphasised};
+use super::markdown::{Line, LineKind};
 use super::sentences::{self, Block};
 use super::{SectionName, SectionSet, Sentence, SentenceKind, prompts};
 
@@ -311,6 +311,17 @@ fn label_heading_level(lines: &[Line], found: &[LineLabel<'_>]) -> Option<u8> {
         .filter(|&level| exact[level] >= 1 || like[level] >= 2)
         .max_by_key(|&level| (like[level], std::cmp::Reverse(level)))
         .map(|level| level as u8)
+}
+
+/// `**Tell me about a time ...**`: a line that is one emphasised span.
+fn is_wholly_emphasised(content: &str) -> bool {
+    let content = content.trim();
+    ["**", "__"].iter().any(|marker| {
+        content.len() > 2 * marker.len()
+            && content.starts_with(marker)
+            && content.ends_with(marker)
+            && !content[marker.len()..content.len() - marker.len()].contains(marker)
+    })
 }
 
 /// One-letter labels ("A:") are believed only when at least two different ones appear,

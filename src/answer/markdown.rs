@@ -42,36 +42,15 @@ pub struct Line {
     pub level: u8,
 }
 
-/// Classifies every line of `text` (LF line ends). A file whose only prose sits in plain fences
+/// Classifies every line of `text` (LF line ends). A file whose only text sits in plain fences
 /// (no language, or `text`/`markdown`) is read through them: people paste a whole answer into a
-/// fence in their notes, or each part into its own fence under a bold label, and code would
-/// carry a language or sit beside the answer's prose.
+/// fence in their notes, and code would carry a language or sit beside the answer's prose.
 pub fn walk(text: &str) -> Vec<Line> {
     let lines = walk_fences(text, false);
-    if lines
-        .iter()
-        .any(|l| l.kind == LineKind::Text && !is_title(l))
-    {
+    if lines.iter().any(|l| l.kind == LineKind::Text) {
         return lines;
     }
     walk_fences(text, true)
-}
-
-/// A line that only names what follows: a heading, or a line wholly in bold ("**Situation**",
-/// "**Task:**", "**Task**:").
-fn is_title(line: &Line) -> bool {
-    line.level > 0 || is_wholly_emphasised(line.content.trim().trim_end_matches(':'))
-}
-
-/// `**Tell me about a time ...**`: a line that is one emphasised span.
-pub(super) fn is_wholly_emphasised(content: &str) -> bool {
-    let content = content.trim();
-    ["**", "__"].iter().any(|marker| {
-        content.len() > 2 * marker.len()
-            && content.starts_with(marker)
-            && content.ends_with(marker)
-            && !content[marker.len()..content.len() - marker.len()].contains(marker)
-    })
 }
 
 fn walk_fences(text: &str, read_plain_fences: bool) -> Vec<Line> {
@@ -536,12 +515,6 @@ mod tests {
         assert_eq!(kinds(pasted), vec![Blank, Text, Text, Blank, Blank]);
         let prose = "```text\nI fixed it.\n```";
         assert_eq!(kinds(prose), vec![Blank, Text, Blank]);
-        // Each part in its own fence under a bold label or a heading.
-        let parts = "**Situation**\n\n```text\nThe build was slow.\n```\n## Action:\n```\nI cached it.\n```";
-        assert_eq!(
-            kinds(parts),
-            vec![Text, Blank, Blank, Text, Blank, Heading, Blank, Text, Blank]
-        );
         // Code keeps its language, and a fence beside the prose stays code.
         assert_eq!(
             kinds("```bash\nkubectl get pods\n```"),
