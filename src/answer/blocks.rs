@@ -162,7 +162,8 @@ impl Walker {
             }
         }
         if label.is_none() && self.before_answer() {
-            let whole_line_emphasis = is_wholly_emphasised(content) && ends_paragraph;
+            let whole_line_emphasis =
+                is_wholly_emphasised(content) && ends_paragraph && reads_as_a_title(content);
             if heading || whole_line_emphasis || prompts::is_prompt(content) {
                 self.walked.title = Some(line.content.clone());
                 return;
@@ -322,6 +323,21 @@ fn is_wholly_emphasised(content: &str) -> bool {
             && content.ends_with(marker)
             && !content[marker.len()..content.len() - marker.len()].contains(marker)
     })
+}
+
+/// Most words a bold line before the answer may hold and still be its title. A question can
+/// run longer; a whole answer pasted in bold ("**\"On our app I pushed back on …\"**") is not
+/// a title, whatever its emphasis.
+const TITLE_WORDS: usize = 25;
+
+/// Whether a line before the answer is short enough to be its title, or asks a question.
+fn reads_as_a_title(content: &str) -> bool {
+    let words = content.split_whitespace().count();
+    let asks = content
+        .trim_end()
+        .trim_end_matches(['*', '_', '"', '”'])
+        .ends_with('?');
+    words <= TITLE_WORDS || asks && words <= 3 * TITLE_WORDS
 }
 
 /// One-letter labels ("A:") are believed only when at least two different ones appear,

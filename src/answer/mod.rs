@@ -525,6 +525,16 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_pasted_wholly_in_bold_is_the_answer_not_its_title() {
+        let answer = parse(
+            "**\"On our billing service I pushed back on one synchronous upgrade call. I built a small proof of concept showing that an event-driven flow brought response time down from 5 s to 400 ms. Once the team saw it they agreed.\"**",
+        );
+        assert_eq!(answer.title, None);
+        assert_eq!(answer.sections[0].start_line, 1);
+        assert!(answer.sentences.iter().any(|s| s.text.contains("400 ms")));
+    }
+
+    #[test]
     fn numbered_and_decorated_labels() {
         let text =
             "## 1. Situation\nSlow.\n## 2. Actions I took\nI cached.\n\n📈 **Result:** 8 minutes.";
