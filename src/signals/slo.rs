@@ -48,6 +48,29 @@ static SLO_DEFINED: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Between a figure and the "SLA" it sets: "the 30-minute SLA", "a 99.9% uptime SLO".
+static FIGURE_THEN_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"^[\s-]*(?:(?:uptime|availability|latency|response|resolution|response[- ]time|p\d{2,3})[\s-]*)?$",
+    )
+});
+/// Between an "SLO" and the figure it states: "an SLA of 99.9%", "SLA < 5 mins", "SLO: p95 200 ms".
+static WORD_THEN_FIGURE: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"^[\s:(=<>≤~-]*(?:(?:of|at|is|was|were|set to|targets?|below|under|within|p\d{2,3}|for p\d{2,3})[\s:=<>≤~-]*){0,2}$",
+    )
+});
+
+/// Whether `figure` is the one the SLO word at `start..end` states, not another figure of the
+/// sentence: "spend fell 65% in 2 weeks with every SLO still met" states none.
+fn states_its_figure(text: &str, start: usize, end: usize, figure: &quantity::Quantity) -> bool {
+    if figure.end <= start {
+        FIGURE_THEN_WORD.is_match(&text[figure.end..start])
+    } else {
+        figure.start >= end && WORD_THEN_FIGURE.is_match(&text[end..figure.start])
+    }
+}
+
 pub fn detect(answer: &Answer) -> Vec<Evidence> {
     let mut evidence = Vec::new();
     for sentence in answer
@@ -58,12 +81,16 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         let text = sentence.text.as_str();
         // Finding quantities costs more than the patterns below: only done once one matches.
         let quantities = OnceCell::new();
-        let has_unit = |units: &[quantity::Unit]| {
+        let has_unit_near = |units: &[quantity::Unit], word: Option<(usize, usize)>| {
             quantities
                 .get_or_init(|| quantity::find(text))
                 .iter()
-                .any(|q: &quantity::Quantity| units.contains(&q.unit))
+                .any(|q: &quantity::Quantity| {
+                    units.contains(&q.unit)
+                        && word.is_none_or(|(start, end)| states_its_figure(text, start, end, q))
+                })
         };
+        let has_unit = |units: &[quantity::Unit]| has_unit_near(units, None);
         let has_time = || has_unit(&[quantity::Unit::Latency, quantity::Unit::Duration]);
         let has_percent = || has_unit(&[quantity::Unit::Percent]);
         let mut hit = |m: super::pattern::Match<'_>| {
@@ -87,10 +114,16 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
             .filter(|_| has_time() || has_percent())
         {
             hit(m);
-        } else if let Some(m) = SLO_WORD
-            .find(text)
-            .filter(|_| has_time() || has_percent() || SLO_DEFINED.is_match(text))
-        {
+        } else if let Some(m) = SLO_WORD.find(text).filter(|m| {
+            has_unit_near(
+                &[
+                    quantity::Unit::Latency,
+                    quantity::Unit::Duration,
+                    quantity::Unit::Percent,
+                ],
+                Some((m.start(), m.end())),
+            ) || SLO_DEFINED.is_match(text)
+        }) {
             hit(m);
         }
     }
@@ -126,6 +159,10 @@ mod tests {
         assert!(!fires("Our p95 dashboards were noisy."));
         assert!(!fires("Error rate stayed below 0.1%."));
         assert!(!fires("The canary gave 22% 5xx."));
+        assert!(!fires(
+            "I cut monthly cluster spend by 65% inside two weeks with every SLO still met."
+        ));
+        assert!(fires("Support answered inside our 30-minute SLA."));
         assert!(fires("The SLO is 99.9% of requests without a 5xx."));
     }
 }

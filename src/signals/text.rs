@@ -118,7 +118,36 @@ static HYPOTHETICAL: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// True when a sentence talks about what might happen, not what did.
 pub fn is_hypothetical(sentence: &str) -> bool {
-    HYPOTHETICAL.is_match(sentence)
+    HYPOTHETICAL
+        .find_iter(sentence)
+        .any(|m| !(m.as_str().eq_ignore_ascii_case("we'd") && had_done(&sentence[m.end()..])))
+}
+
+/// "We'd had two outages": a "'d" before a past participle is "had", a past event told, not
+/// "would". `rest` is the text after the contraction.
+fn had_done(rest: &str) -> bool {
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "had"
+            | "been"
+            | "already"
+            | "just"
+            | "gone"
+            | "done"
+            | "seen"
+            | "lost"
+            | "spent"
+            | "taken"
+            | "built"
+            | "got"
+            | "never"
+    ) || next.len() > 4 && next.ends_with("ed")
 }
 
 static NEGATED: LazyLock<Pattern> = LazyLock::new(|| {
@@ -367,5 +396,12 @@ mod tests {
     fn hypotheticals() {
         assert!(is_hypothetical("If the canary failed we would roll back."));
         assert!(!is_hypothetical("The canary failed and I rolled back."));
+        assert!(is_hypothetical(
+            "Without the flag we'd need a full redeploy."
+        ));
+        assert!(!is_hypothetical(
+            "Latency had climbed to 800 ms, and we'd had two outages."
+        ));
+        assert!(!is_hypothetical("By then we'd shipped the fix."));
     }
 }

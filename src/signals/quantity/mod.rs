@@ -340,7 +340,7 @@ pub fn spelled_value(word: &str) -> Option<f64> {
 
 /// Scales a value by a trailing magnitude: "40k", "2m", "1.5bn", "3 million".
 pub fn with_magnitude(value: f64, lower: &str) -> f64 {
-    let suffix = lower.trim_end();
+    let suffix = lower.trim_end().trim_end_matches('+');
     if suffix.ends_with('k') || suffix.contains("thousand") {
         value * 1e3
     } else if suffix.ends_with("bn") || suffix.contains("billion") {

@@ -10,12 +10,11 @@ use std::sync::LazyLock;
 /// A value: digits (with k/M suffix, or a "+" for "at least": "2+ days"), a spelled-out
 /// number, or "zero"/"an hour"/"same-day".
 /// Digits inside a word ("p99", "v2") are a name, not a value.
-const NUM: &str = r"(?:\$|€|£)?(?:\b\d[\d,]*(?:\.\d+)?\+?(?:\s?(?:k|m|bn)\b)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
+const NUM: &str = r"(?:\$|€|£)?(?:\b\d[\d,]*(?:\.\d+)?\+?(?:\s?(?:k|m|bn)\b\+?)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
 /// A unit after a value, kept short so the pair stays within one metric.
 const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|quarter|year|night)\b|%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
 /// Hedge words allowed before a value.
-const ABOUT: &str =
-    r"(?:about |around |roughly |over |nearly |almost |under |below |just |only |~|like )*";
+const ABOUT: &str = r"(?:about |around |roughly |over |nearly |almost |under |below |less than |just |only |~|<\s?|≤\s?|like )*";
 
 /// Every pair below starts or ends with a value: a sentence without one needs no further look.
 pub static ANY_VALUE: LazyLock<Pattern> = LazyLock::new(|| pattern(NUM));
