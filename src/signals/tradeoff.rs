@@ -22,9 +22,7 @@ use std::sync::LazyLock;
 /// A choice made against a named alternative.
 static CHOICE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
-        r"\bwent \w+ (?:rather than|instead of)\b|\b(?:chose|choose|picked|went with|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b|\b(?:kept|keep)\b[^.;]{1,80}?\b(?:instead of|rather than)\b",
-        r"|\b(?:i|we)\b[^.;]{0,80}?\b(?:rather than|instead of)\b",
-        r"|^\W*(?:instead of|rather than)\b[^.;]{3,60}?\b(?:i|we)\s+\w+",
+        r"\b(?:chose|choose|picked|went with|opted for|decided on|decided to go with|selected|prioriti[sz]ed|favou?red|preferred|settled on|bet on)\b[^.;]{1,80}?\b(?:over|instead of|rather than|versus|vs\.?)\b",
         r"|\bi(?:'d|’d| would) rather (?:[a-mo-z]\w*|no[a-su-z]\w*)[^.;]{0,60}\bthan\b",
         r"|\b(?:decided (?:not to|against)|chose not to|opted not to)\b",
         r"|\b(?:rejected|turned down|ruled (?:it |that |them |this )?out|said no to|passed on)\b[^.]{0,80}(?:\bbecause\b|\bsince\b|:|—|\bbut\b|\bso\b|\bas\b)",
@@ -49,6 +47,25 @@ static CHOICE: LazyLock<Pattern> = LazyLock::new(|| {
         r"|\bthe (?:other|alternative) (?:option|choice|approach|path|route)\b"
     ))
 });
+/// Something done in place of something else, with no word of choosing: "I kept the old
+/// schema rather than migrate", "Rather than scolding him, I offered to help". It is a
+/// trade-off only when the sentence also weighs the two ([`WEIGHED`]); otherwise it tells how
+/// the speaker acted, not what they gave up.
+static CONTRAST: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\bwent \w+ (?:rather than|instead of)\b|\b(?:kept|keep)\b[^.;]{1,80}?\b(?:instead of|rather than)\b",
+        r"|\b(?:i|we)\b[^.;]{0,80}?\b(?:rather than|instead of)\b",
+        r"|^\W*(?:instead of|rather than)\b[^.;]{3,60}?\b(?:i|we)\s+\w+"
+    ))
+});
+/// A reason, a cost or a comparison that weighs one course against another: "because",
+/// "to avoid", "which meant", "the risk", "cheaper", "would have".
+static WEIGHED: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:because|since|so|to avoid|avoid\w*|meant|would(?:n't)? have|could have|risk\w*|costs?|costly|paid|pay|paying|trade-?offs?|downside|price|safer|cheaper|faster|quicker|simpler|slower|riskier|easier|harder)\b",
+    )
+});
+
 /// Options set side by side: laid out, weighed, chosen between ("I put forward two clear
 /// choices", "PoCed all the options", "wrote down the pros and cons", "chose between three
 /// CI tools"), a call between two courses ("either accept a late launch or go ahead with"),
@@ -169,10 +186,13 @@ fn in_one_sentence(told: &[&Sentence]) -> Vec<Evidence> {
                     .chain(weighed)
                     .min_by_key(|&(start, _)| start)
             };
+            let weighed = WEIGHED.is_match(text);
             CHOICE
                 .find_iter(text)
+                .chain(CONTRAST.find_iter(text).filter(|_| weighed))
                 .map(|m| (m.start(), m.end()))
-                .find(|&(start, end)| !manner_not_option(text, start, end))
+                .filter(|&(start, end)| !manner_not_option(text, start, end))
+                .min_by_key(|&(start, _)| start)
                 .or_else(|| options_weighed(text))
                 .or_else(cost)
                 .map(|(start, end)| Evidence::from_span(sentence, start, end))
@@ -490,6 +510,24 @@ mod tests {
         assert!(fires(
             "Rather than build our own queue, we adopted SQS and paid per message."
         ));
+    }
+
+    /// Doing one thing in place of another is a trade-off only when the two are weighed.
+    #[test]
+    fn a_contrast_counts_when_it_is_weighed() {
+        assert!(!fires(
+            "Rather than scolding him, I offered to pair with him."
+        ));
+        assert!(!fires(
+            "Instead of another ticket, I asked her for an hour together."
+        ));
+        assert!(fires(
+            "I patched the hot path instead of rewriting the service, because the freeze was a week away."
+        ));
+        assert!(fires(
+            "Rather than a full rewrite, we split out the billing module, which meant running two deploy pipelines for a quarter."
+        ));
+        assert!(fires("I chose Postgres over DynamoDB."));
     }
 
     #[test]
