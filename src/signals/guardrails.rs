@@ -8,9 +8,10 @@
 //! not negated, missing, out of date or wished for ("we should have used flags").
 //!
 //! Fires: "canary at 5%→25%→100% with automatic rollback", "behind a feature flag",
-//! "we replayed production traffic in staging first".
+//! "we replayed production traffic in staging first", "I rehearsed the cutover twice".
 //! Does not fire: "we rolled out a new logo", "I flagged it to my manager",
-//! "a canary in the coal mine", "there was no rollback plan".
+//! "a canary in the coal mine", "there was no rollback plan", "I rehearsed my presentation",
+//! "we added rate limiting" (a defence of the running system, not a control on a change).
 
 use super::Evidence;
 use super::pattern::{Pattern, pattern};
@@ -41,8 +42,8 @@ static GUARDRAIL: LazyLock<Pattern> = LazyLock::new(|| {
         r"|(?:rolled|rolling) (?:the |that |our |my |this )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|image|rollout|code|chart) back|rolled back (?:the |that |our |my |this )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|image|rollout|code|chart)\b",
         r"|revert(?:ed|ing)? (?:the |that |my |our |this |a |its )(?:\w+ ){0,2}(?:deploy\w*|release|changes?|config\w*|version|build|commit|patch|update|migration|pr|pull request|code|merge)\b|reverted to (?:the )?(?:previous|last|prior)|switch(?:ed)? (?:traffic |it |them )?back (?:to|over)|fail[- ]?back|abort(?:ed)? automatically|halt(?:ed|s)? on (?:any |an? )?(?:\w+ )?alert|bake time)",
         r"|(?P<flag>feature[- ](?:flags?|toggles?|flagged|gates?)|(?:percentage|per-tenant|per-customer|rollout|release|kill) flags?|behind (?:a |the )?(?:\w+ )?(?:flags?|toggles?)|flag-gated|(?:had|put|added) a (?:\w+ )?flag (?:on|so|for|to)|flipped (?:it|the flag|them) (?:off|on)|kill[- ]switch(?:es)?|dark launch\w*|ran dark|in parallel with the old|(?:ran|run|running|kept) (?:[\w-]+ ){0,4}side by side|parallel runs?)",
-        r"|(?P<rehearsal>blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+|shadow (?:traffic|mode|reads|writes|deploy\w*)|(?:silent|log-only|report-only|warn-only|observe-only|dry-run)[\x22”']? mode|brownouts?|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?)",
-        r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|circuit[- ]breakers?|rate[- ]limit(?:s|ing|ers?)?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:paths?|plans?)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))(?:\b|$|[^\w])"
+        r"|(?P<rehearsal>blue[/-]green|red[/-]black|runbooks?|playbooks?|load[- ]test(?:s|ed|ing)?|stress[- ]test(?:s|ed|ing)?|soak tests?|dry[- ]runs?|--dry-run|rehears\w+ (?:(?:the|a|an|our|my|each|every|it|that|this) )?(?:[\w-]+ ){0,2}(?:rollbacks?|roll-?back|migrations?|cutovers?|cut-?over|failovers?|fail-?over|restores?|recovery|deploy\w*|upgrades?|switchovers?|runbooks?|releases?|launch\w*|steps?|procedures?|plan)\b|(?:dress |full )?rehearsals? (?:of|for) (?:the |a |our )?(?:[\w-]+ ){0,2}(?:rollback|migration|cutover|failover|restore|recovery|deploy\w*|upgrade|switchover|release|launch)|shadow (?:traffic|mode|reads|writes|deploy\w*)|(?:silent|log-only|report-only|warn-only|observe-only|dry-run)[\x22”']? mode|brownouts?|traffic (?:replay\w*|mirroring|shadowing)|(?:replay|mirror)(?:ed|ing)? (?:production|prod) traffic|synthetic checks?)",
+        r"|(?P<protection>chaos (?:drills?|tests?|engineering|experiments?)|game ?days?|fire drills?|error[- ]budget polic(?:y|ies)|change freeze|pre-?mortems?|backout plans?|fallback (?:paths?|plans?)|dual[- ]writ(?:e|es|ing)|dual[- ]reads?|expand/contract|(?:independently )?reversible|second approver|rolled (?:it |them |everything |the \w+ |\w+ )?back (?:to|within|in|before|the same|immediately|at once)|(?:tested|ran|rehearsed|validated|exercised) (?:\w+ ){0,4}against (?:a (?:copy|snapshot|clone) of )?(?:production|prod)(?: data| traffic)?|(?:in|on) (?:the )?(?:staging|sandbox|pre-?prod)(?: \w+)? first|throttled batches|stop file))(?:\b|$|[^\w])"
     ))
 });
 /// The kinds of control, as named in `GUARDRAIL`.
@@ -154,6 +155,15 @@ mod tests {
             "Instead of a full rollback, I raised the pool size as a stopgap."
         ));
         assert!(!fires("We found the breaker and switched it back on."));
+        assert!(!fires(
+            "I rehearsed my presentation with a friend the night before."
+        ));
+        assert!(!fires(
+            "I added rate limiting and circuit breakers to the gateway."
+        ));
+        assert!(fires(
+            "I rehearsed the cutover twice on a copy of the cluster."
+        ));
     }
 
     /// Undoing a bad change is the control at work: a rollback done, a revert of the release.
