@@ -28,6 +28,10 @@ static LESSON: LazyLock<Pattern> = LazyLock::new(|| {
         // An experience as the teacher: "it showed me how much testing matters", "this
         // reinforced that", "a humbling lesson in", "the hard way to learn".
         r"|\b(?:it|this|that|which|experience|incident|outage|project|episode|conflict|situation|mistake|failure|thing|everything|process|conversations?)(?: \w+){0,2} (?:showed|shown|reminded|reinforced|proved to|taught) (?:me|us) (?:once again |again |first-?hand )?(?:is |was )?(?:that|how|why|what|just how|the (?:importance|value|need|power|cost)|i|we)\b",
+        // The speaker changed by it, whatever the subject: "it made me more careful about
+        // details", "it confirmed for me that", "strengthened my belief in", "convinced me that".
+        r"|\b(?:showed|shown|reminded|reinforced|taught|convinced|confirmed (?:for|to)) (?:me|us) (?:once again |again |first-?hand )?(?:that|how|why|what|just how|the (?:importance|value|need|power|cost))\b",
+        r"|\bmade me (?:a )?(?:(?:much|far|a lot|a bit) )?(?:more|less|better|braver|calmer|wiser|stronger|humbler)\b|\bstrengthened my (?:belief|conviction|view|sense)\b|\bchanged my (?:view|mind|approach|thinking|perspective)\b",
         r"|\breinforced (?:for me )?(?:how|that|why|the (?:importance|value|need))\b|\blessons? (?:in|about|on) \w+ing\b|\b(?:hard|tough|painful|costly|humbling) way to learn\b|\blearning experience\b",
         r"|\b(?:what|thing|something) (?:i|we) took (?:away )?from\b",
         // A truth learned, told in the present tense: "I learned communication is the best way".
@@ -294,6 +298,22 @@ mod tests {
         assert!(!fires("My lead showed me the dashboard."));
         assert!(!fires("I learnt this bug is hard to reproduce."));
         assert!(!fires("Since then we have had no outages."));
+    }
+
+    /// The speaker changed by what happened, whatever the sentence's subject.
+    #[test]
+    fn lessons_told_as_how_the_speaker_changed() {
+        assert!(fires(
+            "It made me more careful about details and reminded me how much testing matters."
+        ));
+        assert!(fires(
+            "It confirmed for me that conflict, handled well, produces better designs."
+        ));
+        assert!(fires(
+            "The experience strengthened my belief in profiling before tuning."
+        ));
+        assert!(!fires("He reminded me about the deadline."));
+        assert!(!fires("The outage made me late for dinner."));
     }
 
     #[test]
