@@ -19,7 +19,7 @@
 //! "between 10 and 20 engineers", "we aim to go from 99.5% to 99.9%", "cut p99 by 40%".
 
 use super::Evidence;
-use super::pattern::{Pattern, pattern};
+use super::pattern::{Captures, Pattern, pattern};
 use super::quantity::pairs::{self, ANY_VALUE, in_range, values};
 use super::quantity::{self, Quantity, Unit, figures};
 use super::text::{clause_around, is_hypothetical, widen_left, without_emphasis};
@@ -29,13 +29,16 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A change told in words of time rather than figures: "went from weekly to daily deploys",
-/// "from taking hours to taking minutes". Both ends name a span of time, so the pair is read
-/// by which span is shorter (see [`shorter_span`]).
+/// "from taking hours to taking minutes", "from a release every two months to several a day",
+/// "tickets dropped from several a week to one a month". Both ends name a span of time; a
+/// span after "a", "every" or "per" (or "weekly") is how often, otherwise how long. The pair is
+/// read by [`span_improved`].
 static SPAN_PAIR: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
-        r"\bfrom\s+(?:taking\s+|once\s+an?\s+|once\s+every\s+|every\s+|a few\s+|several\s+|many\s+)?(?P<a>hourly|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|minutes|hours|days|weeks|months|quarters|years|minute|hour|day|week|month|quarter|year)\b",
-        r"(?:\s+\w+){0,2}?\s+(?:to|→|->)\s+(?:[\w-]+\s+){0,3}?",
-        r"(?P<b>seconds|minutes|hours|days|weeks|hourly|daily|weekly|monthly|second|minute|hour|day|week|month|on[- ]demand|continuous\w*)\b"
+        r"\bfrom\s+(?P<lead_a>taking\s+|(?:(?:once|one|a|an|several|a few|many|multiple|\d+|two|three)\s+)?(?:[\w-]+\s+)?(?:every|a|an|per|each)\s+(?:(?:two|three|four|six|few|couple of|other|\d+)\s+)?|several\s+|a few\s+|many\s+)?",
+        r"(?P<a>hourly|daily|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|minutes|hours|days|weeks|months|quarters|years|minute|hour|day|week|month|quarter|year)\b",
+        r"(?:\s+\w+){0,2}?\s+(?:to|→|->)\s+(?P<lead_b>(?:[\w-]+\s+){0,3}?)",
+        r"(?P<b>seconds|minutes|hours|days|weeks|months|hourly|daily|weekly|monthly|quarterly|second|minute|hour|day|week|month|quarter|on[- ]demand|continuous\w*)\b"
     ))
 });
 /// The metric got worse on its own: an outage, a spike. Words that only say it went up
@@ -222,10 +225,7 @@ fn find_changes(sentence: &Sentence) -> Vec<(usize, usize)> {
     if found.is_empty() {
         return SPAN_PAIR
             .captures(text)
-            .filter(|caps| match (caps.name("a"), caps.name("b")) {
-                (Some(a), Some(b)) => shorter_span(a.as_str(), b.as_str()),
-                _ => false,
-            })
+            .filter(|caps| span_improved(caps, Direction::of(text)))
             .filter(|_| !DEGRADATION.is_match(text) || RECOVERY.is_match(text))
             .and_then(|caps| caps.get(0))
             .map(|m| (widen_left(text, m.start(), 3), m.end()))
@@ -317,25 +317,42 @@ impl Reading {
     }
 }
 
-/// Whether the span of time `after` names is shorter than `before`'s: a wait that shrank or a
-/// cadence that quickened ("weekly" → "daily"). "On demand" and "continuous" are the shortest.
-fn shorter_span(before: &str, after: &str) -> bool {
-    fn rank(word: &str) -> u8 {
-        let word = word.to_lowercase();
-        match word.trim_end_matches('s') {
-            w if w.starts_with("on") || w.starts_with("continuous") => 0,
-            "second" => 1,
-            "minute" => 2,
-            "hour" | "hourly" => 3,
-            "day" | "daily" => 4,
-            "week" | "weekly" => 5,
-            "biweekly" | "fortnightly" => 6,
-            "month" | "monthly" => 7,
-            "quarter" | "quarterly" => 8,
-            _ => 9,
-        }
+/// Whether a pair of spans of time ([`SPAN_PAIR`]) tells an improvement. A wait is better
+/// shorter ("hours" → "minutes"), and so is the gap between good things ("weekly" → "daily"
+/// deploys); the gap between bad things is better longer (tickets "a week" → "a month").
+fn span_improved(caps: &Captures<'_>, direction: Direction) -> bool {
+    let side = |lead: &str, span: &str| {
+        let span = caps.name(span).map_or("", |m| m.as_str());
+        let lead = caps.name(lead).map_or("", |m| m.as_str());
+        let how_often = span.ends_with("ly")
+            || lead
+                .split_whitespace()
+                .any(|w| matches!(w, "every" | "a" | "an" | "per" | "each" | "once"));
+        (span_rank(span), how_often)
+    };
+    let ((before, often), (after, _)) = (side("lead_a", "a"), side("lead_b", "b"));
+    if before == after {
+        return false;
     }
-    rank(after) < rank(before)
+    let bad_things = often && direction.lower_is_better && !direction.higher_is_better;
+    (after < before) != bad_things
+}
+
+/// Spans of time in order of length; "on demand" and "continuous" are the shortest.
+fn span_rank(word: &str) -> u8 {
+    let word = word.to_lowercase();
+    match word.trim_end_matches('s') {
+        w if w.starts_with("on") || w.starts_with("continuous") => 0,
+        "second" => 1,
+        "minute" => 2,
+        "hour" | "hourly" => 3,
+        "day" | "daily" => 4,
+        "week" | "weekly" => 5,
+        "biweekly" | "fortnightly" => 6,
+        "month" | "monthly" => 7,
+        "quarter" | "quarterly" => 8,
+        _ => 9,
+    }
 }
 
 fn improvement(reading: &Reading, before: f64, after: f64) -> bool {
@@ -403,6 +420,13 @@ mod tests {
         ));
         assert!(!fires("We went from daily to weekly syncs."));
         assert!(fires(
+            "We went from a release every two months to several releases a day."
+        ));
+        assert!(fires(
+            "Tickets dropped from several a week to about one a month."
+        ));
+        assert!(!fires("Incidents went from one a month to several a week."));
+        assert!(fires(
             "I rolled back and the error rate fell from 12% to 0.1% within 6 minutes."
         ));
     }
@@ -442,6 +466,7 @@ mod tests {
         assert!(fires("Median build time is 7 minutes now, down from 19."));
         assert!(fires("P95 latency went from 5s to <1s."));
         assert!(fires("Throughput went from 1K to 15K+ messages a minute."));
+        assert!(fires("- +17% attendance (153 → 179 per session)"));
     }
 
     /// A change told against a baseline nobody states has one value, not two: it is a figure

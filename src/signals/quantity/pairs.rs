@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 /// Digits inside a word ("p99", "v2") are a name, not a value.
 const NUM: &str = r"(?:\$|€|£)?(?:\b\d[\d,]*(?:\.\d+)?\+?(?:\s?(?:k|m|bn)\b\+?)?|\.\d+|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|an?\s+(?:hour|minute|day|week|month|second)\b)";
 /// A unit after a value, kept short so the pair stays within one metric.
-const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|quarter|year|night)\b|%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
+const UNIT: &str = r"(?:\s?(?:(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|quarter|year|night)\b|per\s+[a-z]+\b|%|percent|ms|milliseconds?|s\b|secs?|seconds?|mins?|minutes?|h\b|hrs?|hours?|days?|weeks?|months?|gb|mb|kb|tb|x\b|[a-z/-]+(?:/(?:s|day|week|month))?)){0,1}";
 /// Hedge words allowed before a value.
 const ABOUT: &str = r"(?:about |around |roughly |over |nearly |almost |under |below |less than |just |only |~|<\s?|≤\s?|like )*";
 
@@ -108,15 +108,18 @@ pub fn values(caps: &Captures<'_>, bare_ok: bool) -> Option<(f64, f64)> {
     Some((va * scale(&ua, &ub), vb * scale(&ub, &ua)))
 }
 
-/// A unit of measure, a rate ("a/day") or a plural noun counting things ("clusters").
+/// A unit of measure, a rate ("a/day", "per session") or a plural noun counting things
+/// ("clusters").
 fn is_unit(text: &str) -> bool {
-    text.split_whitespace().any(|w| {
-        let w = w.to_lowercase();
-        w.contains(['%', '/'])
-            || unit_scale(&w) != 1.0
-            || matches!(w.as_str(), "s" | "sec" | "secs" | "x" | "percent")
-            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
-    })
+    // "179 per session": a rate of whatever it is counted by.
+    text.trim_start().starts_with("per ")
+        || text.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            w.contains(['%', '/'])
+                || unit_scale(&w) != 1.0
+                || matches!(w.as_str(), "s" | "sec" | "secs" | "x" | "percent")
+                || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+        })
 }
 
 fn is_year(text: &str) -> bool {
