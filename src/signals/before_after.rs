@@ -117,8 +117,9 @@ static OUTCOME: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// Before and after told in different sentences: a figure stated as how things stood (or what
-/// they went wrong to), and a later one of the same kind stated as how they ended up, moving the right way for its metric
-/// ("The database sat at 90% capacity. … After the replicas went in, capacity dropped to 60%.").
+/// they went wrong to), and a later one of the same kind stated as how they ended up, moving
+/// the right way for its metric ("The database sat at 90% capacity. … After the replicas went
+/// in, capacity dropped to 60%.").
 /// Read only when no sentence holds a pair of its own; the evidence is the later figure.
 fn told_apart(prose: &[&Sentence]) -> Option<Evidence> {
     let mut stated: Vec<(Unit, f64, Direction)> = Vec::new();
@@ -327,7 +328,8 @@ fn span_improved(caps: &Captures<'_>, direction: Direction) -> bool {
         let how_often = span.ends_with("ly")
             || lead
                 .split_whitespace()
-                .any(|w| matches!(w, "every" | "a" | "an" | "per" | "each" | "once"));
+                .map(str::to_lowercase)
+                .any(|w| matches!(w.as_str(), "every" | "a" | "an" | "per" | "each" | "once"));
         (span_rank(span), how_often)
     };
     let ((before, often), (after, _)) = (side("lead_a", "a"), side("lead_b", "b"));

@@ -81,7 +81,8 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         let text = sentence.text.as_str();
         // Finding quantities costs more than the patterns below: only done once one matches.
         let quantities = OnceCell::new();
-        let has_unit_near = |units: &[quantity::Unit], word: Option<(usize, usize)>| {
+        // A figure in one of `units`; with `word`, one that the SLO word there states.
+        let has_figure_of = |units: &[quantity::Unit], word: Option<(usize, usize)>| {
             quantities
                 .get_or_init(|| quantity::find(text))
                 .iter()
@@ -90,7 +91,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
                         && word.is_none_or(|(start, end)| states_its_figure(text, start, end, q))
                 })
         };
-        let has_unit = |units: &[quantity::Unit]| has_unit_near(units, None);
+        let has_unit = |units: &[quantity::Unit]| has_figure_of(units, None);
         let has_time = || has_unit(&[quantity::Unit::Latency, quantity::Unit::Duration]);
         let has_percent = || has_unit(&[quantity::Unit::Percent]);
         let mut hit = |m: super::pattern::Match<'_>| {
@@ -115,7 +116,7 @@ pub fn detect(answer: &Answer) -> Vec<Evidence> {
         {
             hit(m);
         } else if let Some(m) = SLO_WORD.find(text).filter(|m| {
-            has_unit_near(
+            has_figure_of(
                 &[
                     quantity::Unit::Latency,
                     quantity::Unit::Duration,
