@@ -186,10 +186,15 @@ fn in_one_sentence(told: &[&Sentence]) -> Vec<Evidence> {
                     .chain(weighed)
                     .min_by_key(|&(start, _)| start)
             };
-            let weighed = WEIGHED.is_match(text);
+            // Weighing is read only once a contrast is found, not for every sentence.
+            let weighed = std::cell::OnceCell::new();
             CHOICE
                 .find_iter(text)
-                .chain(CONTRAST.find_iter(text).filter(|_| weighed))
+                .chain(
+                    CONTRAST
+                        .find_iter(text)
+                        .filter(|_| *weighed.get_or_init(|| WEIGHED.is_match(text))),
+                )
                 .map(|m| (m.start(), m.end()))
                 .filter(|&(start, end)| !manner_not_option(text, start, end))
                 .min_by_key(|&(start, _)| start)
